@@ -1,0 +1,88 @@
+"""Cleaning: drop boilerplate lines and detect the language.
+
+Boilerplate is found two ways: a small rule set for the prompts every site
+uses, and lines that repeat across several articles of the same outlet
+(learned as articles arrive, so it improves with the corpus).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Collection, Iterable
+
+from storyline.model import Article
+
+MIN_REPEATS = 3
+"""A line seen in this many articles of one outlet is that outlet's boilerplate."""
+MAX_BOILERPLATE_CHARS = 300
+"""Longer lines are prose even when repeated (a syndicated background paragraph)."""
+_RULE_MAX_CHARS = 400
+
+_RULE_LINES = [
+    r"advert(isement)?", r"sponsored( content)?", r"story continues below", r"skip to (main )?content",
+    r"(also )?read( more| also)?\s*:.*", r"related( articles?| stories)?\s*:.*", r"recommended( for you)?",
+    r"share (this|on)\b.*", r"click here\b.*", r"follow us\b.*", r"image (source|copyright|caption)\b.*",
+    r"(photo|picture)( credit)?\s*:.*", r"©.*", r"copyright\b.*",
+]
+_RULES = re.compile("^(" + "|".join(_RULE_LINES) + ")$", re.IGNORECASE)
+_PROMPTS = re.compile(
+    r"(sign (me )?up|subscribe|newsletter|inbox|unsubscribe|cookies?\b|privacy policy"
+    r"|all rights reserved|register|log ?in|sign in)",
+    re.IGNORECASE,
+)
+_DIGITS = re.compile(r"\d+")
+
+
+def line_key(line: str) -> int:
+    """A stable fingerprint of a line that ignores case, spacing and numbers."""
+    canonical = _DIGITS.sub("0", " ".join(line.lower().split()))
+    return int.from_bytes(hashlib.blake2b(canonical.encode(), digest_size=8).digest(), "big", signed=True)
+
+
+def line_keys(text: str) -> set[int]:
+    """Fingerprints of an article's candidate boilerplate lines (short, non-empty)."""
+    return {line_key(line) for line in text.split("\n") if 0 < len(line) <= MAX_BOILERPLATE_CHARS}
+
+
+def is_rule_boilerplate(line: str) -> bool:
+    """True for prompts and labels no story needs; long prose is never touched."""
+    if len(line) > _RULE_MAX_CHARS:
+        return False
+    if _RULES.match(line):
+        return True
+    return len(_PROMPTS.findall(line)) >= 2
+
+
+def clean_text(text: str, repeated: Collection[int] = ()) -> str:
+    """Remove boilerplate lines; ``repeated`` holds keys learned for the outlet."""
+    kept = []
+    for line in text.split("\n"):
+        if line and (is_rule_boilerplate(line) or (len(line) <= MAX_BOILERPLATE_CHARS and line_key(line) in repeated)):
+            continue
+        kept.append(line)
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
+
+
+def detect_language(text: str) -> str:
+    """ISO 639-1 code of the text's language, from py3langid's bundled model."""
+    import py3langid
+
+    sample = text[:3000]
+    if len(sample.split()) < 3:
+        return ""
+    language, _ = py3langid.classify(sample)
+    return language
+
+
+def clean_article(article: Article, repeated: Collection[int] = ()) -> Article:
+    """Fill ``text`` and ``language`` for an article read from input."""
+    article.text = clean_text(article.raw_text, repeated) or article.raw_text
+    if not article.language:
+        article.language = detect_language(article.text)
+    return article
+
+
+def repeated_keys(counts: dict[int, int], keys: Iterable[int]) -> set[int]:
+    """The keys among ``keys`` seen often enough to be boilerplate."""
+    return {key for key in keys if counts.get(key, 0) >= MIN_REPEATS}

@@ -1,0 +1,234 @@
+"""The ``storyline`` command line (typer + rich)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from storyline import __version__
+from storyline.ingest import IngestReport, ingest
+from storyline.model import Article, Story
+from storyline.readers import FORMATS, Problem, iter_files, read_paths
+from storyline.render import RENDERERS, story_dict
+from storyline.store import ENV_DB, Store, StoreError, default_path
+from storyline.tracker import refresh_stories, story_sources, story_timeline
+
+app = typer.Typer(
+    help="Turn dated news articles into tracked stories with timelines.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+)
+out = Console(soft_wrap=True)
+err = Console(stderr=True)
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+Db = Annotated[
+    Path | None,
+    typer.Option("--db", envvar=ENV_DB, help=f"SQLite store to use [default: ./{Path(default_path()).name}].",
+                 show_default=False),
+]
+AsJson = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+Paths = Annotated[list[str], typer.Argument(help="Files, directories (read recursively) or - for stdin.")]
+Format = Annotated[
+    str | None,
+    typer.Option("--format", "-f", help=f"Force the input format: {', '.join(FORMATS)} [default: detected]."),
+]
+Encoding = Annotated[str | None, typer.Option(help="Read files in this encoding instead of UTF-8.")]
+AllowUndated = Annotated[bool, typer.Option("--allow-undated", help="Keep articles with no publication date.")]
+Language = Annotated[str | None, typer.Option("--language", help="ISO 639-1 code for every article read.")]
+
+
+def _fail(message: str, code: int = EXIT_PROBLEMS) -> typer.Exit:
+    err.print(f"[red]error:[/red] {message}", highlight=False)
+    return typer.Exit(code)
+
+
+def _open(db: Path | None) -> Store:
+    try:
+        return Store(db or default_path())
+    except StoreError as exc:
+        raise _fail(str(exc)) from None
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"storyline {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")] = False,
+) -> None:
+    """Turn dated news articles into tracked stories with timelines.
+
+    Exit codes: 0 success, 1 some input was skipped or something was not found, 2 usage error.
+    """
+
+
+def _read_with_progress(paths: list[str], fmt: str | None, encoding: str | None) -> Iterator[Article | Problem]:
+    files = list(iter_files(paths))
+    columns = (TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("files"), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as progress:
+        task = progress.add_task("ingest", total=len(files))
+        for name in files:
+            yield from read_paths([name], fmt, encoding)
+            progress.advance(task)
+
+
+def _ingest(store: Store, paths: list[str], fmt: str | None, encoding: str | None, allow_undated: bool,
+            language: str | None) -> IngestReport:
+    if fmt and fmt not in FORMATS:
+        raise _fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}", EXIT_USAGE)
+    report = ingest(store, _read_with_progress(paths, fmt, encoding), allow_undated=allow_undated, language=language)
+    for problem in report.problems:
+        err.print(f"[yellow]skipped[/yellow] {problem}", highlight=False, markup=True)
+    err.print(
+        f"{report.stored} new article(s) stored ({report.duplicates} grouped as duplicates), "
+        f"{report.unchanged} already stored, {len(report.problems)} skipped.",
+        highlight=False,
+    )
+    return report
+
+
+@app.command("ingest")
+def ingest_command(paths: Paths, db: Db = None, format: Format = None, encoding: Encoding = None,
+                   allow_undated: AllowUndated = False, language: Language = None) -> None:
+    """Read articles from files, folders or stdin and store them.
+
+    Formats: seed text files (first line ' date YYYY-MM-DD'), plain text, JSON Lines, JSON, CSV/TSV
+    (columns id, date, title, text, url, source, language; others kept as metadata), HTML pages and
+    RSS/Atom feeds. Re-ingesting an article changes nothing. Unreadable input is named on one line
+    each and skipped; the exit code is then 1.
+    """
+    with _open(db) as store:
+        report = _ingest(store, paths, format, encoding, allow_undated, language)
+    raise typer.Exit(EXIT_PROBLEMS if report.problems else EXIT_OK)
+
+
+@app.command("articles")
+def articles_command(db: Db = None, as_json: AsJson = False,
+                     limit: Annotated[int, typer.Option(help="How many to list.")] = 50,
+                     offset: Annotated[int, typer.Option(help="How many to skip.")] = 0) -> None:
+    """List stored articles, oldest first."""
+    with _open(db) as store:
+        articles = store.articles(limit=limit, offset=offset)
+        total = store.count_articles()
+    if as_json:
+        out.print_json(data=[_article_dict(a) for a in articles])
+        return
+    table = Table(title=f"Articles {offset + 1}–{offset + len(articles)} of {total}")
+    for column in ("id", "date", "source", "lang", "title"):
+        table.add_column(column, overflow="fold" if column == "title" else "ellipsis")
+    for a in articles:
+        table.add_row(a.id[:10], _date(a), a.source, a.language, _headline(a))
+    out.print(table)
+
+
+@app.command("stories")
+def stories_command(db: Db = None, as_json: AsJson = False) -> None:
+    """List stories, most recently active first (rebuilt first if new articles arrived)."""
+    with _open(db) as store:
+        stories = refresh_stories(store)
+        rows = [story_dict(s, story_sources(store, s)) for s in stories]
+    if as_json:
+        out.print_json(data=rows)
+        return
+    table = Table(title=f"{len(rows)} stories")
+    for column in ("id", "label", "articles", "sources", "first", "last"):
+        table.add_column(column, overflow="fold" if column == "label" else "ellipsis")
+    for row in rows:
+        table.add_row(str(row["id"]), row["label"], str(row["articles"]), str(len(row["sources"])),
+                      row["first"] or "-", row["last"] or "-")
+    out.print(table)
+
+
+def _story(store: Store, story_id: int) -> Story:
+    refresh_stories(store)
+    story = store.story(story_id)
+    if story is None:
+        raise _fail(f"no story {story_id} in {store.path} (see 'storyline stories')")
+    return story
+
+
+@app.command("show")
+def show_command(story_id: Annotated[int, typer.Argument(metavar="STORY", help="Story id.")],
+                 db: Db = None, as_json: AsJson = False) -> None:
+    """Show a story: its label, dates, sources and articles."""
+    with _open(db) as store:
+        story = _story(store, story_id)
+        articles = store.articles_by_ids(story.article_ids)
+        copies = store.copies(story.article_ids)
+        data = story_dict(story, story_sources(store, story))
+    data["article_list"] = [
+        {**_article_dict(a), "copies": [_article_dict(c) for c in copies.get(a.id, [])]} for a in articles
+    ]
+    if as_json:
+        out.print_json(data=data)
+        return
+    out.print(f"[bold]Story {story.id}[/bold]: {story.label}", highlight=False)
+    out.print(f"{data['first'] or '?'} – {data['last'] or '?'} · {len(articles)} article(s) · "
+              f"sources: {', '.join(data['sources']) or '-'} · method: {story.method}", highlight=False)
+    table = Table()
+    for column in ("id", "date", "source", "title", "copies"):
+        table.add_column(column, overflow="fold" if column == "title" else "ellipsis")
+    for a in articles:
+        table.add_row(a.id[:10], _date(a), a.source, _headline(a), ", ".join(c.source or c.id[:10] for c in copies.get(a.id, [])))
+    out.print(table)
+
+
+@app.command("timeline")
+def timeline_command(
+    story_id: Annotated[int, typer.Argument(metavar="STORY", help="Story id.")],
+    db: Db = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="md, json or html.")] = "md",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
+) -> None:
+    """Print a story's timeline; every entry cites its article and sentence."""
+    if format not in RENDERERS:
+        raise _fail(f"unknown timeline format {format!r}; choose md, json or html", EXIT_USAGE)
+    with _open(db) as store:
+        story = _story(store, story_id)
+        text = RENDERERS[format](story, story_timeline(store, story), story_sources(store, story))
+    if output:
+        output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+
+
+@app.command("track")
+def track_command(paths: Paths, db: Db = None, format: Format = None, encoding: Encoding = None,
+                  allow_undated: AllowUndated = False, language: Language = None) -> None:
+    """Ingest, update stories and print every story's timeline (Markdown)."""
+    with _open(db) as store:
+        report = _ingest(store, paths, format, encoding, allow_undated, language)
+        for story in refresh_stories(store):
+            sys.stdout.write(RENDERERS["md"](story, story_timeline(store, story), story_sources(store, story)) + "\n")
+    raise typer.Exit(EXIT_PROBLEMS if report.problems else EXIT_OK)
+
+
+def _date(article: Article) -> str:
+    return article.published.isoformat() if article.published else "-"
+
+
+def _headline(article: Article, width: int = 90) -> str:
+    text = article.title or article.text.split("\n", 1)[0]
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _article_dict(article: Article) -> dict:
+    return {
+        "id": article.id, "external_id": article.external_id, "date": _date(article) if article.published else None,
+        "source": article.source, "url": article.url, "language": article.language, "title": _headline(article),
+        "origin": article.origin,
+    }

@@ -1,0 +1,88 @@
+"""Exact and near-duplicate detection, so a syndicated article counts once.
+
+Near-duplicates are found with MinHash signatures over word shingles and a
+locality-sensitive hash index (datasketch); a candidate is confirmed when
+the estimated Jaccard similarity reaches ``THRESHOLD``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import numpy as np
+from datasketch import LeanMinHash, MinHash, MinHashLSH
+
+NUM_PERM = 64
+SHINGLE = 3
+THRESHOLD = 0.8
+_WORD = re.compile(r"\w+")
+
+
+_SCHEME = MinHash(num_perm=NUM_PERM).scheme
+
+
+def _lean(sig: np.ndarray) -> LeanMinHash:
+    return LeanMinHash(seed=1, hashvalues=sig, scheme=_SCHEME)
+
+
+def signature(text: str) -> np.ndarray:
+    """MinHash signature of the text's lower-cased word 3-grams."""
+    words = _WORD.findall(text.lower())
+    shingles = {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
+    minhash = MinHash(num_perm=NUM_PERM)
+    minhash.update_batch([s.encode() for s in shingles])
+    return minhash.hashvalues
+
+
+def similarity(a: np.ndarray, b: np.ndarray) -> float:
+    """Estimated Jaccard similarity of two signatures."""
+    return float(np.count_nonzero(a == b)) / len(a)
+
+
+class DuplicateIndex:
+    """Finds the canonical copy an article duplicates, across batches."""
+
+    def __init__(self, threshold: float = THRESHOLD) -> None:
+        self.threshold = threshold
+        self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        self._signatures: dict[str, np.ndarray] = {}
+        self._canonical: dict[str, str] = {}
+        self._urls: dict[str, str] = {}
+        self._by_hash: dict[str, str] = {}
+
+    def __len__(self) -> int:
+        return len(self._signatures)
+
+    def add(self, article_id: str, sig: np.ndarray, content_hash: str, url: str = "", dup_of: str | None = None) -> None:
+        """Index an article; its duplicates will point at its canonical copy."""
+        self._signatures[article_id] = sig
+        self._canonical[article_id] = dup_of or article_id
+        self._urls[article_id] = url
+        self._by_hash.setdefault(content_hash, dup_of or article_id)
+        self._lsh.insert(article_id, _lean(sig))
+
+    def find(self, sig: np.ndarray, content_hash: str, url: str = "") -> str | None:
+        """Canonical id of an indexed article this one duplicates, if any.
+
+        Another version of the same URL is an update, not a copy, so it is
+        never grouped under that URL's own article.
+        """
+        exact = self._by_hash.get(content_hash)
+        if exact and not self._same_url(exact, url):
+            return exact
+        best, best_score = None, self.threshold
+        for candidate in self._lsh.query(_lean(sig)):
+            if self._same_url(candidate, url):
+                continue
+            score = similarity(sig, self._signatures[candidate])
+            if score >= best_score:
+                best, best_score = candidate, score
+        return self._canonical[best] if best else None
+
+    def _same_url(self, article_id: str, url: str) -> bool:
+        return bool(url) and url in (self._urls.get(article_id), self._urls.get(self._canonical[article_id]))
+
+    def extend(self, rows: Iterable[tuple[str, np.ndarray, str, str, str | None]]) -> None:
+        for article_id, sig, chash, url, dup_of in rows:
+            self.add(article_id, sig, chash, url, dup_of)

@@ -1,0 +1,116 @@
+"""Ingest: read → clean → dedupe → store, batch by batch.
+
+Each batch is cleaned with boilerplate learned from everything stored so far
+plus the batch itself, and lands in the store in one transaction.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+
+from storyline.clean import clean_article, line_keys, repeated_keys
+from storyline.dedupe import DuplicateIndex, signature
+from storyline.model import Article
+from storyline.readers import Problem
+from storyline.sentences import split_sentences
+from storyline.store import Store
+
+BATCH_SIZE = 500
+UNDATED = "no publication date (give one, e.g. a first line ' date YYYY-MM-DD', or pass --allow-undated)"
+
+
+@dataclass
+class IngestReport:
+    """What an ingest run did, for the command line and the tests."""
+
+    stored: int = 0
+    unchanged: int = 0
+    duplicates: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def seen(self) -> int:
+        return self.stored + self.unchanged + len(self.problems)
+
+
+def _batches(items: Iterable[Article | Problem], size: int) -> Iterator[list[Article | Problem]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def ingest(
+    store: Store,
+    items: Iterable[Article | Problem],
+    *,
+    allow_undated: bool = False,
+    language: str | None = None,
+    batch_size: int = BATCH_SIZE,
+    progress: Callable[[int], None] | None = None,
+) -> IngestReport:
+    """Store every readable article; report the rest. Safe to run twice."""
+    report = IngestReport()
+    index = DuplicateIndex()
+    index.extend(store.signatures())
+    for batch in _batches(items, batch_size):
+        fresh = _select_new(store, batch, report, allow_undated)
+        if language:
+            for article in fresh:
+                article.language = language
+        _store_batch(store, fresh, index, report)
+        if progress:
+            progress(len(batch))
+    return report
+
+
+def _select_new(store: Store, batch: list[Article | Problem], report: IngestReport, allow_undated: bool) -> list[Article]:
+    articles: list[Article] = []
+    for item in batch:
+        if isinstance(item, Problem):
+            report.problems.append(item)
+        elif item.published is None and not allow_undated:
+            report.problems.append(Problem(item.origin, UNDATED))
+        else:
+            articles.append(item.identify())
+    stored = store.existing_ids([a.id for a in articles])
+    fresh: dict[str, Article] = {}
+    for article in articles:
+        if article.id in stored or article.id in fresh:
+            report.unchanged += 1
+        else:
+            fresh[article.id] = article
+    return list(fresh.values())
+
+
+def _store_batch(store: Store, articles: list[Article], index: DuplicateIndex, report: IngestReport) -> None:
+    keys = {a.id: line_keys(a.raw_text) for a in articles}
+    batch_counts: dict[str, Counter[int]] = defaultdict(Counter)
+    for article in articles:
+        batch_counts[article.source].update(keys[article.id])
+    repeated: dict[str, set[int]] = {}
+    for source, counts in batch_counts.items():
+        known = store.line_counts(source, counts)
+        repeated[source] = repeated_keys({k: known.get(k, 0) + n for k, n in counts.items()}, counts)
+
+    latest = store.latest_versions(a.url for a in articles)
+    rows = []
+    for article in articles:
+        clean_article(article, repeated[article.source])
+        sig = signature(article.text)
+        dup_of = index.find(sig, article.content_hash, article.url)
+        version = latest.get(article.url, 0) + 1 if article.url else 1
+        if article.url:
+            latest[article.url] = version
+        index.add(article.id, sig, article.content_hash, article.url, dup_of)
+        rows.append((article, split_sentences(article.id, article.text), sig, version, dup_of))
+
+    with store.transaction():
+        for source, counts in batch_counts.items():
+            store.add_line_counts(source, counts)
+        for row in rows:
+            store.add_article(*row)
+    report.stored += len(rows)
+    report.duplicates += sum(1 for row in rows if row[4])

@@ -1,0 +1,111 @@
+"""Readers turn every input a user has into Articles.
+
+Formats are detected from the file's extension and content, and can be
+forced. Problems never stop a batch: they are yielded as ``Problem``s next to
+the articles that could be read.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from storyline.model import Article
+from storyline.readers.base import Problem, ReadError, decode, normalize_text, parse_date
+from storyline.readers.feeds import read_feed
+from storyline.readers.html import read_html
+from storyline.readers.records import read_csv, read_json, read_jsonl
+from storyline.readers.text import has_header, read_text
+
+Reader = Callable[[str, str], Iterable[Article | Problem]]
+
+READERS: dict[str, Reader] = {
+    "text": read_text,
+    "jsonl": read_jsonl,
+    "json": read_json,
+    "csv": read_csv,
+    "tsv": lambda text, origin: read_csv(text, origin, delimiter="\t"),
+    "html": read_html,
+    "feed": read_feed,
+}
+FORMATS = tuple(READERS)
+
+_EXTENSIONS = {
+    ".txt": "text", ".text": "text", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json",
+    ".csv": "csv", ".tsv": "tsv", ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".rss": "feed", ".atom": "feed",
+}
+
+__all__ = [
+    "FORMATS", "Problem", "ReadError", "detect_format", "iter_files", "normalize_text",
+    "parse_date", "read_bytes", "read_paths",
+]
+
+
+def detect_format(name: str, text: str) -> str:
+    """Guess a format: a telling first character wins over the extension."""
+    head = text.lstrip()[:512].lower()
+    if has_header(text):
+        return "text"
+    if head.startswith("<"):
+        if "<rss" in head or "<feed" in head or "<rdf:rdf" in head:
+            return "feed"
+        if head.startswith(("<!doctype html", "<html")) or "<body" in head or "<html" in head:
+            return "html"
+    by_extension = _EXTENSIONS.get(Path(name).suffix.lower())
+    if by_extension == "feed" or (by_extension is None and Path(name).suffix.lower() == ".xml"):
+        return "feed"
+    if by_extension:
+        return by_extension
+    if head.startswith("{"):
+        return "jsonl"
+    if head.startswith("["):
+        return "json"
+    if head.startswith("<"):
+        return "html"
+    return "text"
+
+
+def read_bytes(
+    data: bytes, origin: str, fmt: str | None = None, encoding: str | None = None
+) -> Iterator[Article | Problem]:
+    """Read one file's content; a file that cannot be read yields one Problem."""
+    try:
+        text = decode(data, encoding)
+        reader = READERS[fmt or detect_format(origin, text)]
+        yield from reader(text, origin)
+    except ReadError as exc:
+        yield Problem(origin, str(exc))
+
+
+def iter_files(paths: Iterable[str]) -> Iterator[str]:
+    """Expand directories recursively (hidden files skipped); ``-`` is stdin."""
+    for raw in paths:
+        path = Path(raw)
+        if raw != "-" and path.is_dir():
+            for child in sorted(path.rglob("*")):
+                parts = child.relative_to(path).parts
+                if child.is_file() and not any(part.startswith(".") for part in parts):
+                    yield str(child)
+        else:
+            yield raw
+
+
+def read_paths(
+    paths: Iterable[str], fmt: str | None = None, encoding: str | None = None
+) -> Iterator[Article | Problem]:
+    """Read files, directories and stdin, yielding articles and problems in order."""
+    for name in iter_files(paths):
+        if name == "-":
+            yield from read_bytes(sys.stdin.buffer.read(), "<stdin>", fmt, encoding)
+            continue
+        try:
+            data = Path(name).read_bytes()
+        except FileNotFoundError:
+            yield Problem(name, "no such file or directory")
+            continue
+        except OSError as exc:
+            yield Problem(name, f"cannot read file ({exc.strerror or exc})")
+            continue
+        yield from read_bytes(data, name, fmt, encoding)

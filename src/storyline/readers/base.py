@@ -1,0 +1,93 @@
+"""What every reader shares: turning bytes into text, and reporting problems."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime
+from email.utils import parsedate_to_datetime
+
+
+@dataclass(slots=True, frozen=True)
+class Problem:
+    """An input that could not be read; ``where`` is a file, maybe with a line."""
+
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+class ReadError(Exception):
+    """Raised by a reader when a whole file cannot be read."""
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200d\u2060\ufeff]")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_BLANK_LINES = re.compile(r"\n{3,}")
+
+
+def decode(data: bytes, encoding: str | None = None) -> str:
+    """Decode a file's bytes, refusing binary, empty and mis-encoded input."""
+    if not data.strip():
+        raise ReadError("empty file")
+    head = data[:8192]
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ReadError("binary file (contains NUL bytes), not text")
+    if encoding:
+        try:
+            return data.decode(encoding)
+        except (UnicodeDecodeError, LookupError) as exc:
+            raise ReadError(f"cannot decode as {encoding}: {exc.reason if hasattr(exc, 'reason') else exc}") from None
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ReadError(
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "pass --encoding if you know what it is"
+        ) from None
+
+
+def normalize_text(text: str) -> str:
+    """Normalise Unicode and layout while keeping paragraphs apart."""
+    text = unicodedata.normalize("NFKC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _CONTROL.sub("", text)
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+
+
+_ISO_DAY = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
+
+
+def parse_date(value: object) -> date | None:
+    """Read a publication date from the forms structured inputs use.
+
+    ISO 8601 and RFC 2822 (feeds, e-mail) are tried first because they are
+    exact and fast; free text falls back to dateparser.
+    """
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    if not text:
+        return None
+    if match := _ISO_DAY.match(text):
+        try:
+            return date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError:
+            return None
+    try:
+        return parsedate_to_datetime(text).date()
+    except (TypeError, ValueError, IndexError):
+        pass
+    import dateparser  # slow to import; only free-text dates need it
+
+    parsed = dateparser.parse(text, settings={"STRICT_PARSING": True})
+    return parsed.date() if parsed else None

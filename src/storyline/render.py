@@ -1,0 +1,91 @@
+"""Timeline output as Markdown, JSON and a standalone HTML page.
+
+Every entry carries its provenance (article id, sentence index, outlet) in
+every format; HTML escapes all article text.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from html import escape
+from typing import Any
+
+from storyline.model import Story, TimelineEntry
+
+
+def _day(entry: TimelineEntry) -> str:
+    text = entry.date.isoformat()
+    return {"year": text[:4], "month": text[:7]}.get(entry.precision, text)
+
+
+def _cite(entry: TimelineEntry) -> str:
+    return f"{entry.article_id}#{entry.sentence_index}"
+
+
+def story_dict(story: Story, sources: Sequence[str] = ()) -> dict[str, Any]:
+    return {
+        "id": story.id,
+        "label": story.label,
+        "articles": len(story.article_ids),
+        "sources": sorted(set(sources)),
+        "first": story.first.isoformat() if story.first else None,
+        "last": story.last.isoformat() if story.last else None,
+        "method": story.method,
+    }
+
+
+def timeline_dict(story: Story, entries: Sequence[TimelineEntry], sources: Sequence[str] = ()) -> dict[str, Any]:
+    return {
+        "story": story_dict(story, sources),
+        "entries": [
+            {
+                "date": _day(e), "precision": e.precision, "text": e.text,
+                "provenance": {"article": e.article_id, "sentence": e.sentence_index, "source": e.source, "url": e.url},
+            }
+            for e in entries
+        ],
+    }
+
+
+def timeline_json(story: Story, entries: Sequence[TimelineEntry], sources: Sequence[str] = ()) -> str:
+    return json.dumps(timeline_dict(story, entries, sources), ensure_ascii=False, indent=2)
+
+
+def timeline_markdown(story: Story, entries: Sequence[TimelineEntry], sources: Sequence[str] = ()) -> str:
+    lines = [f"## Story {story.id}: {story.label}", ""]
+    lines.append(f"{len(story.article_ids)} article(s) from {len(set(sources))} source(s)")
+    lines.append("")
+    for entry in entries:
+        where = f"{entry.source}, " if entry.source else ""
+        lines.append(f"- **{_day(entry)}** {entry.text} _({where}{_cite(entry)})_")
+    if not entries:
+        lines.append("_No dated entries._")
+    return "\n".join(lines) + "\n"
+
+
+_STYLE = """body{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#222}
+ol{list-style:none;padding:0;border-left:3px solid #c33}li{margin:0 0 1rem;padding-left:1rem}
+time{font-weight:600;display:block}cite{color:#666;font-size:.85em}"""
+
+
+def timeline_html(story: Story, entries: Sequence[TimelineEntry], sources: Sequence[str] = ()) -> str:
+    items = []
+    for entry in entries:
+        cite = escape(f"{entry.source + ', ' if entry.source else ''}{_cite(entry)}")
+        if entry.url:
+            cite = f'<a href="{escape(entry.url)}">{cite}</a>'
+        items.append(
+            f'<li><time datetime="{escape(_day(entry))}">{escape(_day(entry))}</time>'
+            f"{escape(entry.text)} <cite>{cite}</cite></li>"
+        )
+    title = escape(f"Story {story.id}: {story.label}")
+    return (
+        f'<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>{title}</title>'
+        f"<style>{_STYLE}</style></head><body><h1>{title}</h1>"
+        f"<p>{len(story.article_ids)} article(s) from {len(set(sources))} source(s)</p>"
+        f"<ol>{''.join(items)}</ol></body></html>\n"
+    )
+
+
+RENDERERS = {"md": timeline_markdown, "json": timeline_json, "html": timeline_html}

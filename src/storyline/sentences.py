@@ -1,0 +1,57 @@
+"""Sentence splitting with character offsets, so every statement can be cited."""
+
+from __future__ import annotations
+
+import re
+
+from storyline.model import Sentence
+
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "gen", "col", "lt", "sgt", "capt",
+    "gov", "sen", "rep", "rev", "hon", "pres", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "no", "vs", "etc", "inc", "ltd", "co", "corp", "dept",
+    "fig", "approx", "e.g", "i.e", "u.s", "u.k", "u.n", "a.m", "p.m",
+}
+_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-ÖØ-Þ¿¡])")
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+
+
+def _is_abbreviation(text: str, end: int) -> bool:
+    match = _WORD_BEFORE.search(text, 0, end)
+    if not match:
+        return False
+    word = match[1].lower().rstrip(".")
+    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def split_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences in ``text``; line breaks always end one."""
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for line in text.split("\n"):
+        start = 0
+        for match in _END.finditer(line):
+            stop = match.end()
+            if line[match.start()] == "." and _is_abbreviation(line, match.start()):
+                continue
+            if line[start:stop].strip():
+                spans.append(_trim(line, start, stop, offset))
+            start = stop
+        if line[start:].strip():
+            spans.append(_trim(line, start, len(line), offset))
+        offset += len(line) + 1
+    return spans
+
+
+def _trim(line: str, start: int, stop: int, offset: int) -> tuple[int, int]:
+    piece = line[start:stop]
+    lead = len(piece) - len(piece.lstrip())
+    return offset + start + lead, offset + start + len(piece.rstrip())
+
+
+def split_sentences(article_id: str, text: str) -> list[Sentence]:
+    """The article's sentences, numbered from 0 in reading order."""
+    return [
+        Sentence(article_id, index, start, end, text[start:end])
+        for index, (start, end) in enumerate(split_spans(text))
+    ]

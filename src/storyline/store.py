@@ -1,0 +1,316 @@
+"""The embedded article store: one SQLite file, WAL mode, versioned schema.
+
+Every write goes through ``transaction()`` so a batch lands whole or not at
+all; a crash or ``kill -9`` loses only the batch in flight.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+import numpy as np
+
+from storyline.model import Article, Sentence, Story
+
+DEFAULT_DB = "storyline.db"
+ENV_DB = "STORYLINE_DB"
+
+MIGRATIONS: list[str] = [
+    """
+    CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        external_id TEXT NOT NULL DEFAULT '',
+        url TEXT NOT NULL DEFAULT '',
+        source TEXT NOT NULL DEFAULT '',
+        language TEXT NOT NULL DEFAULT '',
+        published TEXT,
+        title TEXT NOT NULL DEFAULT '',
+        text TEXT NOT NULL,
+        raw_text TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        version INTEGER NOT NULL DEFAULT 1,
+        dup_of TEXT REFERENCES articles(id),
+        origin TEXT NOT NULL DEFAULT '',
+        metadata TEXT NOT NULL DEFAULT '{}',
+        minhash BLOB NOT NULL,
+        ingested_at TEXT NOT NULL
+    );
+    CREATE INDEX articles_content_hash ON articles(content_hash);
+    CREATE INDEX articles_url ON articles(url) WHERE url != '';
+    CREATE INDEX articles_dup_of ON articles(dup_of) WHERE dup_of IS NOT NULL;
+    CREATE INDEX articles_published ON articles(published);
+    CREATE INDEX articles_external_id ON articles(external_id) WHERE external_id != '';
+    CREATE TABLE sentences (
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        idx INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        PRIMARY KEY (article_id, idx)
+    ) WITHOUT ROWID;
+    CREATE TABLE line_counts (
+        source TEXT NOT NULL,
+        key INTEGER NOT NULL,
+        articles INTEGER NOT NULL,
+        PRIMARY KEY (source, key)
+    ) WITHOUT ROWID;
+    CREATE TABLE stories (
+        id INTEGER PRIMARY KEY,
+        label TEXT NOT NULL DEFAULT '',
+        method TEXT NOT NULL DEFAULT '',
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE story_articles (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id),
+        story_id INTEGER NOT NULL REFERENCES stories(id)
+    );
+    CREATE INDEX story_articles_story ON story_articles(story_id);
+    """,
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+_ARTICLE_COLUMNS = (
+    "id, external_id, url, source, language, published, title, text, raw_text, "
+    "content_hash, version, dup_of, origin, metadata"
+)
+
+
+class StoreError(Exception):
+    """The store file cannot be opened or is of an unknown schema."""
+
+
+def default_path() -> str:
+    return os.environ.get(ENV_DB) or DEFAULT_DB
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _to_article(row: sqlite3.Row) -> Article:
+    return Article(
+        id=row["id"], external_id=row["external_id"], url=row["url"], source=row["source"],
+        language=row["language"], published=date.fromisoformat(row["published"]) if row["published"] else None,
+        title=row["title"], text=row["text"], raw_text=row["raw_text"], content_hash=row["content_hash"],
+        origin=row["origin"], metadata=json.loads(row["metadata"]),
+    )
+
+
+class Store:
+    """Articles, their sentences, learned boilerplate and stories in SQLite."""
+
+    def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
+        self.path = str(path or default_path())
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: not a usable Storyline database ({exc})") from None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def _migrate(self) -> None:
+        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"{self.path}: schema version {version} is newer than this Storyline ({SCHEMA_VERSION})")
+        for number in range(version, SCHEMA_VERSION):
+            with self.transaction():
+                for statement in MIGRATIONS[number].split(";"):
+                    if statement.strip():
+                        self.conn.execute(statement)
+                self.conn.execute(f"PRAGMA user_version={number + 1}")
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """All-or-nothing: commit on success, roll back on any exception."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    # --- articles -----------------------------------------------------------
+
+    def existing_ids(self, ids: Sequence[str]) -> set[str]:
+        found: set[str] = set()
+        for chunk in _chunks(ids, 500):
+            marks = ",".join("?" * len(chunk))
+            found.update(r[0] for r in self.conn.execute(f"SELECT id FROM articles WHERE id IN ({marks})", chunk))
+        return found
+
+    def latest_versions(self, urls: Iterable[str]) -> dict[str, int]:
+        result: dict[str, int] = {}
+        for chunk in _chunks([u for u in set(urls) if u], 500):
+            marks = ",".join("?" * len(chunk))
+            rows = self.conn.execute(
+                f"SELECT url, MAX(version) FROM articles WHERE url IN ({marks}) GROUP BY url", chunk
+            )
+            result.update({url: version for url, version in rows})
+        return result
+
+    def line_counts(self, source: str, keys: Iterable[int]) -> dict[int, int]:
+        result: dict[int, int] = {}
+        for chunk in _chunks(list(keys), 500):
+            marks = ",".join("?" * len(chunk))
+            rows = self.conn.execute(
+                f"SELECT key, articles FROM line_counts WHERE source = ? AND key IN ({marks})", [source, *chunk]
+            )
+            result.update(dict(rows.fetchall()))
+        return result
+
+    def add_line_counts(self, source: str, counts: dict[int, int]) -> None:
+        """Add to the learned line counts (inside the caller's transaction)."""
+        self.conn.executemany(
+            "INSERT INTO line_counts(source, key, articles) VALUES (?, ?, ?) "
+            "ON CONFLICT(source, key) DO UPDATE SET articles = articles + excluded.articles",
+            [(source, key, n) for key, n in counts.items()],
+        )
+
+    def add_article(
+        self, article: Article, sentences: Sequence[Sentence], minhash: np.ndarray, version: int, dup_of: str | None
+    ) -> None:
+        """Insert one article with its sentences (inside the caller's transaction)."""
+        self.conn.execute(
+            f"INSERT INTO articles({_ARTICLE_COLUMNS}, minhash, ingested_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                article.id, article.external_id, article.url, article.source, article.language,
+                article.published.isoformat() if article.published else None, article.title, article.text,
+                article.raw_text, article.content_hash, version, dup_of, article.origin,
+                json.dumps(article.metadata, ensure_ascii=False, default=str),
+                minhash.astype(np.uint32).tobytes(), _now(),
+            ),
+        )
+        self.conn.executemany(
+            "INSERT INTO sentences(article_id, idx, start, end) VALUES (?, ?, ?, ?)",
+            [(s.article_id, s.index, s.start, s.end) for s in sentences],
+        )
+
+    def signatures(self) -> Iterator[tuple[str, np.ndarray, str, str, str | None]]:
+        """Every stored signature, to rebuild the duplicate index."""
+        for row in self.conn.execute("SELECT id, minhash, content_hash, url, dup_of FROM articles ORDER BY rowid"):
+            yield row[0], np.frombuffer(row[1], dtype=np.uint32), row[2], row[3], row[4]
+
+    def count_articles(self) -> int:
+        return self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+
+    def article(self, key: str) -> Article | None:
+        """An article by id, unique id prefix, or the id it had in its input."""
+        rows = self.conn.execute(
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ? OR external_id = ? OR id LIKE ? LIMIT 2",
+            (key, key, f"{key}%" if len(key) >= 4 else key),
+        ).fetchall()
+        return _to_article(rows[0]) if len(rows) == 1 else None
+
+    def articles(self, *, limit: int | None = None, offset: int = 0) -> list[Article]:
+        rows = self.conn.execute(
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles ORDER BY published IS NULL, published, rowid LIMIT ? OFFSET ?",
+            (-1 if limit is None else limit, offset),
+        )
+        return [_to_article(r) for r in rows]
+
+    def canonical_articles(self) -> Iterator[Article]:
+        """One article per duplicate group and URL: what stories are made of."""
+        rows = self.conn.execute(
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles a WHERE dup_of IS NULL AND NOT EXISTS "
+            "(SELECT 1 FROM articles b WHERE a.url != '' AND b.url = a.url AND b.version > a.version) "
+            "ORDER BY published IS NULL, published, rowid"
+        )
+        return (_to_article(r) for r in rows)
+
+    def articles_by_ids(self, article_ids: Sequence[str]) -> list[Article]:
+        """These articles, in the order given."""
+        found: dict[str, Article] = {}
+        for chunk in _chunks(article_ids, 500):
+            marks = ",".join("?" * len(chunk))
+            rows = self.conn.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id IN ({marks})", chunk)
+            found.update((row["id"], _to_article(row)) for row in rows)
+        return [found[i] for i in article_ids if i in found]
+
+    def copies(self, article_ids: Sequence[str]) -> dict[str, list[Article]]:
+        """The duplicates grouped under each of these canonical articles."""
+        result: dict[str, list[Article]] = {}
+        for chunk in _chunks(article_ids, 500):
+            marks = ",".join("?" * len(chunk))
+            rows = self.conn.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE dup_of IN ({marks})", chunk)
+            for row in rows:
+                result.setdefault(row["dup_of"], []).append(_to_article(row))
+        return result
+
+    def sentences(self, article: Article) -> list[Sentence]:
+        rows = self.conn.execute(
+            "SELECT idx, start, end FROM sentences WHERE article_id = ? ORDER BY idx", (article.id,)
+        )
+        return [Sentence(article.id, i, s, e, article.text[s:e]) for i, s, e in rows]
+
+    # --- stories ------------------------------------------------------------
+
+    def replace_stories(self, stories: Sequence[Story]) -> None:
+        """Store a new set of stories in one transaction."""
+        with self.transaction():
+            self.conn.execute("DELETE FROM story_articles")
+            self.conn.execute("DELETE FROM stories")
+            now = _now()
+            for story in stories:
+                self.conn.execute(
+                    "INSERT INTO stories(id, label, method, updated_at) VALUES (?, ?, ?, ?)",
+                    (story.id, story.label, story.method, now),
+                )
+                self.conn.executemany(
+                    "INSERT INTO story_articles(article_id, story_id) VALUES (?, ?)",
+                    [(a, story.id) for a in story.article_ids],
+                )
+
+    def stories(self) -> list[Story]:
+        """Stories, most recently active first."""
+        rows = self.conn.execute(
+            "SELECT s.id, s.label, s.method, GROUP_CONCAT(sa.article_id), MIN(a.published), MAX(a.published) "
+            "FROM stories s JOIN story_articles sa ON sa.story_id = s.id JOIN articles a ON a.id = sa.article_id "
+            "GROUP BY s.id ORDER BY MAX(a.published) IS NULL, MAX(a.published) DESC, s.id"
+        )
+        return [
+            Story(
+                id=r[0], label=r[1], method=r[2], article_ids=r[3].split(","),
+                first=date.fromisoformat(r[4]) if r[4] else None, last=date.fromisoformat(r[5]) if r[5] else None,
+            )
+            for r in rows
+        ]
+
+    def story(self, story_id: int) -> Story | None:
+        return next((s for s in self.stories() if s.id == story_id), None)
+
+    def stories_are_stale(self) -> bool:
+        """True when a canonical article belongs to no story, or a story to no article."""
+        row = self.conn.execute(
+            "SELECT (SELECT COUNT(*) FROM articles a WHERE dup_of IS NULL AND NOT EXISTS "
+            "(SELECT 1 FROM story_articles sa WHERE sa.article_id = a.id)) "
+            "+ (SELECT COUNT(*) FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
+            "WHERE a.dup_of IS NOT NULL)"
+        ).fetchone()
+        return row[0] > 0
+
+
+def _chunks(items: Sequence, size: int) -> Iterator[Sequence]:
+    items = list(items)
+    for start in range(0, len(items), size):
+        yield items[start : start + size]

@@ -1,0 +1,132 @@
+"""Stories: group articles about one real-world event or development.
+
+The method here is the simplest honest one — single-pass clustering of
+TF-IDF vectors against story centroids, in publication order — and is named
+as such on every story it makes (``METHOD``).
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from storyline.model import Article, Story
+
+METHOD = "single-pass-tfidf-centroid"
+THRESHOLD = 0.2
+_PHRASE = re.compile(r"\b[A-Z][\w'’-]*[a-z][\w'’-]*(?:\s+[A-Z][\w'’-]*[a-z][\w'’-]*)*")
+_COMMON_STARTS = {"The", "A", "An", "In", "On", "At", "It", "He", "She", "They", "We", "This", "That", "But", "And"}
+
+
+_TOKEN = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]")
+QUERY_TERMS = 20
+MAX_CANDIDATES = 50
+
+
+def _terms(article: Article) -> Counter[str]:
+    words = _TOKEN.findall(f"{article.title}\n{article.text}".lower())
+    return Counter(w for w in words if len(w) > 1 and w not in ENGLISH_STOP_WORDS)
+
+
+class SinglePassClusterer:
+    """Online clustering: each article joins the most similar story centroid
+    above ``threshold`` or starts a new story.
+
+    Similarity is the cosine of TF-IDF vectors (IDF from the documents seen
+    so far). Candidate stories come from an inverted index over the
+    article's most distinctive terms, so an article is never compared with
+    every story.
+    """
+
+    def __init__(self, threshold: float = THRESHOLD) -> None:
+        self.threshold = threshold
+        self.df: Counter[str] = Counter()
+        self.docs = 0
+        self.centroids: list[dict[str, float]] = []
+        self.members: list[list[int]] = []
+        self.postings: dict[str, set[int]] = {}
+
+    def _vector(self, terms: Counter[str]) -> dict[str, float]:
+        self.docs += 1
+        self.df.update(terms.keys())
+        weights = {
+            t: (1.0 + math.log(n)) * (math.log((1 + self.docs) / (1 + self.df[t])) + 1.0) for t, n in terms.items()
+        }
+        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+        return {t: w / norm for t, w in weights.items()}
+
+    def _candidates(self, vector: dict[str, float]) -> list[int]:
+        hits: Counter[int] = Counter()
+        for term in heapq.nlargest(QUERY_TERMS, vector, key=vector.__getitem__):
+            hits.update(self.postings.get(term, ()))
+        return [story for story, _ in hits.most_common(MAX_CANDIDATES)]
+
+    def add(self, index: int, article: Article) -> int:
+        """Place one article; returns the story number it joined or started."""
+        vector = self._vector(_terms(article))
+        best, best_score = -1, self.threshold
+        for story in self._candidates(vector):
+            centroid = self.centroids[story]
+            norm = math.sqrt(sum(w * w for w in centroid.values())) or 1.0
+            score = sum(w * centroid.get(t, 0.0) for t, w in vector.items()) / norm
+            if score >= best_score:
+                best, best_score = story, score
+        if best < 0:
+            best = len(self.centroids)
+            self.centroids.append({})
+            self.members.append([])
+        centroid = self.centroids[best]
+        for term, weight in vector.items():
+            centroid[term] = centroid.get(term, 0.0) + weight
+            self.postings.setdefault(term, set()).add(best)
+        self.members[best].append(index)
+        return best
+
+
+def cluster(articles: Sequence[Article], threshold: float = THRESHOLD) -> list[list[int]]:
+    """Indices of ``articles`` grouped into stories, in order of their first article."""
+    clusterer = SinglePassClusterer(threshold)
+    for index, article in enumerate(articles):
+        clusterer.add(index, article)
+    return clusterer.members
+
+
+def label(articles: Sequence[Article], size: int = 3) -> str:
+    """A short title from the proper-noun phrases most articles share."""
+    counts: Counter[str] = Counter()
+    for article in articles:
+        phrases = set()
+        for match in _PHRASE.finditer(f"{article.title}\n{article.text}"):
+            words = match[0].split()
+            while words and words[0] in _COMMON_STARTS:
+                words = words[1:]
+            if words:
+                phrases.add(" ".join(words))
+        counts.update(phrases)
+    chosen: list[str] = []
+    for phrase, _ in counts.most_common():
+        if not any(phrase in c or c in phrase for c in chosen):
+            chosen.append(phrase)
+        if len(chosen) == size:
+            break
+    return " · ".join(chosen) or (articles[0].title if articles else "")
+
+
+def build_stories(articles: Sequence[Article], threshold: float = THRESHOLD) -> list[Story]:
+    """Stories over ``articles`` (expected in publication order), numbered from 1."""
+    stories = []
+    for number, indices in enumerate(cluster(articles, threshold), start=1):
+        group = [articles[i] for i in indices]
+        dates = [a.published for a in group if a.published]
+        stories.append(
+            Story(
+                id=number, label=label(group), article_ids=[a.id for a in group],
+                first=min(dates, default=None), last=max(dates, default=None), method=METHOD,
+            )
+        )
+    return stories

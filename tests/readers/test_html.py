@@ -1,0 +1,28 @@
+from datetime import date
+
+import pytest
+
+from storyline.readers.base import ReadError
+from storyline.readers.html import read_html
+
+PAGE = """<!doctype html><html><head><title>Orlen library reopens</title>
+<meta property="og:site_name" content="Orlen Courier">
+<meta property="article:published_time" content="2023-02-14T08:00:00Z"></head>
+<body><nav>Home | Sport | Weather</nav><article><h1>Orlen library reopens</h1>
+<p>The public library of Orlen reopened on Monday after two years of repairs to its flooded basement and roof.</p>
+<p>Librarian Ada Quist said more than 600 readers came through the doors on the first day, many of them children.</p>
+</article><footer>Cookie settings</footer></body></html>"""
+
+
+def test_main_text_title_source_and_date_are_extracted():
+    [article] = read_html(PAGE, "p.html")
+    assert article.title == "Orlen library reopens"
+    assert article.source == "Orlen Courier"
+    assert article.published == date(2023, 2, 14)
+    assert article.raw_text.startswith("The public library of Orlen reopened")
+    assert "Home | Sport" not in article.raw_text and "Cookie" not in article.raw_text
+
+
+def test_page_with_no_article_is_refused():
+    with pytest.raises(ReadError, match="no article text"):
+        list(read_html("<html><body><nav>Home</nav><p>Login</p></body></html>", "empty.html"))

@@ -1,0 +1,47 @@
+from storyline.clean import (
+    MIN_REPEATS, clean_article, clean_text, detect_language, is_rule_boilerplate, line_key, line_keys, repeated_keys,
+)
+from storyline.model import Article
+
+
+def test_rules_drop_prompts_but_not_prose_that_mentions_them():
+    for line in ["Advertisement", "ADVERT", "Read more: Orlen wins again", "Share this article",
+                 "Sign up for our newsletter and get it in your inbox", "© 2024 Orlen Courier",
+                 "We use cookies. Read our privacy policy."]:
+        assert is_rule_boilerplate(line), line
+    for line in ["The newsletter editor resigned on Monday after a row over the paper's future.",
+                 "Readers who subscribe will pay more from May, the publisher said."]:
+        assert not is_rule_boilerplate(line), line
+
+
+def test_line_key_ignores_case_spacing_and_numbers():
+    assert line_key("Posted 3 days ago") == line_key("posted   12 days AGO")
+    assert line_key("Posted 3 days ago") != line_key("Posted days ago later")
+
+
+def test_repeated_lines_of_an_outlet_are_removed():
+    footer = "Orlen Courier - your town, your news"
+    text = f"The dam held.\n{footer}\nAdvertisement\nEngineers were relieved."
+    counts = {line_key(footer): MIN_REPEATS}
+    learned = repeated_keys(counts, line_keys(text))
+    assert clean_text(text, learned) == "The dam held.\nEngineers were relieved."
+    assert repeated_keys({line_key(footer): MIN_REPEATS - 1}, line_keys(text)) == set()
+
+
+def test_long_repeated_paragraphs_are_kept():
+    background = "The dam was built in 1931 " + "and has been inspected every year since then " * 10
+    assert line_key(background.strip()) not in line_keys(background)
+
+
+def test_language_is_detected_unless_given():
+    english = Article(raw_text="The council voted to rebuild the bridge over the river next spring.")
+    spanish = Article(raw_text="El ayuntamiento votó para reconstruir el puente sobre el río la próxima primavera.")
+    given = Article(raw_text="The council voted again.", language="en")
+    assert clean_article(english).language == "en"
+    assert clean_article(spanish).language == "es"
+    assert clean_article(given).language == "en"
+    assert detect_language("ok") == ""
+
+
+def test_an_all_boilerplate_article_keeps_its_text():
+    assert clean_article(Article(raw_text="Advertisement")).text == "Advertisement"

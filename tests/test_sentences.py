@@ -1,0 +1,22 @@
+from storyline.sentences import split_sentences, split_spans
+
+
+def test_spans_point_into_the_text_and_skip_abbreviations():
+    text = 'Mr. Quist met Dr. Lind in the U.S. on Monday. "It went well," he said! Then?\n\nA new line without stop'
+    sentences = split_sentences("a1", text)
+    assert [s.text for s in sentences] == [
+        "Mr. Quist met Dr. Lind in the U.S. on Monday.",
+        '"It went well," he said!',
+        "Then?",
+        "A new line without stop",
+    ]
+    assert all(text[s.start:s.end] == s.text for s in sentences)
+    assert [s.index for s in sentences] == [0, 1, 2, 3]
+
+
+def test_initials_and_numbers_do_not_split():
+    assert len(split_spans("J. R. Tolkin wrote 3.5 books. They sold well.")) == 2
+
+
+def test_empty_text_has_no_sentences():
+    assert split_spans("") == [] and split_spans("\n\n") == []

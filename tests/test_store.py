@@ -1,0 +1,123 @@
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from datetime import date
+
+import numpy as np
+import pytest
+
+from storyline.ingest import ingest
+from storyline.model import Article, Story
+from storyline.sentences import split_sentences
+from storyline.store import SCHEMA_VERSION, Store, StoreError
+
+from conftest import fictional_records, write_jsonl
+
+
+def _article(text: str, url: str = "", source: str = "Orlen Courier") -> Article:
+    return Article(raw_text=text, text=text, url=url, source=source, published=date(2023, 1, 1)).identify()
+
+
+def test_new_store_is_wal_and_at_the_current_schema(tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert store.count_articles() == 0
+
+
+def test_reopening_keeps_data_and_newer_schemas_are_refused(tmp_path):
+    path = tmp_path / "s.db"
+    with Store(path) as store, store.transaction():
+        a = _article("The Orlen ferry sank.")
+        store.add_article(a, split_sentences(a.id, a.text), np.zeros(64, np.uint32), 1, None)
+    with Store(path) as store:
+        assert store.article(a.id).text == "The Orlen ferry sank."
+        store.conn.execute(f"PRAGMA user_version={SCHEMA_VERSION + 1}")
+    with pytest.raises(StoreError, match="newer than this Storyline"):
+        Store(path)
+
+
+def test_not_a_database_is_a_clear_error(tmp_path):
+    path = tmp_path / "junk.db"
+    path.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StoreError, match="not a usable Storyline database"):
+        Store(path)
+
+
+def test_failed_transaction_leaves_nothing(store):
+    a = _article("Half written.")
+    with pytest.raises(RuntimeError), store.transaction():
+        store.add_article(a, split_sentences(a.id, a.text), np.zeros(64, np.uint32), 1, None)
+        raise RuntimeError("boom")
+    assert store.count_articles() == 0
+    assert store.conn.execute("SELECT COUNT(*) FROM sentences").fetchone()[0] == 0
+
+
+def test_article_lookup_by_id_prefix_and_external_id(store):
+    a = _article("Lookup me.")
+    a.external_id = "ext-7"
+    with store.transaction():
+        store.add_article(a, [], np.zeros(64, np.uint32), 1, None)
+    assert store.article(a.id).id == a.id
+    assert store.article(a.id[:6]).id == a.id
+    assert store.article("ext-7").id == a.id
+    assert store.article("nope") is None
+
+
+def test_stories_round_trip_and_staleness(store):
+    items = [Article(raw_text=r["text"], published=date.fromisoformat(r["date"]), source=r["source"])
+             for r in fictional_records(3)]
+    ingest(store, items)
+    assert store.stories_are_stale()
+    ids = [a.id for a in store.canonical_articles()]
+    store.replace_stories([Story(id=1, label="A", article_ids=ids[:2]), Story(id=2, label="B", article_ids=ids[2:])])
+    assert not store.stories_are_stale()
+    stories = store.stories()
+    assert [s.id for s in stories] == [2, 1]  # most recent activity first
+    assert store.story(1).article_ids == ids[:2]
+
+
+CHILD = """
+import sys
+from storyline.ingest import ingest
+from storyline.readers import read_paths
+from storyline.store import Store
+with Store(sys.argv[1]) as store:
+    ingest(store, read_paths([sys.argv[2]]), batch_size=50)
+"""
+
+
+@pytest.mark.slow
+def test_kill_9_during_ingest_loses_nothing_stored_and_leaves_nothing_half_written(tmp_path):
+    corpus = write_jsonl(tmp_path / "big.jsonl", fictional_records(4000))
+    db = tmp_path / "crash.db"
+    child = subprocess.Popen([sys.executable, "-c", CHILD, str(db), str(corpus)])
+    deadline = time.time() + 60
+    count = 0
+    while time.time() < deadline and count < 200:
+        time.sleep(0.05)
+        try:
+            with sqlite3.connect(db, timeout=1) as conn:
+                count = conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+        except sqlite3.OperationalError:
+            continue
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+    assert count >= 200, "the child never stored a batch"
+
+    with Store(db) as store:
+        assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        stored = store.count_articles()
+        assert stored >= count and stored % 50 == 0, "only whole batches land"
+        orphans = store.conn.execute(
+            "SELECT COUNT(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM sentences s WHERE s.article_id = a.id)"
+        ).fetchone()[0]
+        assert orphans == 0
+        from storyline.readers import read_paths
+
+        report = ingest(store, read_paths([str(corpus)]))
+        assert report.unchanged == stored
+        assert store.count_articles() == 4000

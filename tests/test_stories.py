@@ -1,0 +1,42 @@
+from datetime import date
+
+from storyline.model import Article
+from storyline.stories import METHOD, build_stories, cluster, label
+
+
+def _a(i: int, text: str, day: int) -> Article:
+    return Article(raw_text=text, text=text, published=date(2024, 2, day), id=f"a{i}")
+
+
+BRIDGE = [
+    "The Harlan Street Bridge in Varrow closed after engineers found cracks in its piers.",
+    "Inspectors say the cracked piers of the Harlan Street Bridge in Varrow cannot be repaired.",
+    "Varrow council votes to replace the Harlan Street Bridge with a new crossing.",
+]
+STRIKE = [
+    "Kessport dock workers vote to strike over pay, the union said.",
+    "Ships queue outside Kessport as the dock workers strike over pay begins.",
+]
+
+
+def test_two_stories_are_kept_apart_and_each_held_together():
+    articles = [_a(0, BRIDGE[0], 1), _a(1, STRIKE[0], 2), _a(2, BRIDGE[1], 3), _a(3, STRIKE[1], 4),
+                _a(4, BRIDGE[2], 5)]
+    assert cluster(articles) == [[0, 2, 4], [1, 3]]
+
+
+def test_build_stories_names_the_method_and_the_dates():
+    articles = [_a(i, t, i + 1) for i, t in enumerate(BRIDGE)]
+    [story] = build_stories(articles)
+    assert story.method == METHOD and story.article_ids == ["a0", "a1", "a2"]
+    assert (story.first, story.last) == (date(2024, 2, 1), date(2024, 2, 3))
+    assert "Harlan Street Bridge" in story.label and "Varrow" in story.label
+
+
+def test_label_prefers_shared_names_and_skips_sentence_starters():
+    articles = [_a(0, "The Orlen Library reopened. Ada Quist spoke.", 1), _a(1, "The Orlen Library is busy.", 2)]
+    assert label(articles).startswith("Orlen Library")
+
+
+def test_empty_input():
+    assert build_stories([]) == []
