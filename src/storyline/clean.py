@@ -26,10 +26,9 @@ _RULE_LINES = [
     r"(photo|picture)( credit)?\s*:.*", r"©.*", r"copyright\b.*",
 ]
 _RULES = re.compile("^(" + "|".join(_RULE_LINES) + ")$", re.IGNORECASE)
-_PROMPTS = re.compile(
-    r"(sign (me )?up|subscribe|newsletter|inbox|unsubscribe|cookies?\b|privacy policy"
-    r"|all rights reserved|register|log ?in|sign in)",
-    re.IGNORECASE,
+_PROMPT_WORDS = (
+    "sign up", "sign me up", "subscribe", "newsletter", "inbox", "cookie", "privacy policy",
+    "all rights reserved", "register", "log in", "login", "sign in",
 )
 _DIGITS = re.compile(r"\d+")
 
@@ -51,14 +50,18 @@ def is_rule_boilerplate(line: str) -> bool:
         return False
     if _RULES.match(line):
         return True
-    return len(_PROMPTS.findall(line)) >= 2
+    lower = line.lower()
+    return sum(word in lower for word in _PROMPT_WORDS) >= 2
 
 
 def clean_text(text: str, repeated: Collection[int] = ()) -> str:
     """Remove boilerplate lines; ``repeated`` holds keys learned for the outlet."""
     kept = []
     for line in text.split("\n"):
-        if line and (is_rule_boilerplate(line) or (len(line) <= MAX_BOILERPLATE_CHARS and line_key(line) in repeated)):
+        if line and (
+            is_rule_boilerplate(line)
+            or (repeated and len(line) <= MAX_BOILERPLATE_CHARS and line_key(line) in repeated)
+        ):
             continue
         kept.append(line)
     return re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
@@ -68,7 +71,7 @@ def detect_language(text: str) -> str:
     """ISO 639-1 code of the text's language, from py3langid's bundled model."""
     import py3langid
 
-    sample = text[:3000]
+    sample = text[:1200]
     if len(sample.split()) < 3:
         return ""
     language, _ = py3langid.classify(sample)

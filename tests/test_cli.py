@@ -1,0 +1,111 @@
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from storyline.cli import app
+from storyline.store import Store
+
+from conftest import DEMO, SHARED, needs_shared
+
+runner = CliRunner()
+
+
+def run(*args: str, input: str | None = None):
+    return runner.invoke(app, list(args), input=input)
+
+
+@pytest.fixture
+def db(tmp_path):
+    return str(tmp_path / "cli.db")
+
+
+def _mixed_folder(tmp_path):
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "good.txt").write_text(" date 2024-01-05 The Orlen dam held during the storm, engineers said.\n")
+    (folder / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (folder / "empty.txt").write_text("")
+    (folder / "rows.csv").write_text(
+        "id,date,title,text\n"
+        "r1,2024-01-06,Dam,\"Engineers inspected the Orlen dam after the storm.\"\n"
+        "r2,2024-01-07,Broken row\n"
+        "r3,2024-01-08,Dam,\"The Orlen dam reopened to walkers on Monday.\"\n"
+    )
+    (folder / "nav.html").write_text("<html><body><nav>Home | Sport</nav><p>Log in</p></body></html>")
+    (folder / "latin1.txt").write_bytes(" date 2024-01-09 Caf\xe9 owners in Orlen reopened.".encode("latin-1"))
+    (folder / "undated.txt").write_text("An Orlen note without any date.")
+    return folder
+
+
+def test_ingest_mixed_folder_stores_the_good_names_the_bad_and_exits_1(tmp_path, db):
+    result = run("ingest", str(_mixed_folder(tmp_path)), "--db", db)
+    assert result.exit_code == 1
+    for name, problem in [("image.png", "binary"), ("empty.txt", "empty file"), ("rows.csv:3", "malformed CSV row"),
+                          ("nav.html", "no article text"), ("latin1.txt", "not valid UTF-8"),
+                          ("undated.txt", "no publication date")]:
+        assert any(name in line and problem in line for line in result.stderr.splitlines()), (name, result.stderr)
+    assert "3 new article(s) stored" in result.stderr
+    with Store(db) as store:
+        assert store.count_articles() == 3
+
+
+def test_ingest_with_encoding_reads_a_latin1_file(tmp_path, db):
+    path = tmp_path / "latin1.txt"
+    path.write_bytes(" date 2024-01-09 Caf\xe9 owners in Orlen reopened.".encode("latin-1"))
+    assert run("ingest", str(path), "--db", db, "--encoding", "latin-1").exit_code == 0
+    with Store(db) as store:
+        assert store.articles()[0].text == "Café owners in Orlen reopened."
+
+
+def test_stdin_and_env_db(tmp_path, monkeypatch):
+    monkeypatch.setenv("STORYLINE_DB", str(tmp_path / "env.db"))
+    result = run("ingest", "-", input='{"date": "2024-02-01", "text": "The Bexmoor choir sang."}\n')
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "env.db").exists()
+
+
+def test_demo_corpus_track_then_list_show_and_timeline(db):
+    result = run("track", str(DEMO), "--db", db)
+    assert result.exit_code == 0, result.output
+    assert "Harlan Street Bridge" in result.stdout and "Kessport" in result.stdout
+    stories = json.loads(run("stories", "--db", db, "--json").stdout)
+    assert len(stories) == 3
+    kessport = next(s for s in stories if "Kessport" in s["label"])
+    assert kessport["articles"] == 3 and kessport["sources"] == ["Harbour Times", "Northern Wire"]
+    shown = json.loads(run("show", str(kessport["id"]), "--db", db, "--json").stdout)
+    copies = [c["source"] for a in shown["article_list"] for c in a["copies"]]
+    assert copies == ["Northern Wire"]
+    timeline = json.loads(run("timeline", str(kessport["id"]), "--db", db, "--format", "json").stdout)
+    assert [e["date"] for e in timeline["entries"]] == ["2024-02-01", "2024-02-08", "2024-02-27"]
+    html = run("timeline", str(kessport["id"]), "--db", db, "--format", "html").stdout
+    assert html.startswith("<!doctype html>")
+    articles = json.loads(run("articles", "--db", db, "--json", "--limit", "5").stdout)
+    assert len(articles) == 5
+    again = run("track", str(DEMO), "--db", db)
+    assert again.exit_code == 0 and "0 new article(s) stored" in again.stderr
+
+
+def test_unknown_story_and_bad_options(db):
+    run("ingest", str(DEMO), "--db", db)
+    result = run("show", "999", "--db", db)
+    assert result.exit_code == 1 and "no story 999" in result.stderr
+    assert run("timeline", "1", "--db", db, "--format", "pdf").exit_code == 2
+    assert run("ingest", str(DEMO), "--db", db, "--format", "docx").exit_code == 2
+
+
+def test_help_explains_commands():
+    result = run("--help")
+    assert result.exit_code == 0
+    for command in ("ingest", "articles", "stories", "show", "timeline", "track"):
+        assert command in result.stdout
+
+
+@needs_shared("seeds")
+def test_seeds_track_stores_three_one_story_and_is_idempotent(db):
+    result = run("track", str(SHARED / "seeds"), "--db", db)
+    assert result.exit_code == 0, result.output
+    assert "3 new article(s) stored" in result.stderr
+    assert result.stdout.count("## Story") == 1
+    again = run("track", str(SHARED / "seeds"), "--db", db)
+    assert again.exit_code == 0 and "0 new article(s) stored" in again.stderr and "3 already stored" in again.stderr
