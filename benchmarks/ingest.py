@@ -33,12 +33,13 @@ def main() -> None:
         elapsed = time.perf_counter() - start
         size = (Path(tmp) / "bench.db").stat().st_size + (Path(tmp) / "bench.db-wal").stat().st_size
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    worker_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"articles read:     {report.seen}")
     print(f"stored:            {report.stored} ({report.duplicates} near/exact duplicates grouped)")
     print(f"skipped:           {len(report.problems)}")
     print(f"wall time:         {elapsed:.1f} s")
     print(f"throughput:        {report.seen / elapsed:.0f} articles/s")
-    print(f"peak memory (RSS): {peak_mib:.0f} MiB")
+    print(f"peak memory (RSS): {peak_mib:.0f} MiB main process, {worker_mib:.0f} MiB largest worker")
     print(f"store size:        {size / 2**20:.0f} MiB")
 
 

@@ -22,7 +22,8 @@ CANDIDATE_THRESHOLD = 0.5
 _WORD = re.compile(r"\w+")
 
 
-_SCHEME = MinHash(num_perm=NUM_PERM).scheme
+_TEMPLATE = MinHash(num_perm=NUM_PERM)
+_SCHEME = _TEMPLATE.scheme
 
 
 def _lean(sig: np.ndarray) -> LeanMinHash:
@@ -36,8 +37,8 @@ def signature(text: str) -> np.ndarray:
     stored) and an order of magnitude faster than the default SHA-1.
     """
     words = _WORD.findall(text.lower())
-    shingles = {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
-    minhash = MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32)
+    shingles = set(map(" ".join, zip(*(words[i:] for i in range(SHINGLE))))) or {" ".join(words)}
+    minhash = MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32, permutations=_TEMPLATE.permutations, scheme=_SCHEME)
     minhash.update_batch([s.encode() for s in shingles])
     return minhash.hashvalues
 

@@ -6,19 +6,26 @@ plus the batch itself, and lands in the store in one transaction.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 
+import numpy as np
+
 from storyline.clean import clean_article, line_keys, repeated_keys
 from storyline.dedupe import DuplicateIndex, signature
-from storyline.model import Article
+from storyline.model import Article, Sentence
 from storyline.readers import Problem
-from storyline.sentences import split_sentences
+from storyline.sentences import split_spans
 from storyline.store import Store
 
 BATCH_SIZE = 500
+PARALLEL_MIN = 64
+"""Batches smaller than this are prepared in-process: a pool would cost more than it saves."""
 UNDATED = "no publication date (give one, e.g. a first line ' date YYYY-MM-DD', or pass --allow-undated)"
 
 
@@ -50,20 +57,45 @@ def ingest(
     language: str | None = None,
     batch_size: int = BATCH_SIZE,
     progress: Callable[[int], None] | None = None,
+    workers: int | None = None,
 ) -> IngestReport:
-    """Store every readable article; report the rest. Safe to run twice."""
+    """Store every readable article; report the rest. Safe to run twice.
+
+    Cleaning, language detection, sentence splitting and MinHash run in
+    ``workers`` processes (default: one per core); deduplication and the
+    store stay in this process, so batches still land in order.
+    """
     report = IngestReport()
     index = DuplicateIndex()
     index.extend(store.signatures())
-    for batch in _batches(items, batch_size):
-        fresh = _select_new(store, batch, report, allow_undated)
-        if language:
-            for article in fresh:
-                article.language = language
-        _store_batch(store, fresh, index, report)
-        if progress:
-            progress(len(batch))
+    workers = workers or os.cpu_count() or 1
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) if workers > 1 else None
+    try:
+        for batch in _batches(items, batch_size):
+            fresh = _select_new(store, batch, report, allow_undated)
+            if language:
+                for article in fresh:
+                    article.language = language
+            _store_batch(store, fresh, index, report, pool)
+            if progress:
+                progress(len(batch))
+    finally:
+        if pool:
+            pool.shutdown(cancel_futures=True)
     return report
+
+
+Prepared = tuple[str, str, list[tuple[int, int]], np.ndarray]
+
+
+def prepare(article: Article, repeated: set[int]) -> Prepared:
+    """The per-article work of a batch: pure, so it can run in another process.
+
+    Returns only what it computed (clean text, language, sentence spans,
+    signature) to keep what crosses process boundaries small.
+    """
+    clean_article(article, repeated)
+    return article.text, article.language, split_spans(article.text), signature(article.text)
 
 
 def _select_new(store: Store, batch: list[Article | Problem], report: IngestReport, allow_undated: bool) -> list[Article]:
@@ -85,7 +117,9 @@ def _select_new(store: Store, batch: list[Article | Problem], report: IngestRepo
     return list(fresh.values())
 
 
-def _store_batch(store: Store, articles: list[Article], index: DuplicateIndex, report: IngestReport) -> None:
+def _store_batch(
+    store: Store, articles: list[Article], index: DuplicateIndex, report: IngestReport, pool: Executor | None
+) -> None:
     keys = {a.id: line_keys(a.raw_text) for a in articles}
     batch_counts: dict[str, Counter[int]] = defaultdict(Counter)
     for article in articles:
@@ -96,16 +130,21 @@ def _store_batch(store: Store, articles: list[Article], index: DuplicateIndex, r
         repeated[source] = repeated_keys({k: known.get(k, 0) + n for k, n in counts.items()}, counts)
 
     latest = store.latest_versions(a.url for a in articles)
+    learned = [repeated[a.source] for a in articles]
+    if pool and len(articles) >= PARALLEL_MIN:
+        prepared = list(pool.map(prepare, articles, learned, chunksize=16))
+    else:
+        prepared = list(map(prepare, articles, learned))
     rows = []
-    for article in articles:
-        clean_article(article, repeated[article.source])
-        sig = signature(article.text)
+    for article, (text, language, spans, sig) in zip(articles, prepared):
+        article.text, article.language = text, language
+        sentences = [Sentence(article.id, i, start, end, text[start:end]) for i, (start, end) in enumerate(spans)]
         dup_of = index.find(sig, article.content_hash, article.url)
         version = latest.get(article.url, 0) + 1 if article.url else 1
         if article.url:
             latest[article.url] = version
         index.add(article.id, sig, article.content_hash, article.url, dup_of)
-        rows.append((article, split_sentences(article.id, article.text), sig, version, dup_of))
+        rows.append((article, sentences, sig, version, dup_of))
 
     with store.transaction():
         for source, counts in batch_counts.items():
