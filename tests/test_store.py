@@ -11,7 +11,7 @@ import pytest
 
 from storyline.ingest import ingest
 from storyline.model import Article, Story
-from storyline.sentences import split_sentences
+from storyline.sentences import split_spans
 from storyline.store import SCHEMA_VERSION, Store, StoreError
 
 from conftest import fictional_records, write_jsonl
@@ -32,7 +32,7 @@ def test_reopening_keeps_data_and_newer_schemas_are_refused(tmp_path):
     path = tmp_path / "s.db"
     with Store(path) as store, store.transaction():
         a = _article("The Orlen ferry sank.")
-        store.add_article(a, split_sentences(a.id, a.text), np.zeros(128, np.uint32), 1, None)
+        store.add_article(a, split_spans(a.text), np.zeros(128, np.uint32), 1, None)
     with Store(path) as store:
         assert store.article(a.id).text == "The Orlen ferry sank."
         store.conn.execute(f"PRAGMA user_version={SCHEMA_VERSION + 1}")
@@ -50,7 +50,7 @@ def test_not_a_database_is_a_clear_error(tmp_path):
 def test_failed_transaction_leaves_nothing(store):
     a = _article("Half written.")
     with pytest.raises(RuntimeError), store.transaction():
-        store.add_article(a, split_sentences(a.id, a.text), np.zeros(128, np.uint32), 1, None)
+        store.add_article(a, split_spans(a.text), np.zeros(128, np.uint32), 1, None)
         raise RuntimeError("boom")
     assert store.count_articles() == 0
     assert store.conn.execute("SELECT COUNT(*) FROM sentences").fetchone()[0] == 0

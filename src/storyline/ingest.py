@@ -18,7 +18,7 @@ import numpy as np
 
 from storyline.clean import clean_article, line_keys, repeated_keys
 from storyline.dedupe import DuplicateIndex, signature
-from storyline.model import Article, Sentence
+from storyline.model import Article
 from storyline.readers import Problem
 from storyline.sentences import split_spans
 from storyline.store import Store
@@ -138,13 +138,12 @@ def _store_batch(
     rows = []
     for article, (text, language, spans, sig) in zip(articles, prepared):
         article.text, article.language = text, language
-        sentences = [Sentence(article.id, i, start, end, text[start:end]) for i, (start, end) in enumerate(spans)]
         dup_of = index.find(sig, article.content_hash, article.url)
         version = latest.get(article.url, 0) + 1 if article.url else 1
         if article.url:
             latest[article.url] = version
         index.add(article.id, sig, article.content_hash, article.url, dup_of)
-        rows.append((article, sentences, sig, version, dup_of))
+        rows.append((article, spans, sig, version, dup_of))
 
     with store.transaction():
         for source, counts in batch_counts.items():

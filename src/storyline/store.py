@@ -187,9 +187,9 @@ class Store:
         )
 
     def add_article(
-        self, article: Article, sentences: Sequence[Sentence], minhash: np.ndarray, version: int, dup_of: str | None
+        self, article: Article, spans: Sequence[tuple[int, int]], minhash: np.ndarray, version: int, dup_of: str | None
     ) -> None:
-        """Insert one article with its sentences (inside the caller's transaction)."""
+        """Insert one article with its sentence spans (inside the caller's transaction)."""
         self.conn.execute(
             f"INSERT INTO articles({_ARTICLE_COLUMNS}, minhash, ingested_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -203,7 +203,7 @@ class Store:
         )
         self.conn.executemany(
             "INSERT INTO sentences(article_id, idx, start, end) VALUES (?, ?, ?, ?)",
-            [(s.article_id, s.index, s.start, s.end) for s in sentences],
+            [(article.id, index, start, end) for index, (start, end) in enumerate(spans)],
         )
 
     def signatures(self) -> Iterator[tuple[str, np.ndarray, str, str, str | None]]:

@@ -24,8 +24,7 @@ class ReadError(Exception):
     """Raised by a reader when a whole file cannot be read."""
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200d\u2060\ufeff]")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_DROP = {c: None for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF]}
 _BLANK_LINES = re.compile(r"\n{3,}")
 
 
@@ -55,8 +54,7 @@ def decode(data: bytes, encoding: str | None = None) -> str:
 def normalize_text(text: str) -> str:
     """Normalise Unicode and layout while keeping paragraphs apart."""
     text = unicodedata.normalize("NFKC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = _CONTROL.sub("", text)
-    lines = [line.strip() for line in _SPACES.sub(" ", text).split("\n")]
+    lines = [" ".join(line.split()) for line in text.translate(_DROP).split("\n")]
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
 
 
