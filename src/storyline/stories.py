@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+from functools import cache
 
 from storyline.model import Article, Story
 
@@ -28,9 +28,17 @@ QUERY_TERMS = 20
 MAX_CANDIDATES = 50
 
 
+@cache
+def _stop_words() -> frozenset[str]:
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS  # importing sklearn takes most of a second
+
+    return ENGLISH_STOP_WORDS
+
+
 def _terms(article: Article) -> Counter[str]:
     words = _TOKEN.findall(f"{article.title}\n{article.text}".lower())
-    return Counter(w for w in words if len(w) > 1 and w not in ENGLISH_STOP_WORDS)
+    stop = _stop_words()
+    return Counter(w for w in words if len(w) > 1 and w not in stop)
 
 
 class SinglePassClusterer:

@@ -13,12 +13,22 @@ from pathlib import Path
 
 from storyline.model import Article
 from storyline.readers.base import Problem, ReadError, decode, normalize_text, parse_date
-from storyline.readers.feeds import read_feed
-from storyline.readers.html import read_html
 from storyline.readers.records import read_csv, read_json, read_jsonl
 from storyline.readers.text import has_header, read_text
 
 Reader = Callable[[str, str], Iterable[Article | Problem]]
+
+
+def read_html(text: str, origin: str) -> Iterable[Article | Problem]:
+    from storyline.readers.html import read_html as read  # trafilatura is slow to import
+
+    return read(text, origin)
+
+
+def read_feed(text: str, origin: str) -> Iterable[Article | Problem]:
+    from storyline.readers.feeds import read_feed as read
+
+    return read(text, origin)
 
 READERS: dict[str, Reader] = {
     "text": read_text,
