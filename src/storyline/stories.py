@@ -56,6 +56,7 @@ class SinglePassClusterer:
         self.df: Counter[str] = Counter()
         self.docs = 0
         self.centroids: list[dict[str, float]] = []
+        self.norms2: list[float] = []
         self.members: list[list[int]] = []
         self.postings: dict[str, set[int]] = {}
 
@@ -80,15 +81,17 @@ class SinglePassClusterer:
         best, best_score = -1, self.threshold
         for story in self._candidates(vector):
             centroid = self.centroids[story]
-            norm = math.sqrt(sum(w * w for w in centroid.values())) or 1.0
-            score = sum(w * centroid.get(t, 0.0) for t, w in vector.items()) / norm
+            score = sum(w * centroid.get(t, 0.0) for t, w in vector.items()) / (math.sqrt(self.norms2[story]) or 1.0)
             if score >= best_score:
                 best, best_score = story, score
         if best < 0:
             best = len(self.centroids)
             self.centroids.append({})
+            self.norms2.append(0.0)
             self.members.append([])
         centroid = self.centroids[best]
+        # |c + v|² = |c|² + 2 c·v + |v|², with |v| = 1: the norm stays current without a pass over c.
+        self.norms2[best] += 2 * sum(w * centroid.get(t, 0.0) for t, w in vector.items()) + 1.0
         for term, weight in vector.items():
             centroid[term] = centroid.get(term, 0.0) + weight
             self.postings.setdefault(term, set()).add(best)
