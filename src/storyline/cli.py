@@ -75,6 +75,14 @@ def main(
     """
 
 
+def _refresh(store: Store) -> list[Story]:
+    """Stories, rebuilt first (with a spinner on a terminal) when articles arrived."""
+    if not store.stories_are_stale():
+        return store.stories()
+    with err.status("Building stories…"):
+        return refresh_stories(store, force=True)
+
+
 def _read_with_progress(paths: list[str], fmt: str | None, encoding: str | None) -> Iterator[Article | Problem]:
     files = list(iter_files(paths))
     columns = (TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("files"), TimeElapsedColumn())
@@ -138,7 +146,7 @@ def articles_command(db: Db = None, as_json: AsJson = False,
 def stories_command(db: Db = None, as_json: AsJson = False) -> None:
     """List stories, most recently active first (rebuilt first if new articles arrived)."""
     with _open(db) as store:
-        stories = refresh_stories(store)
+        stories = _refresh(store)
         rows = [story_dict(s, story_sources(store, s)) for s in stories]
     if as_json:
         out.print_json(data=rows)
@@ -153,7 +161,7 @@ def stories_command(db: Db = None, as_json: AsJson = False) -> None:
 
 
 def _story(store: Store, story_id: int) -> Story:
-    refresh_stories(store)
+    _refresh(store)
     story = store.story(story_id)
     if story is None:
         raise _fail(f"no story {story_id} in {store.path} (see 'storyline stories')")
@@ -211,7 +219,7 @@ def track_command(paths: Paths, db: Db = None, format: Format = None, encoding: 
     """Ingest, update stories and print every story's timeline (Markdown)."""
     with _open(db) as store:
         report = _ingest(store, paths, format, encoding, allow_undated, language)
-        for story in refresh_stories(store):
+        for story in _refresh(store):
             sys.stdout.write(RENDERERS["md"](story, story_timeline(store, story), story_sources(store, story)) + "\n")
     raise typer.Exit(EXIT_PROBLEMS if report.problems else EXIT_OK)
 

@@ -43,10 +43,29 @@ class IngestReport:
         return self.stored + self.unchanged + len(self.problems)
 
 
-def _batches(items: Iterable[Article | Problem], size: int) -> Iterator[list[Article | Problem]]:
-    iterator = iter(items)
-    while batch := list(islice(iterator, size)):
-        yield batch
+class _ReadAhead:
+    """Batches of input that can be read ahead while the workers are busy.
+
+    Reading (parsing, normalising) needs no store, so the next batch can be
+    read during the current one's preparation without changing any result.
+    """
+
+    def __init__(self, items: Iterable[Article | Problem], size: int) -> None:
+        self._items = iter(items)
+        self._size = size
+        self._next: list[Article | Problem] | None = None
+
+    def fill(self) -> None:
+        if self._next is None:
+            self._next = list(islice(self._items, self._size))
+
+    def __iter__(self) -> Iterator[list[Article | Problem]]:
+        while True:
+            self.fill()
+            batch, self._next = self._next, None
+            if not batch:
+                return
+            yield batch
 
 
 def ingest(
@@ -71,12 +90,13 @@ def ingest(
     workers = workers or os.cpu_count() or 1
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) if workers > 1 else None
     try:
-        for batch in _batches(items, batch_size):
+        batches = _ReadAhead(items, batch_size)
+        for batch in batches:
             fresh = _select_new(store, batch, report, allow_undated)
             if language:
                 for article in fresh:
                     article.language = language
-            _store_batch(store, fresh, index, report, pool)
+            _store_batch(store, fresh, index, report, pool, batches.fill)
             if progress:
                 progress(len(batch))
     finally:
@@ -118,7 +138,12 @@ def _select_new(store: Store, batch: list[Article | Problem], report: IngestRepo
 
 
 def _store_batch(
-    store: Store, articles: list[Article], index: DuplicateIndex, report: IngestReport, pool: Executor | None
+    store: Store,
+    articles: list[Article],
+    index: DuplicateIndex,
+    report: IngestReport,
+    pool: Executor | None,
+    meanwhile: Callable[[], None],
 ) -> None:
     keys = {a.id: line_keys(a.raw_text) for a in articles}
     batch_counts: dict[str, Counter[int]] = defaultdict(Counter)
@@ -132,7 +157,9 @@ def _store_batch(
     latest = store.latest_versions(a.url for a in articles)
     learned = [repeated[a.source] for a in articles]
     if pool and len(articles) >= PARALLEL_MIN:
-        prepared = list(pool.map(prepare, articles, learned, chunksize=16))
+        running = pool.map(prepare, articles, learned, chunksize=16)
+        meanwhile()
+        prepared = list(running)
     else:
         prepared = list(map(prepare, articles, learned))
     rows = []
