@@ -283,10 +283,18 @@ class Store:
 
     def stories(self) -> list[Story]:
         """Stories, most recently active first."""
+        return self._stories("")
+
+    def story(self, story_id: int) -> Story | None:
+        found = self._stories("WHERE s.id = ?", (story_id,))
+        return found[0] if found else None
+
+    def _stories(self, where: str, params: tuple = ()) -> list[Story]:
         rows = self.conn.execute(
             "SELECT s.id, s.label, s.method, GROUP_CONCAT(sa.article_id), MIN(a.published), MAX(a.published) "
             "FROM stories s JOIN story_articles sa ON sa.story_id = s.id JOIN articles a ON a.id = sa.article_id "
-            "GROUP BY s.id ORDER BY MAX(a.published) IS NULL, MAX(a.published) DESC, s.id"
+            f"{where} GROUP BY s.id ORDER BY MAX(a.published) IS NULL, MAX(a.published) DESC, s.id",
+            params,
         )
         return [
             Story(
@@ -295,9 +303,6 @@ class Store:
             )
             for r in rows
         ]
-
-    def story(self, story_id: int) -> Story | None:
-        return next((s for s in self.stories() if s.id == story_id), None)
 
     def stories_are_stale(self) -> bool:
         """True when a canonical article belongs to no story, or a story to no article."""
