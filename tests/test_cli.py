@@ -109,3 +109,16 @@ def test_seeds_track_stores_three_one_story_and_is_idempotent(db):
     assert result.stdout.count("## Story") == 1
     again = run("track", str(SHARED / "seeds"), "--db", db)
     assert again.exit_code == 0 and "0 new article(s) stored" in again.stderr and "3 already stored" in again.stderr
+
+
+def test_eval_stories_prints_json_scores(tmp_path):
+    path = tmp_path / "gold.jsonl"
+    path.write_text(
+        json.dumps({"text": "The Orlen library reopened after repairs to its roof.", "story": "lib"}) + "\n"
+        + json.dumps({"text": "Readers return to the repaired Orlen library.", "story": "lib"}) + "\n"
+    )
+    result = run("eval", "stories", str(path), "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["gold_stories"] == 1 and data["articles"] == 2 and 0 < data["f1"] <= 1
+    assert run("eval", "stories", str(path), "--label", "topic").exit_code == 1

@@ -224,6 +224,36 @@ def track_command(paths: Paths, db: Db = None, format: Format = None, encoding: 
     raise typer.Exit(EXIT_PROBLEMS if report.problems else EXIT_OK)
 
 
+eval_app = typer.Typer(help="Measure Storyline against gold data.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+
+@eval_app.command("stories")
+def eval_stories_command(
+    data: Annotated[Path, typer.Argument(help="JSONL/CSV of articles with a gold story label.")],
+    label: Annotated[str, typer.Option(help="Field holding the gold story.")] = "story",
+    as_json: AsJson = False,
+) -> None:
+    """Cluster labelled articles from an empty, in-memory state and print B-cubed scores."""
+    from storyline.evaluate import evaluate_stories
+
+    if not data.exists():
+        raise _fail(f"{data}: no such file")
+    with err.status("Clustering…"):
+        result = evaluate_stories(data, label).as_dict()
+    if result["articles"] == 0:
+        raise _fail(f"{data}: no article has a {label!r} field")
+    if as_json:
+        out.print_json(data=result)
+        return
+    out.print(
+        f"B-cubed P {result['precision']:.3f}  R {result['recall']:.3f}  F1 {result['f1']:.3f}\n"
+        f"{result['stories']} stories for {result['gold_stories']} gold stories, {result['articles']} articles "
+        f"({result['articles_per_s']} articles/s); {result['skipped']} record(s) skipped",
+        highlight=False,
+    )
+
+
 def _date(article: Article) -> str:
     return article.published.isoformat() if article.published else "-"
 
