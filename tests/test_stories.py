@@ -40,3 +40,14 @@ def test_label_prefers_shared_names_and_skips_sentence_starters():
 
 def test_empty_input():
     assert build_stories([]) == []
+
+
+def test_terms_boost_names_keep_numbers_and_drop_stop_words():
+    from storyline.stories import NAME_WEIGHT, _terms
+
+    terms = _terms(_a(0, "Floods hit Orlen. The river rose 3 metres as Ada Quist watched.\nOrlen stayed calm.", 1))
+    assert terms["floods"] == 1.0, "capitalised only because it starts the text"
+    assert terms["orlen"] == NAME_WEIGHT + 1.0, "a name inside a sentence, then at the start of one"
+    assert terms["quist"] == NAME_WEIGHT and terms["ada"] == NAME_WEIGHT
+    assert "the" not in terms and "as" not in terms
+    assert "metres" in terms and "3" not in terms, "single digits are too common to tell events apart"

@@ -23,7 +23,10 @@ _PHRASE = re.compile(r"\b[A-Z][\w'’-]*[a-z][\w'’-]*(?:\s+[A-Z][\w'’-]*[a-z
 _COMMON_STARTS = {"The", "A", "An", "In", "On", "At", "It", "He", "She", "They", "We", "This", "That", "But", "And"}
 
 
-_TOKEN = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]")
+_TOKEN = re.compile(r"[^\W_][\w'’-]*[^\W_]|[^\W\d_]")
+_SENTENCE_START = re.compile(r"(^|[.!?:\"“‘(]\s*)$")
+NAME_WEIGHT = 2.0
+"""Names (capitalised inside a sentence) count double: two events of one kind differ in who and where."""
 QUERY_TERMS = 20
 MAX_CANDIDATES = 50
 
@@ -36,9 +39,18 @@ def _stop_words() -> frozenset[str]:
 
 
 def _terms(article: Article) -> Counter[str]:
-    words = _TOKEN.findall(f"{article.title}\n{article.text}".lower())
+    """Weighted terms: stop words dropped, names boosted, numbers kept (tolls, years, scores)."""
     stop = _stop_words()
-    return Counter(w for w in words if len(w) > 1 and w not in stop)
+    terms: Counter[str] = Counter()
+    for line in f"{article.title}\n{article.text}".split("\n"):
+        for match in _TOKEN.finditer(line):
+            word = match[0]
+            lower = word.lower()
+            if len(lower) < 2 or lower in stop:
+                continue
+            is_name = word[0].isupper() and not _SENTENCE_START.search(line, 0, match.start())
+            terms[lower] += NAME_WEIGHT if is_name else 1.0
+    return terms
 
 
 class SinglePassClusterer:
