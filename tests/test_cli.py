@@ -84,6 +84,8 @@ def test_demo_corpus_track_then_list_show_and_timeline(db):
     assert len(articles) == 5
     again = run("track", str(DEMO), "--db", db)
     assert again.exit_code == 0 and "0 new article(s) stored" in again.stderr
+    rebuilt = run("recluster", "--db", db)
+    assert rebuilt.exit_code == 0 and "3 stories from 11 articles" in rebuilt.stderr
 
 
 def test_unknown_story_and_bad_options(db):

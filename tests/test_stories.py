@@ -51,3 +51,12 @@ def test_terms_boost_names_keep_numbers_and_drop_stop_words():
     assert terms["quist"] == NAME_WEIGHT and terms["ada"] == NAME_WEIGHT
     assert "the" not in terms and "as" not in terms
     assert "metres" in terms and "3" not in terms, "single digits are too common to tell events apart"
+
+
+def test_update_places_new_articles_and_keeps_ids():
+    from storyline.stories import update_stories
+
+    bridge = [_a(i, t, i + 1) for i, t in enumerate(BRIDGE[:2])]
+    late_bridge, strike = _a(7, BRIDGE[2], 9), _a(8, STRIKE[0], 10)
+    changed = update_stories({5: bridge}, [late_bridge, strike])
+    assert [(s.id, s.article_ids) for s in changed] == [(5, ["a0", "a1", "a7"]), (6, ["a8"])]

@@ -79,8 +79,8 @@ def _refresh(store: Store) -> list[Story]:
     """Stories, rebuilt first (with a spinner on a terminal) when articles arrived."""
     if not store.stories_are_stale():
         return store.stories()
-    with err.status("Building stories…"):
-        return refresh_stories(store, force=True)
+    with err.status("Updating stories…"):
+        return refresh_stories(store)
 
 
 def _read_with_progress(paths: list[str], fmt: str | None, encoding: str | None) -> Iterator[Article | Problem]:
@@ -222,6 +222,17 @@ def track_command(paths: Paths, db: Db = None, format: Format = None, encoding: 
         for story in _refresh(store):
             sys.stdout.write(RENDERERS["md"](story, story_timeline(store, story), story_sources(store, story)) + "\n")
     raise typer.Exit(EXIT_PROBLEMS if report.problems else EXIT_OK)
+
+
+@app.command("recluster")
+def recluster_command(db: Db = None) -> None:
+    """Cluster every article into stories again from scratch (after a change of settings).
+
+    Story ids are renumbered; day to day, stories are updated in place and keep their ids.
+    """
+    with _open(db) as store, err.status("Reclustering…"):
+        stories = refresh_stories(store, rebuild=True)
+    err.print(f"{len(stories)} stories from {sum(len(s.article_ids) for s in stories)} articles.", highlight=False)
 
 
 eval_app = typer.Typer(help="Measure Storyline against gold data.", no_args_is_help=True)

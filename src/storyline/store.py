@@ -80,6 +80,13 @@ _ARTICLE_COLUMNS = (
 )
 
 
+_CANONICAL = (
+    "dup_of IS NULL AND NOT EXISTS "
+    "(SELECT 1 FROM articles b WHERE a.url != '' AND b.url = a.url AND b.version > a.version)"
+)
+"""Articles that stand for themselves: not a copy of another, not an older version of a URL."""
+
+
 class StoreError(Exception):
     """The store file cannot be opened or is of an unknown schema."""
 
@@ -232,9 +239,7 @@ class Store:
     def canonical_articles(self) -> Iterator[Article]:
         """One article per duplicate group and URL: what stories are made of."""
         rows = self.conn.execute(
-            f"SELECT {_ARTICLE_COLUMNS} FROM articles a WHERE dup_of IS NULL AND NOT EXISTS "
-            "(SELECT 1 FROM articles b WHERE a.url != '' AND b.url = a.url AND b.version > a.version) "
-            "ORDER BY published IS NULL, published, rowid"
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles a WHERE {_CANONICAL} ORDER BY published IS NULL, published, rowid"
         )
         return (_to_article(r) for r in rows)
 
@@ -305,15 +310,41 @@ class Store:
         ]
 
     def stories_are_stale(self) -> bool:
-        """True when a canonical article belongs to no story, or a story to no article."""
+        """True when a canonical article belongs to no story, or a story holds a non-canonical one."""
         row = self.conn.execute(
-            "SELECT (SELECT COUNT(*) FROM articles a WHERE dup_of IS NULL AND NOT EXISTS "
+            f"SELECT EXISTS (SELECT 1 FROM articles a WHERE {_CANONICAL} AND NOT EXISTS "
             "(SELECT 1 FROM story_articles sa WHERE sa.article_id = a.id)) "
-            "+ (SELECT COUNT(*) FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
-            "WHERE a.dup_of IS NOT NULL)"
+            f"OR EXISTS (SELECT 1 FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE NOT ({_CANONICAL}))"
         ).fetchone()
-        return row[0] > 0
+        return bool(row[0])
 
+    def story_assignments(self) -> dict[str, int]:
+        """Story id of every article that has one."""
+        return dict(self.conn.execute("SELECT article_id, story_id FROM story_articles").fetchall())
+
+    def save_stories(self, stories: Sequence[Story]) -> None:
+        """Insert or update these stories, keeping every other story as it is.
+
+        Articles that stopped being canonical (now a copy, or an older
+        version) leave their stories, and stories left empty are removed.
+        """
+        now = _now()
+        with self.transaction():
+            for story in stories:
+                self.conn.execute(
+                    "INSERT INTO stories(id, label, method, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE "
+                    "SET label = excluded.label, method = excluded.method, updated_at = excluded.updated_at",
+                    (story.id, story.label, story.method, now),
+                )
+                self.conn.executemany(
+                    "INSERT INTO story_articles(article_id, story_id) VALUES (?, ?) "
+                    "ON CONFLICT(article_id) DO UPDATE SET story_id = excluded.story_id",
+                    [(a, story.id) for a in story.article_ids],
+                )
+            self.conn.execute(
+                f"DELETE FROM story_articles WHERE article_id IN (SELECT id FROM articles a WHERE NOT ({_CANONICAL}))"
+            )
+            self.conn.execute("DELETE FROM stories WHERE id NOT IN (SELECT story_id FROM story_articles)")
 
 def _chunks(items: Sequence, size: int) -> Iterator[Sequence]:
     items = list(items)

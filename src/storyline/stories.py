@@ -11,7 +11,7 @@ import heapq
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Hashable, Mapping, Sequence
 
 from functools import cache
 
@@ -67,10 +67,11 @@ class SinglePassClusterer:
         self.threshold = threshold
         self.df: Counter[str] = Counter()
         self.docs = 0
-        self.centroids: list[dict[str, float]] = []
-        self.norms2: list[float] = []
-        self.members: list[list[int]] = []
+        self.centroids: dict[int, dict[str, float]] = {}
+        self.norms2: dict[int, float] = {}
+        self.members: dict[int, list[Hashable]] = {}
         self.postings: dict[str, set[int]] = {}
+        self.next_id = 1
 
     def _vector(self, terms: Counter[str]) -> dict[str, float]:
         self.docs += 1
@@ -81,34 +82,40 @@ class SinglePassClusterer:
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
         return {t: w / norm for t, w in weights.items()}
 
-    def _candidates(self, vector: dict[str, float]) -> list[int]:
+    def _best(self, vector: dict[str, float]) -> int | None:
         hits: Counter[int] = Counter()
         for term in heapq.nlargest(QUERY_TERMS, vector, key=vector.__getitem__):
             hits.update(self.postings.get(term, ()))
-        return [story for story, _ in hits.most_common(MAX_CANDIDATES)]
-
-    def add(self, index: int, article: Article) -> int:
-        """Place one article; returns the story number it joined or started."""
-        vector = self._vector(_terms(article))
-        best, best_score = -1, self.threshold
-        for story in self._candidates(vector):
+        best, best_score = None, self.threshold
+        for story, _ in hits.most_common(MAX_CANDIDATES):
             centroid = self.centroids[story]
             score = sum(w * centroid.get(t, 0.0) for t, w in vector.items()) / (math.sqrt(self.norms2[story]) or 1.0)
             if score >= best_score:
                 best, best_score = story, score
-        if best < 0:
-            best = len(self.centroids)
-            self.centroids.append({})
-            self.norms2.append(0.0)
-            self.members.append([])
-        centroid = self.centroids[best]
+        return best
+
+    def add(self, key: Hashable, article: Article, story: int | None = None) -> int:
+        """Place one article and return its story id.
+
+        With ``story`` given the article is put there (to restore stories
+        already made); otherwise it joins the best story or starts one.
+        """
+        vector = self._vector(_terms(article))
+        if story is None:
+            story = self._best(vector)
+        if story is None:
+            story = self.next_id
+        if story not in self.centroids:
+            self.centroids[story], self.norms2[story], self.members[story] = {}, 0.0, []
+            self.next_id = max(self.next_id, story + 1)
+        centroid = self.centroids[story]
         # |c + v|² = |c|² + 2 c·v + |v|², with |v| = 1: the norm stays current without a pass over c.
-        self.norms2[best] += 2 * sum(w * centroid.get(t, 0.0) for t, w in vector.items()) + 1.0
+        self.norms2[story] += 2 * sum(w * centroid.get(t, 0.0) for t, w in vector.items()) + 1.0
         for term, weight in vector.items():
             centroid[term] = centroid.get(term, 0.0) + weight
-            self.postings.setdefault(term, set()).add(best)
-        self.members[best].append(index)
-        return best
+            self.postings.setdefault(term, set()).add(story)
+        self.members[story].append(key)
+        return story
 
 
 def cluster(articles: Sequence[Article], threshold: float = THRESHOLD) -> list[list[int]]:
@@ -116,7 +123,7 @@ def cluster(articles: Sequence[Article], threshold: float = THRESHOLD) -> list[l
     clusterer = SinglePassClusterer(threshold)
     for index, article in enumerate(articles):
         clusterer.add(index, article)
-    return clusterer.members
+    return list(clusterer.members.values())
 
 
 def label(articles: Sequence[Article], size: int = 3) -> str:
@@ -140,16 +147,39 @@ def label(articles: Sequence[Article], size: int = 3) -> str:
     return " · ".join(chosen) or (articles[0].title if articles else "")
 
 
+def _story(story_id: int, group: Sequence[Article]) -> Story:
+    dates = [a.published for a in group if a.published]
+    return Story(
+        id=story_id, label=label(group), article_ids=[a.id for a in group],
+        first=min(dates, default=None), last=max(dates, default=None), method=METHOD,
+    )
+
+
 def build_stories(articles: Sequence[Article], threshold: float = THRESHOLD) -> list[Story]:
     """Stories over ``articles`` (expected in publication order), numbered from 1."""
-    stories = []
-    for number, indices in enumerate(cluster(articles, threshold), start=1):
-        group = [articles[i] for i in indices]
-        dates = [a.published for a in group if a.published]
-        stories.append(
-            Story(
-                id=number, label=label(group), article_ids=[a.id for a in group],
-                first=min(dates, default=None), last=max(dates, default=None), method=METHOD,
-            )
-        )
-    return stories
+    return [
+        _story(number, [articles[i] for i in indices])
+        for number, indices in enumerate(cluster(articles, threshold), start=1)
+    ]
+
+
+def update_stories(
+    existing: Mapping[int, Sequence[Article]], new: Sequence[Article], threshold: float = THRESHOLD
+) -> list[Story]:
+    """Place ``new`` articles into the ``existing`` stories or into new ones.
+
+    Existing stories keep their ids and members; only the stories that
+    changed are returned, whole. Nothing is recomputed from scratch except
+    the clusterer's state, which is restored from the stored members.
+    """
+    clusterer = SinglePassClusterer(threshold)
+    by_id: dict[Hashable, Article] = {}
+    for story_id, members in existing.items():
+        for article in members:
+            by_id[article.id] = article
+            clusterer.add(article.id, article, story=story_id)
+    changed: set[int] = set()
+    for article in new:
+        by_id[article.id] = article
+        changed.add(clusterer.add(article.id, article))
+    return [_story(story_id, [by_id[k] for k in clusterer.members[story_id]]) for story_id in sorted(changed)]

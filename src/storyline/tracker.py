@@ -2,16 +2,33 @@
 
 from __future__ import annotations
 
-from storyline.model import Story, TimelineEntry
-from storyline.stories import build_stories
+from collections import defaultdict
+
+from storyline.model import Article, Story, TimelineEntry
+from storyline.stories import build_stories, update_stories
 from storyline.store import Store
 from storyline.timeline import build_timeline
 
 
-def refresh_stories(store: Store, *, force: bool = False) -> list[Story]:
-    """Rebuild the stories when articles arrived since they were made."""
-    if force or store.stories_are_stale():
+def refresh_stories(store: Store, *, rebuild: bool = False) -> list[Story]:
+    """Bring stories up to date with the stored articles.
+
+    New articles join existing stories or start new ones; story ids stay
+    stable. ``rebuild`` clusters everything again from scratch instead
+    (after a change of settings), renumbering the stories.
+    """
+    if rebuild:
         store.replace_stories(build_stories(list(store.canonical_articles())))
+    elif store.stories_are_stale():
+        assigned = store.story_assignments()
+        existing: dict[int, list[Article]] = defaultdict(list)
+        new: list[Article] = []
+        for article in store.canonical_articles():
+            if article.id in assigned:
+                existing[assigned[article.id]].append(article)
+            else:
+                new.append(article)
+        store.save_stories(update_stories(existing, new))
     return store.stories()
 
 

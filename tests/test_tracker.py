@@ -1,0 +1,63 @@
+from datetime import date
+
+from storyline.ingest import ingest
+from storyline.model import Article
+from storyline.tracker import refresh_stories, story_sources, story_timeline
+
+BRIDGE = [
+    "The Harlan Street Bridge in Varrow closed after engineers found cracks in its piers.",
+    "Inspectors say the cracked piers of the Harlan Street Bridge in Varrow cannot be repaired.",
+    "Varrow council votes to replace the Harlan Street Bridge with a new crossing over the Lune.",
+]
+STRIKE = [
+    "Kessport dock workers vote to strike over pay, the Coastal Transport Union said.",
+    "Ships queue outside Kessport as the dock workers strike over pay begins.",
+]
+
+
+def _a(text: str, day: int, url: str = "", source: str = "Lune Gazette") -> Article:
+    return Article(raw_text=text, published=date(2024, 3, day), url=url, source=source)
+
+
+def _story_of(stories, fragment):
+    return next(s for s in stories if any(fragment in a for a in s.label.split(" · ")))
+
+
+def test_stories_update_in_place_with_stable_ids(store):
+    ingest(store, [_a(BRIDGE[0], 1), _a(STRIKE[0], 2), _a(BRIDGE[1], 3)])
+    before = {s.id: s.article_ids for s in refresh_stories(store)}
+    assert len(before) == 2
+    ingest(store, [_a(STRIKE[1], 4), _a(BRIDGE[2], 5)])
+    after = {s.id: s.article_ids for s in refresh_stories(store)}
+    assert set(after) == set(before), "no story was renumbered or added"
+    for story_id, members in before.items():
+        assert after[story_id][: len(members)] == members
+    assert sorted(len(m) for m in after.values()) == [2, 3]
+    assert refresh_stories(store) == refresh_stories(store), "nothing changes without new articles"
+
+
+def test_new_version_replaces_the_old_in_its_story(store):
+    ingest(store, [_a(BRIDGE[0], 1, url="https://g.example/bridge"), _a(BRIDGE[1], 2)])
+    [story] = refresh_stories(store)
+    ingest(store, [_a(BRIDGE[0] + " The ferry will run extra crossings.", 1, url="https://g.example/bridge")])
+    [updated] = refresh_stories(store)
+    assert updated.id == story.id and len(updated.article_ids) == 2
+    members = [store.article(i).text for i in updated.article_ids]
+    assert sum("ferry" in t for t in members) == 1, "the new version is in the story"
+    assert BRIDGE[0] not in members, "the old version left it"
+    assert len(story_timeline(store, updated)) == 2
+
+
+def test_rebuild_renumbers_from_scratch(store):
+    ingest(store, [_a(BRIDGE[0], 1), _a(STRIKE[0], 2)])
+    refresh_stories(store)
+    rebuilt = refresh_stories(store, rebuild=True)
+    assert sorted(s.id for s in rebuilt) == [1, 2]
+
+
+def test_story_sources_include_syndicated_copies(store):
+    ingest(store, [_a(STRIKE[0] + " " + STRIKE[1], 1, url="https://ht.example/1", source="Harbour Times"),
+                   _a(STRIKE[0] + " " + STRIKE[1], 2, url="https://nw.example/1", source="Northern Wire")])
+    [story] = refresh_stories(store)
+    assert story_sources(store, story) == ["Harbour Times", "Northern Wire"]
+    assert len(story.article_ids) == 1
