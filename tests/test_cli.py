@@ -35,6 +35,7 @@ def _mixed_folder(tmp_path):
     (folder / "nav.html").write_text("<html><body><nav>Home | Sport</nav><p>Log in</p></body></html>")
     (folder / "latin1.txt").write_bytes(" date 2024-01-09 Caf\xe9 owners in Orlen reopened.".encode("latin-1"))
     (folder / "undated.txt").write_text("An Orlen note without any date.")
+    (folder / "[draft] notes.jsonl").write_text('[1, 2]\n')
     return folder
 
 
@@ -43,7 +44,8 @@ def test_ingest_mixed_folder_stores_the_good_names_the_bad_and_exits_1(tmp_path,
     assert result.exit_code == 1
     for name, problem in [("image.png", "binary"), ("empty.txt", "empty file"), ("rows.csv:3", "malformed CSV row"),
                           ("nav.html", "no article text"), ("latin1.txt", "not valid UTF-8"),
-                          ("undated.txt", "no publication date")]:
+                          ("undated.txt", "no publication date"),
+                          ("[draft] notes.jsonl:1", "expected a JSON object, got list")]:
         assert any(name in line and problem in line for line in result.stderr.splitlines()), (name, result.stderr)
     assert "3 new article(s) stored" in result.stderr
     with Store(db) as store:

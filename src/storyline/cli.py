@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -48,7 +49,7 @@ Language = Annotated[str | None, typer.Option("--language", help="ISO 639-1 code
 
 
 def _fail(message: str, code: int = EXIT_PROBLEMS) -> typer.Exit:
-    err.print(f"[red]error:[/red] {message}", highlight=False)
+    err.print(f"[red]error:[/red] {escape(message)}", highlight=False)
     return typer.Exit(code)
 
 
@@ -99,7 +100,7 @@ def _ingest(store: Store, paths: list[str], fmt: str | None, encoding: str | Non
         raise _fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}", EXIT_USAGE)
     report = ingest(store, _read_with_progress(paths, fmt, encoding), allow_undated=allow_undated, language=language)
     for problem in report.problems:
-        err.print(f"[yellow]skipped[/yellow] {problem}", highlight=False, markup=True)
+        err.print(f"[yellow]skipped[/yellow] {escape(str(problem))}", highlight=False)
     err.print(
         f"{report.stored} new article(s) stored ({report.duplicates} grouped as duplicates), "
         f"{report.unchanged} already stored, {len(report.problems)} skipped.",
