@@ -60,3 +60,9 @@ def test_update_places_new_articles_and_keeps_ids():
     late_bridge, strike = _a(7, BRIDGE[2], 9), _a(8, STRIKE[0], 10)
     changed = update_stories({5: bridge}, [late_bridge, strike])
     assert [(s.id, s.article_ids) for s in changed] == [(5, ["a0", "a1", "a7"]), (6, ["a8"])]
+
+
+def test_label_leaves_out_months_and_weekdays():
+    articles = [_a(0, "On Thursday, Kessport dock workers struck. In February the Kessport port was quiet.", 1),
+                _a(1, "By Thursday the Kessport strike had spread. February ended calmly.", 2)]
+    assert label(articles) == "Kessport"

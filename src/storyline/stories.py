@@ -20,7 +20,15 @@ from storyline.model import Article, Story
 METHOD = "single-pass-tfidf-centroid"
 THRESHOLD = 0.2
 _PHRASE = re.compile(r"\b[A-Z][\w'’-]*[a-z][\w'’-]*(?:\s+[A-Z][\w'’-]*[a-z][\w'’-]*)*")
-_COMMON_STARTS = {"The", "A", "An", "In", "On", "At", "It", "He", "She", "They", "We", "This", "That", "But", "And"}
+_COMMON_STARTS = {
+    "The", "A", "An", "In", "On", "At", "It", "He", "She", "They", "We", "This", "That", "But", "And", "By", "For",
+    "After", "Before", "From", "With", "As", "If", "When", "Since", "Until",
+}
+_CALENDAR = {
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+}
+"""Capitalised but not what a story is about: dates make poor labels."""
 
 
 _TOKEN = re.compile(r"[^\W_][\w'’-]*[^\W_]|[^\W\d_]")
@@ -132,7 +140,7 @@ def label(articles: Sequence[Article], size: int = 3) -> str:
     for article in articles:
         phrases = set()
         for match in _PHRASE.finditer(f"{article.title}\n{article.text}"):
-            words = match[0].split()
+            words = [w for w in match[0].split() if w not in _CALENDAR]
             while words and words[0] in _COMMON_STARTS:
                 words = words[1:]
             if words:
