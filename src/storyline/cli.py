@@ -19,7 +19,7 @@ from storyline.model import Article, Story
 from storyline.readers import FORMATS, Problem, iter_files, read_paths
 from storyline.render import RENDERERS, story_dict
 from storyline.store import ENV_DB, Store, StoreError, default_path
-from storyline.tracker import refresh_stories, story_sources, story_timeline
+from storyline.tracker import refresh_stories, story_sources, story_timeline, update_in_place
 
 app = typer.Typer(
     help="Turn dated news articles into tracked stories with timelines.",
@@ -81,7 +81,7 @@ def _refresh(store: Store) -> list[Story]:
     if not store.stories_are_stale():
         return store.stories()
     with err.status("Updating stories…"):
-        return refresh_stories(store)
+        return update_in_place(store)
 
 
 def _read_with_progress(paths: list[str], fmt: str | None, encoding: str | None) -> Iterator[Article | Problem]:

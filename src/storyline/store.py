@@ -271,20 +271,11 @@ class Store:
     # --- stories ------------------------------------------------------------
 
     def replace_stories(self, stories: Sequence[Story]) -> None:
-        """Store a new set of stories in one transaction."""
+        """Store a new set of stories in place of all others, in one transaction."""
         with self.transaction():
             self.conn.execute("DELETE FROM story_articles")
             self.conn.execute("DELETE FROM stories")
-            now = _now()
-            for story in stories:
-                self.conn.execute(
-                    "INSERT INTO stories(id, label, method, updated_at) VALUES (?, ?, ?, ?)",
-                    (story.id, story.label, story.method, now),
-                )
-                self.conn.executemany(
-                    "INSERT INTO story_articles(article_id, story_id) VALUES (?, ?)",
-                    [(a, story.id) for a in story.article_ids],
-                )
+            self._write_stories(stories)
 
     def stories(self) -> list[Story]:
         """Stories, most recently active first."""
@@ -328,23 +319,28 @@ class Store:
         Articles that stopped being canonical (now a copy, or an older
         version) leave their stories, and stories left empty are removed.
         """
-        now = _now()
         with self.transaction():
-            for story in stories:
-                self.conn.execute(
-                    "INSERT INTO stories(id, label, method, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE "
-                    "SET label = excluded.label, method = excluded.method, updated_at = excluded.updated_at",
-                    (story.id, story.label, story.method, now),
-                )
-                self.conn.executemany(
-                    "INSERT INTO story_articles(article_id, story_id) VALUES (?, ?) "
-                    "ON CONFLICT(article_id) DO UPDATE SET story_id = excluded.story_id",
-                    [(a, story.id) for a in story.article_ids],
-                )
+            self._write_stories(stories)
             self.conn.execute(
                 f"DELETE FROM story_articles WHERE article_id IN (SELECT id FROM articles a WHERE NOT ({_CANONICAL}))"
             )
             self.conn.execute("DELETE FROM stories WHERE id NOT IN (SELECT story_id FROM story_articles)")
+
+    def _write_stories(self, stories: Sequence[Story]) -> None:
+        """Upsert stories and their members (inside the caller's transaction)."""
+        now = _now()
+        for story in stories:
+            self.conn.execute(
+                "INSERT INTO stories(id, label, method, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE "
+                "SET label = excluded.label, method = excluded.method, updated_at = excluded.updated_at",
+                (story.id, story.label, story.method, now),
+            )
+            self.conn.executemany(
+                "INSERT INTO story_articles(article_id, story_id) VALUES (?, ?) "
+                "ON CONFLICT(article_id) DO UPDATE SET story_id = excluded.story_id",
+                [(a, story.id) for a in story.article_ids],
+            )
+
 
 def _chunks(items: Sequence, size: int) -> Iterator[Sequence]:
     items = list(items)

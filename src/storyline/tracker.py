@@ -20,15 +20,21 @@ def refresh_stories(store: Store, *, rebuild: bool = False) -> list[Story]:
     if rebuild:
         store.replace_stories(build_stories(list(store.canonical_articles())))
     elif store.stories_are_stale():
-        assigned = store.story_assignments()
-        existing: dict[int, list[Article]] = defaultdict(list)
-        new: list[Article] = []
-        for article in store.canonical_articles():
-            if article.id in assigned:
-                existing[assigned[article.id]].append(article)
-            else:
-                new.append(article)
-        store.save_stories(update_stories(existing, new))
+        update_in_place(store)
+    return store.stories()
+
+
+def update_in_place(store: Store) -> list[Story]:
+    """Place the articles no story holds yet; existing stories keep their ids."""
+    assigned = store.story_assignments()
+    existing: dict[int, list[Article]] = defaultdict(list)
+    new: list[Article] = []
+    for article in store.canonical_articles():
+        if article.id in assigned:
+            existing[assigned[article.id]].append(article)
+        else:
+            new.append(article)
+    store.save_stories(update_stories(existing, new))
     return store.stories()
 
 
