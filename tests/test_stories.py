@@ -66,3 +66,14 @@ def test_label_leaves_out_months_and_weekdays():
     articles = [_a(0, "On Thursday, Kessport dock workers struck. In February the Kessport port was quiet.", 1),
                 _a(1, "By Thursday the Kessport strike had spread. February ended calmly.", 2)]
     assert label(articles) == "Kessport"
+
+
+def test_label_is_the_same_whatever_the_hash_seed():
+    import subprocess
+    import sys
+
+    code = ("from storyline.model import Article; from storyline.stories import label; "
+            "print(label([Article(raw_text='', text='Ada Quist met Bo Lind and Cy Marr in Orlen.')]))")
+    runs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={"PYTHONHASHSEED": str(seed)}).stdout for seed in (1, 2, 3)}
+    assert len(runs) == 1

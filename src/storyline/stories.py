@@ -138,14 +138,14 @@ def label(articles: Sequence[Article], size: int = 3) -> str:
     """A short title from the proper-noun phrases most articles share."""
     counts: Counter[str] = Counter()
     for article in articles:
-        phrases = set()
+        phrases: dict[str, None] = {}  # ordered, so ties are broken the same way every run
         for match in _PHRASE.finditer(f"{article.title}\n{article.text}"):
             words = [w for w in match[0].split() if w not in _CALENDAR]
             while words and words[0] in _COMMON_STARTS:
                 words = words[1:]
             if words:
-                phrases.add(" ".join(words))
-        counts.update(phrases)
+                phrases.setdefault(" ".join(words))
+        counts.update(phrases.keys())
     chosen: list[str] = []
     for phrase, _ in counts.most_common():
         if not any(phrase in c or c in phrase for c in chosen):
