@@ -1,7 +1,7 @@
 from datetime import date
 
 from storyline.model import Article
-from storyline.stories import METHOD, build_stories, cluster, label
+from storyline.stories import METHOD, build_stories, cluster
 
 
 def _a(i: int, text: str, day: int) -> Article:
@@ -33,24 +33,8 @@ def test_build_stories_names_the_method_and_the_dates():
     assert "Harlan Street Bridge" in story.label and "Varrow" in story.label
 
 
-def test_label_prefers_shared_names_and_skips_sentence_starters():
-    articles = [_a(0, "The Orlen Library reopened. Ada Quist spoke.", 1), _a(1, "The Orlen Library is busy.", 2)]
-    assert label(articles).startswith("Orlen Library")
-
-
 def test_empty_input():
     assert build_stories([]) == []
-
-
-def test_terms_boost_names_keep_numbers_and_drop_stop_words():
-    from storyline.stories import NAME_WEIGHT, _terms
-
-    terms = _terms(_a(0, "Floods hit Orlen. The river rose 3 metres as Ada Quist watched.\nOrlen stayed calm.", 1))
-    assert terms["floods"] == 1.0, "capitalised only because it starts the text"
-    assert terms["orlen"] == NAME_WEIGHT + 1.0, "a name inside a sentence, then at the start of one"
-    assert terms["quist"] == NAME_WEIGHT and terms["ada"] == NAME_WEIGHT
-    assert "the" not in terms and "as" not in terms
-    assert "metres" in terms and "3" not in terms, "single digits are too common to tell events apart"
 
 
 def test_update_places_new_articles_and_keeps_ids():
@@ -62,18 +46,39 @@ def test_update_places_new_articles_and_keeps_ids():
     assert [(s.id, s.article_ids) for s in changed] == [(5, ["a0", "a1", "a7"]), (6, ["a8"])]
 
 
-def test_label_leaves_out_months_and_weekdays():
-    articles = [_a(0, "On Thursday, Kessport dock workers struck. In February the Kessport port was quiet.", 1),
-                _a(1, "By Thursday the Kessport strike had spread. February ended calmly.", 2)]
-    assert label(articles) == "Kessport"
+def test_merge_joins_converged_stories_under_the_older_id():
+    from storyline.stories import OnlineClusterer
+
+    clusterer = OnlineClusterer()
+    clusterer.add("x", _a(0, BRIDGE[0], 1), story=3)
+    clusterer.add("y", _a(1, BRIDGE[0] + " Traffic was diverted.", 2), story=7)
+    clusterer.add("z", _a(2, STRIKE[0], 3))
+    clusterer.changed.add(7)
+    assert clusterer.merge() == {7: 3}
+    assert clusterer.members == {3: ["x", "y"], 8: ["z"]}
+    assert clusterer.merge() == {}, "nothing changed since the last merge step"
 
 
-def test_label_is_the_same_whatever_the_hash_seed():
-    import subprocess
-    import sys
+def test_merge_leaves_distinct_stories_apart():
+    from storyline.stories import OnlineClusterer
 
-    code = ("from storyline.model import Article; from storyline.stories import label; "
-            "print(label([Article(raw_text='', text='Ada Quist met Bo Lind and Cy Marr in Orlen.')]))")
-    runs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                           env={"PYTHONHASHSEED": str(seed)}).stdout for seed in (1, 2, 3)}
-    assert len(runs) == 1
+    clusterer = OnlineClusterer()
+    for i, text in enumerate(BRIDGE[:2] + STRIKE):
+        clusterer.add(i, _a(i, text, i + 1))
+    assert clusterer.merge() == {}
+    assert sorted(clusterer.members.values()) == [[0, 1], [2, 3]]
+
+
+def test_update_merges_a_split_story_and_the_newer_id_disappears():
+    from storyline.stories import update_stories
+
+    split = {2: [_a(0, BRIDGE[0], 1)], 5: [_a(1, BRIDGE[0] + " Traffic was diverted.", 2)]}
+    changed = update_stories(split, [_a(2, BRIDGE[1], 3)])
+    assert [(s.id, sorted(s.article_ids)) for s in changed] == [(2, ["a0", "a1", "a2"])]
+
+
+def test_late_article_joins_its_story_despite_months_between():
+    late = _a(9, "A year on, the Harlan Street Bridge in Varrow is still closed; its cracked piers await repair.", 1)
+    late.published = date(2025, 2, 1)
+    articles = [_a(i, t, i + 1) for i, t in enumerate(BRIDGE)] + [_a(5, STRIKE[0], 6), late]
+    assert cluster(articles) == [[0, 1, 2, 4], [3]]

@@ -1,158 +1,291 @@
-"""Stories: group articles about one real-world event or development.
+"""Stories: group articles about one real-world event or development, online.
 
-The method here is the simplest honest one — single-pass clustering of
-TF-IDF vectors against story centroids, in publication order — and is named
-as such on every story it makes (``METHOD``).
+Articles arrive in publication order and are placed one at a time against
+story centroids (``OnlineClusterer``); a merge step joins stories that have
+converged. Adding articles later updates stories in place, keeping their ids.
 """
 
 from __future__ import annotations
 
 import heapq
 import math
-import re
-from collections import Counter
-from collections.abc import Hashable, Mapping, Sequence
+from collections import Counter, OrderedDict
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
 
-from functools import cache
-
+from storyline.labels import label
 from storyline.model import Article, Story
+from storyline.terms import NAME_WEIGHT, Terms, article_terms, terms_stream
 
-METHOD = "single-pass-tfidf-centroid"
-THRESHOLD = 0.2
-_PHRASE = re.compile(r"\b[A-Z][\w'’-]*[a-z][\w'’-]*(?:\s+[A-Z][\w'’-]*[a-z][\w'’-]*)*")
-_COMMON_STARTS = {
-    "The", "A", "An", "In", "On", "At", "It", "He", "She", "They", "We", "This", "That", "But", "And", "By", "For",
-    "After", "Before", "From", "With", "As", "If", "When", "Since", "Until",
-}
-_CALENDAR = {
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-    "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-}
-"""Capitalised but not what a story is about: dates make poor labels."""
+METHOD = "online-tfidf-centroid-merge"
 
 
-_TOKEN = re.compile(r"[^\W_][\w'’-]*[^\W_]|[^\W\d_]")
-_SENTENCE_START = re.compile(r"(^|[.!?:\"“‘(]\s*)$")
-NAME_WEIGHT = 2.0
-"""Names (capitalised inside a sentence) count double: two events of one kind differ in who and where."""
-QUERY_TERMS = 20
-MAX_CANDIDATES = 50
+@dataclass(frozen=True)
+class StorySettings:
+    """Every knob of the story clusterer, with the defaults used everywhere.
 
-
-@cache
-def _stop_words() -> frozenset[str]:
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS  # importing sklearn takes most of a second
-
-    return ENGLISH_STOP_WORDS
-
-
-def _terms(article: Article) -> Counter[str]:
-    """Weighted terms: stop words dropped, names boosted, numbers kept (tolls, years, scores)."""
-    stop = _stop_words()
-    terms: Counter[str] = Counter()
-    for line in f"{article.title}\n{article.text}".split("\n"):
-        for match in _TOKEN.finditer(line):
-            word = match[0]
-            lower = word.lower()
-            if len(lower) < 2 or lower in stop:
-                continue
-            is_name = word[0].isupper() and not _SENTENCE_START.search(line, 0, match.start())
-            terms[lower] += NAME_WEIGHT if is_name else 1.0
-    return terms
-
-
-class SinglePassClusterer:
-    """Online clustering: each article joins the most similar story centroid
-    above ``threshold`` or starts a new story.
-
-    Similarity is the cosine of TF-IDF vectors (IDF from the documents seen
-    so far). Candidate stories come from an inverted index over the
-    article's most distinctive terms, so an article is never compared with
-    every story.
+    None of these is tuned to one data set; each is a statement about news.
     """
 
-    def __init__(self, threshold: float = THRESHOLD) -> None:
-        self.threshold = threshold
+    threshold: float = 0.2
+    """Least similarity (cosine, after time decay) for an article to join a story."""
+    name_weight: float = NAME_WEIGHT
+    vector_terms: int = 80
+    """An article is represented by its most distinctive terms; the long tail is noise and cost."""
+    number_weight: float = 0.3
+    """Share of the similarity that comes from the numbers cited (amounts, scores, tolls, ages, dates),
+    when both sides cite some: two events of one kind share their words far more often than their numbers."""
+    number_terms: int = 20
+    min_numbers: int = 2
+    """Numbers count only when both sides cite this many different ones; one stray figure proves nothing."""
+    centroid_terms: int = 400
+    """A story keeps its heaviest words, so a long-running story does not slow every comparison."""
+    query_terms: int = 20
+    """Candidate stories are looked up through the article's most distinctive terms only."""
+    stories_per_term: int = 64
+    """The index remembers, per term, the stories that used it most recently."""
+    max_candidates: int = 20
+    half_life_days: float = 30.0
+    """How fast a dated story's pull fades once an article falls outside its dates."""
+    decay_floor: float = 0.9
+    """Time takes at most a tenth off a similarity: a story can resume after months or years (a sequel, a trial)."""
+    merge_threshold: float = 0.6
+    """Two stories whose centroids reach this cosine have converged and become one. Centroids of many
+    articles are smoother than single articles, so this sits well above ``threshold``."""
+    merge_every: int = 500
+    """Articles between merge steps when clustering a long stream."""
+
+
+DEFAULTS = StorySettings()
+
+
+def _dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(a[t] * b[t] for t in a.keys() & b.keys())
+
+
+class _Centroid:
+    """A running sum of unit vectors and its squared norm."""
+
+    __slots__ = ("norm2", "weights")
+
+    def __init__(self) -> None:
+        self.weights: dict[str, float] = {}
+        self.norm2 = 0.0
+
+    def add(self, vector: Mapping[str, float]) -> None:
+        # |c + v|² = |c|² + 2 c·v + |v|²: the norm stays current without a pass over c.
+        self.norm2 += 2 * _dot(vector, self.weights) + _dot(vector, vector)
+        weights = self.weights
+        for term, weight in vector.items():
+            weights[term] = weights.get(term, 0.0) + weight
+
+    def cosine(self, vector: Mapping[str, float], norm: float = 1.0) -> float:
+        return _dot(vector, self.weights) / ((math.sqrt(self.norm2) * norm) or 1.0)
+
+    def prune(self, size: int) -> None:
+        """Keep the ``size`` heaviest terms once the centroid has grown to twice that."""
+        if len(self.weights) > 2 * size:
+            self.weights = dict(heapq.nlargest(size, self.weights.items(), key=lambda item: item[1]))
+            self.norm2 = _dot(self.weights, self.weights)
+
+
+class _Vector(NamedTuple):
+    """An article's two unit vectors, or a story's centroids with their norms."""
+
+    words: Mapping[str, float]
+    numbers: Mapping[str, float]
+    words_norm: float = 1.0
+    numbers_norm: float = 1.0
+
+
+class _Story:
+    """A story as the clusterer sees it: centroids of its two views, its members and its dates."""
+
+    __slots__ = ("first", "last", "members", "numbers", "words")
+
+    def __init__(self) -> None:
+        self.words, self.numbers = _Centroid(), _Centroid()
+        self.members: list[Hashable] = []
+        self.first: int | None = None
+        self.last: int | None = None
+
+    def add(self, words: Mapping[str, float], numbers: Mapping[str, float], first: int | None, last: int | None,
+            size: int) -> None:
+        self.words.add(words)
+        self.words.prune(size)
+        self.numbers.add(numbers)
+        if first is not None and last is not None:
+            self.first = first if self.first is None else min(self.first, first)
+            self.last = last if self.last is None else max(self.last, last)
+
+    def vector(self) -> _Vector:
+        return _Vector(self.words.weights, self.numbers.weights, math.sqrt(self.words.norm2),
+                       math.sqrt(self.numbers.norm2))
+
+    def gap(self, first: int | None, last: int | None) -> int:
+        """Days between this story's dates and another span; 0 when they overlap or a date is missing."""
+        if first is None or last is None or self.first is None or self.last is None:
+            return 0
+        return max(0, self.first - last, first - self.last)
+
+
+class OnlineClusterer:
+    """Single-pass clustering of a stream of articles into stories, with a merge step.
+
+    Each article becomes two unit TF-IDF vectors, one of its words (truncated
+    to the most distinctive) and one of the numbers it cites, with IDF over
+    the articles seen so far. It joins the story it is most similar to, after
+    a time decay, if that similarity reaches the threshold; otherwise it
+    starts a new story. Candidate stories come from an inverted index that
+    keeps, per word, only the most recently active stories, so the cost of
+    one article does not grow with the corpus. ``merge()`` joins stories
+    whose centroids have converged; it keeps the older story's id.
+    """
+
+    def __init__(self, settings: StorySettings = DEFAULTS) -> None:
+        self.settings = settings
         self.df: Counter[str] = Counter()
         self.docs = 0
-        self.centroids: dict[int, dict[str, float]] = {}
-        self.norms2: dict[int, float] = {}
-        self.members: dict[int, list[Hashable]] = {}
-        self.postings: dict[str, set[int]] = {}
+        self.stories: dict[int, _Story] = {}
+        self.postings: dict[str, OrderedDict[int, None]] = {}
+        self.merged: dict[int, int] = {}
+        """Ids of stories merged away, and the id of the story that absorbed each."""
+        self.changed: set[int] = set()
+        """Stories that gained members since the last merge step."""
         self.next_id = 1
+        self._since_merge = 0
 
-    def _vector(self, terms: Counter[str]) -> dict[str, float]:
+    @property
+    def members(self) -> dict[int, list[Hashable]]:
+        return {story_id: story.members for story_id, story in self.stories.items()}
+
+    def _vector(self, terms: Terms) -> _Vector:
         self.docs += 1
-        self.df.update(terms.keys())
-        weights = {
-            t: (1.0 + math.log(n)) * (math.log((1 + self.docs) / (1 + self.df[t])) + 1.0) for t, n in terms.items()
-        }
+        self.df.update(terms.words.keys())
+        self.df.update("#" + n for n in terms.numbers)  # numbers have their own document frequencies
+        return _Vector(self._unit(terms.words, "", self.settings.vector_terms),
+                       self._unit(terms.numbers, "#", self.settings.number_terms))
+
+    def _unit(self, counts: Mapping[str, float], mark: str, size: int) -> dict[str, float]:
+        docs, df = self.docs, self.df
+        weights = {t: (1.0 + math.log(n)) * (math.log((1 + docs) / (1 + df[mark + t])) + 1.0) for t, n in counts.items()}
+        if len(weights) > size:
+            weights = dict(heapq.nlargest(size, weights.items(), key=lambda item: item[1]))
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
         return {t: w / norm for t, w in weights.items()}
 
-    def _best(self, vector: dict[str, float]) -> int | None:
+    def _similarity(self, vector: _Vector, story: _Story, gap: int) -> float:
+        """Cosine of the words, mixed with the cosine of the numbers when both sides cite a few, times the decay."""
+        score = story.words.cosine(vector.words, vector.words_norm)
+        least = self.settings.min_numbers
+        if len(vector.numbers) >= least and len(story.numbers.weights) >= least:
+            share = self.settings.number_weight
+            score = (1.0 - share) * score + share * story.numbers.cosine(vector.numbers, vector.numbers_norm)
+        floor = self.settings.decay_floor
+        return score * (floor + (1.0 - floor) * 0.5 ** (gap / self.settings.half_life_days))
+
+    def _candidates(self, words: Mapping[str, float], exclude: int | None = None) -> list[int]:
         hits: Counter[int] = Counter()
-        for term in heapq.nlargest(QUERY_TERMS, vector, key=vector.__getitem__):
-            hits.update(self.postings.get(term, ()))
-        best, best_score = None, self.threshold
-        for story, _ in hits.most_common(MAX_CANDIDATES):
-            centroid = self.centroids[story]
-            score = sum(w * centroid.get(t, 0.0) for t, w in vector.items()) / (math.sqrt(self.norms2[story]) or 1.0)
+        for term in heapq.nlargest(self.settings.query_terms, words, key=words.__getitem__):
+            hits.update(self.postings.get(term, {}).keys())
+        hits.pop(exclude, None)
+        return [s for s, _ in hits.most_common(self.settings.max_candidates) if s in self.stories]
+
+    def _best(self, vector: _Vector, day: int | None) -> int | None:
+        best, best_score = None, self.settings.threshold
+        for story_id in self._candidates(vector.words):
+            story = self.stories[story_id]
+            score = self._similarity(vector, story, story.gap(day, day))
             if score >= best_score:
-                best, best_score = story, score
+                best, best_score = story_id, score
         return best
 
-    def add(self, key: Hashable, article: Article, story: int | None = None) -> int:
+    def _index(self, story_id: int, terms: Iterable[str]) -> None:
+        limit = self.settings.stories_per_term
+        for term in terms:
+            recent = self.postings.get(term)
+            if recent is None:
+                recent = self.postings[term] = OrderedDict()
+            recent[story_id] = None
+            recent.move_to_end(story_id)
+            if len(recent) > limit:
+                recent.popitem(last=False)
+
+    def add(self, key: Hashable, article: Article, story: int | None = None, terms: Terms | None = None) -> int:
         """Place one article and return its story id.
 
         With ``story`` given the article is put there (to restore stories
         already made); otherwise it joins the best story or starts one.
+        ``terms`` may be given when they were extracted beforehand.
         """
-        vector = self._vector(_terms(article))
+        vector = self._vector(terms or article_terms(article, self.settings.name_weight))
+        day = article.published.toordinal() if article.published else None
+        restored = story is not None
         if story is None:
-            story = self._best(vector)
+            story = self._best(vector, day)
         if story is None:
             story = self.next_id
-        if story not in self.centroids:
-            self.centroids[story], self.norms2[story], self.members[story] = {}, 0.0, []
+        target = self.stories.get(story)
+        if target is None:
+            target = self.stories[story] = _Story()
             self.next_id = max(self.next_id, story + 1)
-        centroid = self.centroids[story]
-        # |c + v|² = |c|² + 2 c·v + |v|², with |v| = 1: the norm stays current without a pass over c.
-        self.norms2[story] += 2 * sum(w * centroid.get(t, 0.0) for t, w in vector.items()) + 1.0
-        for term, weight in vector.items():
-            centroid[term] = centroid.get(term, 0.0) + weight
-            self.postings.setdefault(term, set()).add(story)
-        self.members[story].append(key)
+        target.add(vector.words, vector.numbers, day, day, self.settings.centroid_terms)
+        target.members.append(key)
+        self._index(story, vector.words)
+        if not restored:
+            self.changed.add(story)
+            self._since_merge += 1
         return story
 
+    def maybe_merge(self) -> None:
+        """Run the merge step once ``merge_every`` articles have arrived since the last one."""
+        if self._since_merge >= self.settings.merge_every:
+            self.merge()
 
-def cluster(articles: Sequence[Article], threshold: float = THRESHOLD) -> list[list[int]]:
+    def merge(self) -> dict[int, int]:
+        """Join each changed story with any story whose centroids have converged with it.
+
+        Returns the ids merged away in this step, each with the id that
+        absorbed it (always the older, smaller one).
+        """
+        merged: dict[int, int] = {}
+        for story_id in sorted(self.changed):
+            story = self.stories.get(story_id)
+            if story is None:
+                continue
+            for other_id in self._candidates(story.words.weights, exclude=story_id):
+                other = self.stories[other_id]
+                similarity = self._similarity(story.vector(), other, other.gap(story.first, story.last))
+                if similarity < self.settings.merge_threshold:
+                    continue
+                keep, drop = sorted((story_id, other_id))
+                self._absorb(keep, drop)
+                merged[drop] = keep
+                if drop == story_id:
+                    break
+        self.merged.update(merged)
+        self.changed.clear()
+        self._since_merge = 0
+        return merged
+
+    def _absorb(self, keep: int, drop: int) -> None:
+        survivor, gone = self.stories[keep], self.stories.pop(drop)
+        survivor.add(gone.words.weights, gone.numbers.weights, gone.first, gone.last, self.settings.centroid_terms)
+        survivor.members.extend(gone.members)
+        self._index(keep, survivor.words.weights)
+
+
+def cluster(articles: Sequence[Article], settings: StorySettings = DEFAULTS) -> list[list[int]]:
     """Indices of ``articles`` grouped into stories, in order of their first article."""
-    clusterer = SinglePassClusterer(threshold)
-    for index, article in enumerate(articles):
-        clusterer.add(index, article)
-    return list(clusterer.members.values())
-
-
-def label(articles: Sequence[Article], size: int = 3) -> str:
-    """A short title from the proper-noun phrases most articles share."""
-    counts: Counter[str] = Counter()
-    for article in articles:
-        phrases: dict[str, None] = {}  # ordered, so ties are broken the same way every run
-        for match in _PHRASE.finditer(f"{article.title}\n{article.text}"):
-            words = [w for w in match[0].split() if w not in _CALENDAR]
-            while words and words[0] in _COMMON_STARTS:
-                words = words[1:]
-            if words:
-                phrases.setdefault(" ".join(words))
-        counts.update(phrases.keys())
-    chosen: list[str] = []
-    for phrase, _ in counts.most_common():
-        if not any(phrase in c or c in phrase for c in chosen):
-            chosen.append(phrase)
-        if len(chosen) == size:
-            break
-    return " · ".join(chosen) or (articles[0].title if articles else "")
+    clusterer = OnlineClusterer(settings)
+    for index, (article, terms) in enumerate(zip(articles, terms_stream(articles, settings.name_weight))):
+        clusterer.add(index, article, terms=terms)
+        clusterer.maybe_merge()
+    clusterer.merge()
+    return sorted((sorted(members) for members in clusterer.members.values()), key=lambda m: m[0])
 
 
 def _story(story_id: int, group: Sequence[Article]) -> Story:
@@ -163,31 +296,35 @@ def _story(story_id: int, group: Sequence[Article]) -> Story:
     )
 
 
-def build_stories(articles: Sequence[Article], threshold: float = THRESHOLD) -> list[Story]:
+def build_stories(articles: Sequence[Article], settings: StorySettings = DEFAULTS) -> list[Story]:
     """Stories over ``articles`` (expected in publication order), numbered from 1."""
     return [
         _story(number, [articles[i] for i in indices])
-        for number, indices in enumerate(cluster(articles, threshold), start=1)
+        for number, indices in enumerate(cluster(articles, settings), start=1)
     ]
 
 
 def update_stories(
-    existing: Mapping[int, Sequence[Article]], new: Sequence[Article], threshold: float = THRESHOLD
+    existing: Mapping[int, Sequence[Article]], new: Sequence[Article], settings: StorySettings = DEFAULTS
 ) -> list[Story]:
     """Place ``new`` articles into the ``existing`` stories or into new ones.
 
-    Existing stories keep their ids and members; only the stories that
-    changed are returned, whole. Nothing is recomputed from scratch except
-    the clusterer's state, which is restored from the stored members.
+    Existing stories keep their ids and members, unless the merge step finds
+    that two have converged: then the older id absorbs the newer one, which
+    disappears. Only the stories that changed are returned, whole. The
+    clusterer's state is restored from the stored members, not re-clustered.
     """
-    clusterer = SinglePassClusterer(threshold)
-    by_id: dict[Hashable, Article] = {}
-    for story_id, members in existing.items():
-        for article in members:
-            by_id[article.id] = article
-            clusterer.add(article.id, article, story=story_id)
-    changed: set[int] = set()
-    for article in new:
-        by_id[article.id] = article
-        changed.add(clusterer.add(article.id, article))
-    return [_story(story_id, [by_id[k] for k in clusterer.members[story_id]]) for story_id in sorted(changed)]
+    clusterer = OnlineClusterer(settings)
+    placed = [(story_id, article) for story_id, members in existing.items() for article in members]
+    placed += [(None, article) for article in new]
+    articles = [article for _, article in placed]
+    for (story_id, article), terms in zip(placed, terms_stream(articles, settings.name_weight)):
+        clusterer.add(article.id, article, story=story_id, terms=terms)
+        clusterer.maybe_merge()
+    clusterer.merge()
+    by_id = {article.id: article for article in articles}
+    return [
+        _story(story_id, [by_id[k] for k in story.members])
+        for story_id, story in sorted(clusterer.stories.items())
+        if len(story.members) != len(existing.get(story_id, ()))  # members only ever grow
+    ]
