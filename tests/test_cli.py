@@ -126,3 +126,59 @@ def test_eval_stories_prints_json_scores(tmp_path):
     data = json.loads(result.stdout)
     assert data["gold_stories"] == 1 and data["articles"] == 2 and 0 < data["f1"] <= 1
     assert run("eval", "stories", str(path), "--label", "topic").exit_code == 1
+
+
+def _timeline17_layout(root):
+    topic = root / "orlen-floods"
+    (topic / "timelines").mkdir(parents=True)
+    articles = [
+        {"id": "1", "date": "2024-04-02", "source": "Lune Gazette",
+         "text": "The Lune burst its banks in Orlen on Monday .\nHundreds of homes in Orlen were flooded ."},
+        {"id": "2", "date": "2024-04-03", "source": "Orlen Courier",
+         "text": "Orlen began pumping water from flooded homes .\nThe Lune flood in Orlen on April 1 was the worst in decades ."},
+        {"id": "3", "date": "2024-04-06", "source": "Lune Gazette",
+         "text": "Orlen council promised money to rebuild flooded homes .\nThe aid for Orlen was agreed on Friday ."},
+    ]
+    (topic / "articles.jsonl").write_text("\n".join(json.dumps(a) for a in articles) + "\n")
+    gold = [["2024-04-01", ["The Lune floods Orlen ."]], ["2024-04-05", ["Orlen council agrees flood aid ."]]]
+    (topic / "timelines" / "gazette.json").write_text(json.dumps(gold))
+    return root
+
+
+def test_eval_timelines_prints_the_keys_the_issue_names(tmp_path):
+    result = run("eval", "timelines", str(_timeline17_layout(tmp_path)), "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    keys = {"concat_rouge1_f1", "concat_rouge2_f1", "align_m1_rouge1_f1", "align_m1_rouge2_f1", "date_f1"}
+    assert keys <= data["mean"].keys()
+    [timeline] = data["timelines"]
+    assert keys <= timeline.keys() and timeline["topic"] == "orlen-floods" and timeline["dates"] == 2
+    assert data["mean"]["date_f1"] > 0, "April 1 is named in the articles"
+    table = run("eval", "timelines", str(tmp_path))
+    assert table.exit_code == 0 and "mean" in table.stdout and "1 timelines in" in table.stdout
+
+
+def test_eval_timelines_explains_a_wrong_folder(tmp_path):
+    result = run("eval", "timelines", str(tmp_path))
+    assert result.exit_code == 1 and "no topic folders" in result.stderr
+
+
+@pytest.mark.slow
+@needs_shared("datasets", "t17", "MJ")
+def test_eval_timelines_on_one_timeline17_topic(tmp_path):
+    from storyline.evaluation.timelines import evaluate_topic
+
+    [score] = evaluate_topic(SHARED / "datasets" / "t17" / "MJ")
+    assert score.dates > 10 and score.scores["date"].f1 > 0.2 and score.scores["align_m1_rouge1"].f1 > 0.05
+
+
+@needs_shared("seeds")
+def test_seeds_timeline_tells_the_story_without_the_thor_promo(db):
+    assert run("track", str(SHARED / "seeds"), "--db", db).exit_code == 0
+    result = run("timeline", "1", "--db", db, "--format", "json")
+    entries = json.loads(result.stdout)["entries"]
+    assert {"2020-05", "2020-07", "2022-07"} <= {e["date"][:7] for e in entries}
+    assert any("deal is closed" in e["text"] and e["date"].startswith("2020-05") for e in entries)
+    assert any(e["date"] == "2020-06-22" and e["precision"] == "week" for e in entries), "writing began 3 weeks ago"
+    assert not any("Love and Thunder" in e["text"] or "Natalie Portman" in e["text"] for e in entries)
+    assert all(e["provenance"]["article"] and e["provenance"]["sentence"] >= 0 for e in entries)

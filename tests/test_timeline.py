@@ -1,24 +1,79 @@
+from dataclasses import replace
 from datetime import date
 
 from storyline.model import Article
 from storyline.sentences import split_sentences
-from storyline.timeline import build_timeline, lead_sentence
+from storyline.timeline import DEFAULTS, build_timeline
 
 
-def test_one_entry_per_dated_article_with_provenance():
-    a = Article(raw_text="", text="Short.\nThe Orlen dam held during the night of the storm.", id="a",
-                published=date(2024, 1, 9), source="Orlen Courier", url="https://o.example/dam")
-    b = Article(raw_text="", text="Engineers inspected the Orlen dam after the storm passed.", id="b",
-                published=date(2024, 1, 8))
-    undated = Article(raw_text="", text="An undated note about the dam and the storm.", id="c")
-    entries = build_timeline([a, b, undated], lambda art: split_sentences(art.id, art.text))
-    assert [(e.date, e.article_id, e.sentence_index) for e in entries] == [
-        (date(2024, 1, 8), "b", 0), (date(2024, 1, 9), "a", 1)]
-    assert entries[1].text == "The Orlen dam held during the night of the storm."
-    assert (entries[1].source, entries[1].url, entries[1].precision) == ("Orlen Courier", "https://o.example/dam", "day")
+def _a(key: str, day: date, text: str, source: str = "Lune Gazette") -> Article:
+    return Article(raw_text=text, text=text, id=key, published=day, source=source, url=f"https://lune.example/{key}")
 
 
-def test_lead_sentence_falls_back_to_the_first():
-    sentences = split_sentences("x", "Too short.")
-    assert lead_sentence(sentences).index == 0
-    assert lead_sentence([]) is None
+def _sentences(article: Article):
+    return split_sentences(article.id, article.text)
+
+
+STORY = [
+    _a("a", date(2024, 3, 4), "Varrow council closed the Harlan Street Bridge on Sunday after engineers found cracks.\n"
+       "Ferries across the Lune will run every hour while the Harlan Street Bridge stays shut."),
+    _a("b", date(2024, 3, 8), "Engineers told Varrow council the cracks in the Harlan Street Bridge piers are deep.\n"
+       "The bridge was closed on March 3 when a pier moved during the storm over the Lune."),
+    _a("c", date(2024, 3, 20), "Varrow council voted on Tuesday to replace the Harlan Street Bridge over the Lune.\n"
+       "Since the Harlan Street Bridge closed on March 3, ferries have carried commuters across the Lune."),
+]
+
+
+def test_the_most_referred_date_comes_first_and_entries_cite_their_sentence():
+    [entry] = build_timeline(STORY, _sentences, replace(DEFAULTS, dates=1))
+    assert entry.date == date(2024, 3, 3), "named by three sentences in three articles"
+    sentence = _sentences(next(a for a in STORY if a.id == entry.article_id))[entry.sentence_index]
+    assert sentence.text == entry.text
+    assert (entry.source, entry.url) == ("Lune Gazette", f"https://lune.example/{entry.article_id}")
+
+
+def test_entries_come_in_date_order_without_repeating_a_sentence():
+    entries = build_timeline(STORY, _sentences)
+    assert [e.date for e in entries] == sorted(e.date for e in entries)
+    assert len({e.text for e in entries}) == len(entries)
+    assert date(2024, 3, 19) in {e.date for e in entries}, "the vote 'on Tuesday' before a Wednesday article"
+
+
+def test_relative_dates_keep_their_precision():
+    article = _a("w", date(2020, 7, 13), "Ada Quist began writing the sequel to Harbour Lights three weeks ago.\n"
+                 "Ada Quist said the sequel to Harbour Lights may become a prequel instead.")
+    entries = build_timeline([article], _sentences)
+    assert (date(2020, 6, 22), "week") in {(e.date, e.precision) for e in entries}
+
+
+def test_an_off_topic_segment_never_becomes_an_entry():
+    promo = _a("p", date(2024, 3, 21), "Varrow council chose a design for the new Harlan Street Bridge over the Lune.\n"
+               "Coming up at the Orlen Playhouse\n"
+               "On March 29 in Varrow, Mira Tallis stars in Moonlit Harbour by the Lune, directed by Osric Penn.\n"
+               "Tickets for Moonlit Harbour at the Orlen Playhouse in Varrow cost 20 crowns, Mira Tallis said.")
+    entries = build_timeline([*STORY, promo], _sentences)
+    assert all("Moonlit" not in e.text for e in entries)
+    assert date(2024, 3, 29) not in {e.date for e in entries}
+
+
+def test_the_sentence_most_central_to_its_day_is_chosen():
+    day = date(2024, 5, 2)
+    articles = [
+        _a("x", day, "Kessport dock workers began a strike over pay on Thursday morning.\n"
+           "A Kessport harbour cat was seen sleeping on a warm bollard near the gates."),
+        _a("y", day, "The strike by Kessport dock workers over pay halted every ship on Thursday."),
+        _a("z", day, "Dock workers in Kessport went on strike over pay, the union said on Thursday."),
+    ]
+    [entry] = build_timeline(articles, _sentences, replace(DEFAULTS, dates=1))
+    assert "cat" not in entry.text and "strike" in entry.text
+
+
+def test_span_limits_dates_and_undated_articles_are_ignored():
+    undated = Article(raw_text="x", text="The Harlan Street Bridge closed on March 3, 2024, a reader wrote.", id="u")
+    entries = build_timeline([*STORY, undated], _sentences, span=(date(2024, 3, 10), date(2024, 3, 31)))
+    assert entries and all(date(2024, 3, 10) <= e.date <= date(2024, 3, 31) for e in entries)
+    assert all(e.article_id != "u" for e in entries)
+
+
+def test_nothing_to_say():
+    assert build_timeline([], _sentences) == []

@@ -247,7 +247,7 @@ def eval_stories_command(
     as_json: AsJson = False,
 ) -> None:
     """Cluster labelled articles from an empty, in-memory state and print B-cubed scores."""
-    from storyline.evaluate import evaluate_stories
+    from storyline.evaluation.stories import evaluate_stories
 
     if not data.exists():
         raise _fail(f"{data}: no such file")
@@ -264,6 +264,50 @@ def eval_stories_command(
         f"({result['articles_per_s']} articles/s); {result['skipped']} record(s) skipped",
         highlight=False,
     )
+
+
+@eval_app.command("timelines")
+def eval_timelines_command(
+    data: Annotated[Path, typer.Argument(help="Folder of topics in the Timeline17 layout (TOPIC/articles.jsonl, "
+                                              "TOPIC/timelines/*.json).")],
+    as_json: AsJson = False,
+) -> None:
+    """Summarise each gold timeline's articles into a timeline and score it (news-tls protocol).
+
+    Prints concat ROUGE-1/2 F1, align+ m:1 ROUGE-1/2 F1 and date F1 per timeline and
+    averaged (precision and recall averaged over timelines, F1 from the averages), and the
+    wall time. ROUGE follows ROUGE-1.5.5 with stemming and stop-word removal.
+    """
+    from storyline.evaluation.rouge import MissingRougeData
+    from storyline.evaluation.timelines import evaluate_timelines
+
+    if not data.is_dir():
+        raise _fail(f"{data}: not a folder")
+    table = Table("topic", "timeline", "dates", "concat R1", "concat R2", "align m:1 R1", "align m:1 R2", "date F1")
+
+    def row(name: str, topic: str, dates: str, scores: dict) -> None:
+        table.add_row(topic, name, dates, *(f"{scores[m].f1:.3f}" for m in
+                                            ("concat_rouge1", "concat_rouge2", "align_m1_rouge1", "align_m1_rouge2",
+                                             "date")))
+
+    try:
+        with Progress(TextColumn("[progress.description]{task.description}"), TimeElapsedColumn(), console=err,
+                      transient=True) as progress:
+            task = progress.add_task("Summarising…")
+
+            def done(score) -> None:
+                progress.update(task, description=f"Summarising… {score.topic}/{score.name} done")
+                row(score.name, score.topic, str(score.dates), score.scores)
+
+            result = evaluate_timelines(data, on_timeline=done)
+    except (FileNotFoundError, MissingRougeData) as exc:
+        raise _fail(str(exc)) from None
+    if as_json:
+        out.print_json(data=result.as_dict())
+        return
+    row("mean", "", str(len(result.timelines)), result.mean())
+    out.print(table)
+    out.print(f"{len(result.timelines)} timelines in {result.seconds:.1f} s", highlight=False)
 
 
 def _date(article: Article) -> str:

@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from storyline.evaluate import bcubed, evaluate_stories
+from storyline.evaluation.stories import bcubed, evaluate_stories
 
 from conftest import SHARED, needs_shared
 

@@ -1,0 +1,1 @@
+"""Measurements of Storyline against gold data: stories (B-cubed) and timelines (ROUGE, date F1)."""

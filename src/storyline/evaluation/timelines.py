@@ -1,0 +1,119 @@
+"""Evaluation of timelines on the Timeline17 layout, following the news-tls protocol.
+
+For each gold timeline, the topic's articles published between its first
+and last date are summarised into a timeline with as many dates as the gold
+one and, per date, the gold's average number of sentences (rounded). Scores
+are concat ROUGE-1/2, align+ m:1 ROUGE-1/2 and date F1; precision and recall
+are averaged over timelines and F1 is taken from those averages.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+
+from storyline.clean import clean_article
+from storyline.evaluation.rouge import PRF, Timeline, align_m1_rouge, concat_rouge, date_prf
+from storyline.model import Article
+from storyline.readers import Problem, read_paths
+from storyline.sentences import split_sentences
+from storyline.timeline import DEFAULTS, TimelineSettings, build_timeline
+
+METRICS = ("concat_rouge1", "concat_rouge2", "align_m1_rouge1", "align_m1_rouge2", "date")
+
+
+@dataclass
+class TimelineScore:
+    topic: str
+    name: str
+    dates: int
+    scores: dict[str, PRF]
+
+    def as_dict(self) -> dict[str, object]:
+        out: dict[str, object] = {"topic": self.topic, "timeline": self.name, "dates": self.dates}
+        for metric, score in self.scores.items():
+            out[f"{metric}_f1"] = round(score.f1, 4)
+            out[f"{metric}_precision"] = round(score.precision, 4)
+            out[f"{metric}_recall"] = round(score.recall, 4)
+        return out
+
+
+@dataclass
+class TimelineEvaluation:
+    timelines: list[TimelineScore] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def mean(self) -> dict[str, PRF]:
+        """Precision and recall averaged over timelines; F1 follows from them (news-tls)."""
+        n = len(self.timelines) or 1
+        return {
+            metric: PRF(sum(t.scores[metric].precision for t in self.timelines) / n,
+                        sum(t.scores[metric].recall for t in self.timelines) / n)
+            for metric in METRICS
+        }
+
+    def as_dict(self) -> dict[str, object]:
+        mean = {f"{metric}_f1": round(score.f1, 4) for metric, score in self.mean().items()}
+        mean |= {f"{metric}_precision": round(score.precision, 4) for metric, score in self.mean().items()}
+        mean |= {f"{metric}_recall": round(score.recall, 4) for metric, score in self.mean().items()}
+        return {"mean": mean, "timelines": [t.as_dict() for t in self.timelines], "seconds": round(self.seconds, 1)}
+
+
+def read_gold(path: Path) -> dict[date, list[str]]:
+    gold: dict[date, list[str]] = {}
+    for day, sentences in json.loads(path.read_text(encoding="utf-8")):
+        gold.setdefault(date.fromisoformat(day[:10]), []).extend(s.strip() for s in sentences if s.strip())
+    return gold
+
+
+def _topic_articles(folder: Path) -> list[Article]:
+    articles = [item for item in read_paths([str(folder / "articles.jsonl")]) if not isinstance(item, Problem)]
+    return [clean_article(a.identify()) for a in articles if a.published]
+
+
+def score_timeline(system: Timeline, gold: Timeline) -> dict[str, PRF]:
+    return {
+        "concat_rouge1": concat_rouge(system, gold, 1), "concat_rouge2": concat_rouge(system, gold, 2),
+        "align_m1_rouge1": align_m1_rouge(system, gold, 1), "align_m1_rouge2": align_m1_rouge(system, gold, 2),
+        "date": date_prf(system, gold),
+    }
+
+
+def evaluate_topic(folder: Path, settings: TimelineSettings = DEFAULTS) -> Iterator[TimelineScore]:
+    articles = _topic_articles(folder)
+    sentences = {a.id: split_sentences(a.id, a.text) for a in articles}
+    for gold_path in sorted((folder / "timelines").glob("*.json")):
+        gold = read_gold(gold_path)
+        if not gold:
+            continue
+        first, last = min(gold), max(gold)
+        size = max(1, round(sum(len(s) for s in gold.values()) / len(gold)))
+        chosen = [a for a in articles if first <= a.published <= last]
+        entries = build_timeline(chosen, lambda a: sentences[a.id],
+                                 replace(settings, dates=len(gold), sentences_per_date=size, precisions=("day",)), span=(first, last))
+        system: dict[date, list[str]] = {}
+        for entry in entries:
+            system.setdefault(entry.date, []).append(entry.text)
+        yield TimelineScore(folder.name, gold_path.stem, len(gold), score_timeline(system, gold))
+
+
+def evaluate_timelines(root: str | Path, settings: TimelineSettings = DEFAULTS,
+                       on_timeline=None) -> TimelineEvaluation:
+    """Score every gold timeline under ``root`` (one folder per topic)."""
+    root = Path(root)
+    topics = sorted(p for p in root.iterdir() if (p / "articles.jsonl").exists() and (p / "timelines").is_dir())
+    if not topics:
+        raise FileNotFoundError(f"{root}: no topic folders with articles.jsonl and timelines/")
+    result = TimelineEvaluation()
+    start = time.perf_counter()
+    for folder in topics:
+        for score in evaluate_topic(folder, settings):
+            result.timelines.append(score)
+            if on_timeline:
+                on_timeline(score)
+    result.seconds = time.perf_counter() - start
+    return result

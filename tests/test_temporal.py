@@ -1,0 +1,68 @@
+from datetime import date
+
+import pytest
+
+from storyline.temporal import find_dates
+
+MONDAY = date(2024, 3, 18)  # a Monday
+
+
+def one(sentence: str, published: date | None = MONDAY):
+    [found] = find_dates(sentence, published)
+    return found.value, found.precision
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "precision"),
+    [
+        ("The Orlen dam opened on March 3, 2021, after years of delay.", date(2021, 3, 3), "day"),
+        ("It reopened on 3 March 2021 to traffic.", date(2021, 3, 3), "day"),
+        ("The ruling, dated 2023-11-30, was published late.", date(2023, 11, 30), "day"),
+        ("The plant closed in November 2019.", date(2019, 11, 1), "month"),
+        ("Ada Quist joined the council in 2015.", date(2015, 1, 1), "year"),
+        ("The mayor resigned yesterday.", date(2024, 3, 17), "day"),
+        ("The vote is today.", date(2024, 3, 18), "day"),
+        ("Results are due tomorrow.", date(2024, 3, 19), "day"),
+        ("Work began three weeks ago.", date(2024, 2, 26), "week"),
+        ("The strike started 10 days ago.", date(2024, 3, 8), "day"),
+        ("The firm was sold two years ago.", date(2022, 1, 1), "year"),
+        ("Prices rose six months ago.", date(2023, 9, 1), "month"),
+        ("Talks collapsed last week.", date(2024, 3, 11), "week"),
+        ("The budget passed last month.", date(2024, 2, 1), "month"),
+        ("Elections were held last year.", date(2023, 1, 1), "year"),
+        ("The bridge reopens next month.", date(2024, 4, 1), "month"),
+        ("Police arrested him on Saturday.", date(2024, 3, 16), "day"),
+        ("The union will meet on Thursday.", date(2024, 3, 21), "day"),
+        ("They met last Friday.", date(2024, 3, 15), "day"),
+        ("The film was released in April.", date(2023, 4, 1), "month"),
+        ("The council will decide in June.", date(2024, 6, 1), "month"),
+        ("The festival opens on July 7.", date(2024, 7, 7), "day"),
+        ("Ships left port on 12 March.", date(2024, 3, 12), "day"),
+    ],
+)
+def test_each_form_resolves_against_the_publication_date(sentence, value, precision):
+    assert one(sentence) == (value, precision)
+
+
+def test_a_month_and_day_take_the_year_nearest_publication():
+    assert one("The ceasefire began on December 30.", date(2024, 1, 4))[0] == date(2023, 12, 30)
+
+
+def test_verbs_are_not_months():
+    assert find_dates("Officials may march on the capital and may decide later.", MONDAY) == []
+
+
+def test_several_expressions_in_text_order_with_spans():
+    sentence = "Announced on Tuesday, the plan takes effect on May 1, 2024."
+    found = find_dates(sentence, MONDAY)
+    assert [t.text for t in found] == ["on Tuesday", "May 1, 2024"]
+    assert [sentence[t.start:t.end] for t in found] == ["on Tuesday", "May 1, 2024"]
+
+
+def test_without_a_publication_date_only_absolute_dates_resolve():
+    found = find_dates("On Friday, three weeks ago, on June 2, 2020, it rained.", None)
+    assert [(t.value, t.precision) for t in found] == [(date(2020, 6, 2), "day")]
+
+
+def test_impossible_dates_are_skipped():
+    assert find_dates("It happened on February 30, 2021.", MONDAY) == []
