@@ -7,7 +7,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from storyline.evaluation.rouge import rouge_home
+from storyline.evaluation.rouge import MissingRougeData, rouge_home
 
 
 def perl_ready() -> bool:
@@ -15,9 +15,10 @@ def perl_ready() -> bool:
         return False
     try:
         rouge_home()
-    except Exception:
+    except MissingRougeData:
         return False
-    return subprocess.run(["perl", "-MDB_File", "-MXML::Parser", "-e", "1"], capture_output=True).returncode == 0
+    probe = subprocess.run(["perl", "-MDB_File", "-MXML::Parser", "-e", "1"], capture_output=True, check=False)
+    return probe.returncode == 0
 
 
 def _page(sentences: list[str]) -> str:

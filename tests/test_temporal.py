@@ -17,6 +17,7 @@ def one(sentence: str, published: date | None = MONDAY):
     [
         ("The Orlen dam opened on March 3, 2021, after years of delay.", date(2021, 3, 3), "day"),
         ("It reopened on 3 March 2021 to traffic.", date(2021, 3, 3), "day"),
+        ("Tokenised text : on Jan. 25 , 2011 crowds gathered .", date(2011, 1, 25), "day"),
         ("The ruling, dated 2023-11-30, was published late.", date(2023, 11, 30), "day"),
         ("The plant closed in November 2019.", date(2019, 11, 1), "month"),
         ("Ada Quist joined the council in 2015.", date(2015, 1, 1), "year"),

@@ -25,7 +25,7 @@ STORY = [
 
 
 def test_the_most_referred_date_comes_first_and_entries_cite_their_sentence():
-    [entry] = build_timeline(STORY, _sentences, replace(DEFAULTS, dates=1))
+    [entry] = build_timeline(STORY, _sentences, replace(DEFAULTS, dates=1, sentences_per_date=1))
     assert entry.date == date(2024, 3, 3), "named by three sentences in three articles"
     sentence = _sentences(next(a for a in STORY if a.id == entry.article_id))[entry.sentence_index]
     assert sentence.text == entry.text
@@ -64,7 +64,7 @@ def test_the_sentence_most_central_to_its_day_is_chosen():
         _a("y", day, "The strike by Kessport dock workers over pay halted every ship on Thursday."),
         _a("z", day, "Dock workers in Kessport went on strike over pay, the union said on Thursday."),
     ]
-    [entry] = build_timeline(articles, _sentences, replace(DEFAULTS, dates=1))
+    [entry] = build_timeline(articles, _sentences, replace(DEFAULTS, dates=1, sentences_per_date=1))
     assert "cat" not in entry.text and "strike" in entry.text
 
 

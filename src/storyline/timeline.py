@@ -7,33 +7,31 @@ Ifrim 2020), without its supervised date ranker or topic keywords:
    weeks ago", resolved against its article's publication date), or, for
    the lead sentences of an article that name none, by the publication day
    and the day before (news reports what happened the day before).
-2. Dates are ranked by how many sentences (and articles) refer to them,
-   and by how many articles were published on them.
+2. A date matters when many articles report on it: those published that
+   day, and those that name it on or after it (a look back, not a plan).
 3. A sentence off the story's topic never becomes an entry: segments of an
    article about something else are dropped (``offtopic.py``), and each
    sentence must resemble the *other* articles of the story.
-4. For each date, the sentences most central to that date's candidates
-   are chosen, skipping any that repeat an entry already chosen.
+4. For each date, the chosen sentences are those most central to that
+   date's candidates, weighted by their relevance to the story and by
+   what they add to everything published before that date; none repeats
+   an entry already chosen.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 import numpy as np
 
-from storyline.model import Article, Sentence, TimelineEntry
+from storyline.model import Article, Precision, Sentence, TimelineEntry
 from storyline.offtopic import off_topic
 from storyline.temporal import find_dates
 
 METHOD = "datewise-mention-centroid"
-RELEVANCE_POWER = 1.0
-NAMED_BOOST = 1.0
-NOVELTY_POWER = 1.0
-DATE_SCORE = "all"
 
 
 @dataclass(frozen=True)
@@ -44,12 +42,13 @@ class TimelineSettings:
     sentences_per_date: int = 2
     lead_sentences: int = 5
     """Sentences from the top of an article that stand for its publication day when they name none."""
-    small_story: int = 10
-    """In a story of at most this many articles every sentence, not just the lead, may stand for its day."""
     days_reported: int = 2
     """A lead sentence may report the publication day or the day before."""
-    min_words: int = 6
-    max_words: int = 60
+    small_story: int = 10
+    """In a story of at most this many articles every sentence, not just the lead, may stand for its day."""
+    min_words: int = 8
+    max_words: int = 40
+    """Entries are statements, not fragments or paragraphs."""
     min_relevance: float = 0.05
     """Least cosine between a sentence and the rest of the story for it to be an entry."""
     max_overlap: float = 0.5
@@ -68,15 +67,56 @@ class _Candidate:
     row: int
     named: bool
     """True when the sentence names the date; False when it stands for its article's publication day."""
-    precision: str = "day"
+    precision: Precision = "day"
+
+
+@dataclass
+class _Pool:
+    """The story's sentences as the summariser sees them."""
+
+    texts: list[str] = field(default_factory=list)
+    days: list[int] = field(default_factory=list)
+    """Publication day (ordinal) of each sentence's article."""
+    owners: list[int] = field(default_factory=list)
+    by_day: dict[date, list[_Candidate]] = field(default_factory=lambda: defaultdict(list))
+    published: dict[date, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+    def importance(self, day: date) -> int:
+        """Articles published that day, plus articles that name it on or after it."""
+        looking_back = {c.article.id for c in self.by_day[day] if c.named and c.article.published >= day}
+        return len(self.published.get(day, ())) + len(looking_back)
+
+
+def _collect(articles: Sequence[Article], sentences: dict[str, list[Sentence]], settings: TimelineSettings) -> _Pool:
+    pool = _Pool()
+    dropped = off_topic(articles, lambda a: sentences[a.id])
+    for number, article in enumerate(articles):
+        pool.published[article.published].add(article.id)
+        for position, sentence in enumerate(sentences[article.id]):
+            words = len(sentence.text.split())
+            if not settings.min_words <= words <= settings.max_words or (article.id, sentence.index) in dropped:
+                continue
+            row = len(pool.texts)
+            pool.texts.append(sentence.text)
+            pool.owners.append(number)
+            pool.days.append(article.published.toordinal())
+            named = {t.value: t.precision for t in find_dates(sentence.text, article.published)
+                     if t.precision in settings.precisions}
+            for day, precision in named.items():
+                pool.by_day[day].append(_Candidate(article, sentence, row, True, precision))
+            lead = position < settings.lead_sentences
+            if not named and (lead or len(articles) <= settings.small_story):
+                for back in range(settings.days_reported if lead else 1):
+                    pool.by_day[article.published - timedelta(days=back)].append(
+                        _Candidate(article, sentence, row, False))
+    return pool
 
 
 def _vectors(texts: Sequence[str]):
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, min_df=1)
     try:
-        return vectorizer.fit_transform(texts)
+        return TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts)
     except ValueError:  # nothing but stop words
         return None
 
@@ -103,60 +143,26 @@ def build_timeline(
 ) -> list[TimelineEntry]:
     """The story's timeline, in date order; ``span`` limits the dates it may use."""
     articles = [a for a in articles if a.published]
-    sentences = {a.id: list(sentences_of(a)) for a in articles}
-    dropped = off_topic(articles, lambda a: sentences[a.id])
-    texts: list[str] = []
-    owners: list[int] = []
-    by_day: dict[date, list[_Candidate]] = defaultdict(list)
-    published: dict[date, set[str]] = defaultdict(set)
-    named_by: dict[date, set[str]] = defaultdict(set)
-    for number, article in enumerate(articles):
-        published[article.published].add(article.id)
-        for position, sentence in enumerate(sentences[article.id]):
-            words = len(sentence.text.split())
-            if not settings.min_words <= words <= settings.max_words or (article.id, sentence.index) in dropped:
-                continue
-            row = len(texts)
-            texts.append(sentence.text)
-            owners.append(number)
-            days = {t.value: t.precision for t in find_dates(sentence.text, article.published)
-                    if t.precision in settings.precisions}
-            for day, precision in days.items():
-                by_day[day].append(_Candidate(article, sentence, row, True, precision))
-                named_by[day].add(article.id)
-            lead = position < settings.lead_sentences
-            if not days and (lead or len(articles) <= settings.small_story):
-                for back in range(settings.days_reported if lead else 1):
-                    by_day[article.published - timedelta(days=back)].append(_Candidate(article, sentence, row, False))
-    if span:
-        by_day = {d: c for d, c in by_day.items() if span[0] <= d <= span[1]}
-    matrix = _vectors(texts) if texts else None
+    pool = _collect(articles, {a.id: list(sentences_of(a)) for a in articles}, settings)
+    matrix = _vectors(pool.texts) if pool.texts else None
     if matrix is None:
         return []
-    relevance = _relevance(matrix, np.array(owners))
-    days_of_rows = np.array([articles[o].published.toordinal() for o in owners])
-    def date_score(d):
-        if DATE_SCORE == "mentions":
-            return sum(c.named for c in by_day[d])
-        if DATE_SCORE == "retro":
-            return sum(c.named and c.article.published >= d for c in by_day[d]) + len(named_by[d]) + len(published.get(d, ()))
-        return sum(c.named for c in by_day[d]) + len(named_by[d]) + len(published.get(d, ()))
-    ranked = sorted(by_day, key=lambda d: (date_score(d), d), reverse=True)
+    relevance = _relevance(matrix, np.array(pool.owners))
+    published_on = np.array(pool.days)
+    days = [d for d in pool.by_day if not span or span[0] <= d <= span[1]]
+    if settings.dates is None:  # left to choose, keep only days some article reports on
+        days = [d for d in days if pool.importance(d)]
+    ranked = sorted(days, key=lambda d: (pool.importance(d), d), reverse=True)
     wanted = settings.dates if settings.dates is not None else settings.max_dates
-    chosen_rows: list[int] = []
+    chosen: list[int] = []
     entries: list[TimelineEntry] = []
-    filled = 0
     for day in ranked:
-        if filled >= wanted:
+        if len({e.date for e in entries}) >= wanted:
             break
-        earlier = np.flatnonzero(days_of_rows < day.toordinal())
+        earlier = np.flatnonzero(published_on < day.toordinal())
         known = np.asarray(matrix[earlier].sum(axis=0)).ravel() if len(earlier) else None
-        picked = _summarise(by_day[day], matrix, relevance, chosen_rows, settings, known)
-        if not picked:
-            continue
-        filled += 1
-        for candidate in picked:
-            chosen_rows.append(candidate.row)
+        for candidate in _summarise(pool.by_day[day], matrix, relevance, known, chosen, settings):
+            chosen.append(candidate.row)
             entries.append(TimelineEntry(
                 date=day, precision=candidate.precision, text=candidate.sentence.text, article_id=candidate.article.id,
                 sentence_index=candidate.sentence.index, source=candidate.article.source, url=candidate.article.url,
@@ -164,20 +170,18 @@ def build_timeline(
     return sorted(entries, key=lambda e: (e.date, e.article_id, e.sentence_index))
 
 
-def _summarise(candidates: list[_Candidate], matrix, relevance: np.ndarray, chosen: list[int],
-               settings: TimelineSettings, known: np.ndarray | None = None) -> list[_Candidate]:
-    """The candidates closest to the centroid of the day's candidates, relevant and not repeating an entry."""
+def _summarise(candidates: list[_Candidate], matrix, relevance: np.ndarray, known: np.ndarray | None,
+               chosen: list[int], settings: TimelineSettings) -> list[_Candidate]:
+    """The day's most central, relevant and novel candidates that repeat no entry already chosen."""
     unique = {c.row: c for c in candidates if relevance[c.row] >= settings.min_relevance}
     if not unique:
         return []
     rows = list(unique)
     vectors = matrix[rows]
-    centroid = np.asarray(vectors.sum(axis=0)).ravel()
-    scores = (vectors @ centroid) * relevance[rows] ** RELEVANCE_POWER * np.array([NAMED_BOOST if unique[r].named else 1.0 for r in rows])
-    if known is not None and NOVELTY_POWER:
-        norm = np.linalg.norm(known)
-        if norm:
-            scores = scores * (1.0 - vectors @ known / norm) ** NOVELTY_POWER
+    scores = (vectors @ np.asarray(vectors.sum(axis=0)).ravel()) * relevance[rows]
+    norm = np.linalg.norm(known) if known is not None else 0.0
+    if norm:
+        scores = scores * (1.0 - vectors @ known / norm)
     picked: list[_Candidate] = []
     taken = list(chosen)
     for index in np.argsort(-scores, kind="stable"):

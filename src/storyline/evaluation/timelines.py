@@ -17,7 +17,13 @@ from datetime import date
 from pathlib import Path
 
 from storyline.clean import clean_article
-from storyline.evaluation.rouge import PRF, Timeline, align_m1_rouge, concat_rouge, date_prf
+from storyline.evaluation.rouge import (
+    PRF,
+    Timeline,
+    align_m1_rouge,
+    concat_rouge,
+    date_prf,
+)
 from storyline.model import Article
 from storyline.readers import Problem, read_paths
 from storyline.sentences import split_sentences
