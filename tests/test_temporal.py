@@ -34,6 +34,7 @@ def one(sentence: str, published: date | None = MONDAY):
         ("The bridge reopens next month.", date(2024, 4, 1), "month"),
         ("Police arrested him on Saturday.", date(2024, 3, 16), "day"),
         ("The union will meet on Thursday.", date(2024, 3, 21), "day"),
+        ("Workers would return to work on Wednesday, the union said.", date(2024, 3, 20), "day"),
         ("They met last Friday.", date(2024, 3, 15), "day"),
         ("The film was released in April.", date(2023, 4, 1), "month"),
         ("The council will decide in June.", date(2024, 6, 1), "month"),

@@ -12,6 +12,7 @@ from html import escape
 from typing import Any
 
 from storyline.model import Story, TimelineEntry
+from storyline.timeline import METHOD as TIMELINE_METHOD
 
 
 def _day(entry: TimelineEntry) -> str:
@@ -38,6 +39,7 @@ def story_dict(story: Story, sources: Sequence[str] = ()) -> dict[str, Any]:
 def timeline_dict(story: Story, entries: Sequence[TimelineEntry], sources: Sequence[str] = ()) -> dict[str, Any]:
     return {
         "story": story_dict(story, sources),
+        "method": TIMELINE_METHOD,
         "entries": [
             {
                 "date": _day(e), "precision": e.precision, "text": e.text,

@@ -46,7 +46,7 @@ _YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
 _COUNT = r"(?P<count>\d+|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + ")"
 _UNIT = r"(?P<unit>day|week|month|year)s?"
 
-_FUTURE = re.compile(r"\b(will|to be|shall|next|upcoming|scheduled|plans? to|due to|expected to)\b", re.IGNORECASE)
+_FUTURE = re.compile(r"\b(will|would|to be|shall|next|upcoming|scheduled|plans? to|due to|expected to)\b", re.IGNORECASE)
 """Cues that a bare weekday or month points forward from the publication date, not back."""
 
 _RULES: list[tuple[str, re.Pattern[str]]] = [

@@ -113,10 +113,11 @@ def _collect(articles: Sequence[Article], sentences: dict[str, list[Sentence]], 
 
 
 def _vectors(texts: Sequence[str]):
+    """TF-IDF of words and word pairs: outlets that report the same thing share phrases, not just words."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     try:
-        return TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts)
+        return TfidfVectorizer(stop_words="english", sublinear_tf=True, ngram_range=(1, 2)).fit_transform(texts)
     except ValueError:  # nothing but stop words
         return None
 
