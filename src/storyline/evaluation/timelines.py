@@ -23,6 +23,7 @@ from storyline.evaluation.rouge import (
     align_m1_rouge,
     concat_rouge,
     date_prf,
+    rouge_home,
 )
 from storyline.model import Article
 from storyline.readers import Problem, read_paths
@@ -110,6 +111,7 @@ def evaluate_topic(folder: Path, settings: TimelineSettings = DEFAULTS) -> Itera
 def evaluate_timelines(root: str | Path, settings: TimelineSettings = DEFAULTS,
                        on_timeline=None) -> TimelineEvaluation:
     """Score every gold timeline under ``root`` (one folder per topic)."""
+    rouge_home()  # fail before any work if ROUGE's data files are missing
     root = Path(root)
     topics = sorted(p for p in root.iterdir() if (p / "articles.jsonl").exists() and (p / "timelines").is_dir())
     if not topics:
