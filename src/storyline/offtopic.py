@@ -12,6 +12,7 @@ is about.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 
 from storyline.model import Article, Sentence
@@ -51,19 +52,22 @@ def off_topic(
 ) -> set[tuple[str, int]]:
     """(article id, sentence index) of every sentence in an off-topic segment of the story."""
     runs = {article.id: segments(sentences_of(article)) for article in articles}
-    known_in = {a.id: _names("\n".join(s.text for run in runs[a.id] for s in run), _CAPITALISED) for a in articles}
+    mentioned = {a.id: _names("\n".join(s.text for run in runs[a.id] for s in run), _CAPITALISED) for a in articles}
+    articles_naming = Counter(name for names in mentioned.values() for name in names)
     dropped: set[tuple[str, int]] = set()
     for article in articles:
-        others = set().union(*(names for key, names in known_in.items() if key != article.id))
+        own = mentioned[article.id]
         for number, run in enumerate(runs[article.id]):
             if number == 0:
                 continue
             names = _names("\n".join(s.text for s in run))
             if len(names) < MIN_NAMES:
                 continue
-            known = others or _names(
-                "\n".join(s.text for i, r in enumerate(runs[article.id]) if i != number for s in r), _CAPITALISED
-            )
-            if len(names - known) >= NOVEL_SHARE * len(names):
+            if len(articles) > 1:
+                novel = {name for name in names if articles_naming[name] == (name in own)}
+            else:
+                rest = "\n".join(s.text for i, r in enumerate(runs[article.id]) if i != number for s in r)
+                novel = names - _names(rest, _CAPITALISED)
+            if len(novel) >= NOVEL_SHARE * len(names):
                 dropped.update((article.id, s.index) for s in run)
     return dropped

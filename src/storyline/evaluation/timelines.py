@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -64,9 +64,8 @@ class TimelineEvaluation:
         }
 
     def as_dict(self) -> dict[str, object]:
-        mean = {f"{metric}_f1": round(score.f1, 4) for metric, score in self.mean().items()}
-        mean |= {f"{metric}_precision": round(score.precision, 4) for metric, score in self.mean().items()}
-        mean |= {f"{metric}_recall": round(score.recall, 4) for metric, score in self.mean().items()}
+        mean = TimelineScore("", "mean", 0, self.mean()).as_dict()
+        mean = {key: value for key, value in mean.items() if key not in ("topic", "timeline", "dates")}
         return {"mean": mean, "timelines": [t.as_dict() for t in self.timelines], "seconds": round(self.seconds, 1)}
 
 
@@ -100,8 +99,9 @@ def evaluate_topic(folder: Path, settings: TimelineSettings = DEFAULTS) -> Itera
         first, last = min(gold), max(gold)
         size = max(1, round(sum(len(s) for s in gold.values()) / len(gold)))
         chosen = [a for a in articles if first <= a.published <= last]
-        entries = build_timeline(chosen, lambda a: sentences[a.id],
-                                 replace(settings, dates=len(gold), sentences_per_date=size, precisions=("day",)), span=(first, last))
+        # as many dates and sentences as the gold timeline; its dates are days, so only day-precise ones
+        protocol = replace(settings, dates=len(gold), sentences_per_date=size, precisions=("day",))
+        entries = build_timeline(chosen, lambda a: sentences[a.id], protocol, span=(first, last))
         system: dict[date, list[str]] = {}
         for entry in entries:
             system.setdefault(entry.date, []).append(entry.text)
@@ -109,7 +109,7 @@ def evaluate_topic(folder: Path, settings: TimelineSettings = DEFAULTS) -> Itera
 
 
 def evaluate_timelines(root: str | Path, settings: TimelineSettings = DEFAULTS,
-                       on_timeline=None) -> TimelineEvaluation:
+                       on_timeline: Callable[[TimelineScore], None] | None = None) -> TimelineEvaluation:
     """Score every gold timeline under ``root`` (one folder per topic)."""
     rouge_home()  # fail before any work if ROUGE's data files are missing
     root = Path(root)
