@@ -19,12 +19,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
 from pathlib import Path
 
-from storyline.evaluation import porter
+from storyline.evaluation import PRF, porter
 
 _NON_TOKEN = re.compile(r"[^a-z0-9\-]")
 _TOKEN_START = re.compile(r"[a-z0-9$]")
@@ -93,17 +92,6 @@ _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrst
 def ngrams(sentences: Sequence[str], n: int) -> Counter[tuple[str, ...]]:
     tokens = rouge_tokens(" ".join(sentences))
     return Counter(zip(*(tokens[i:] for i in range(n))))
-
-
-@dataclass(frozen=True)
-class PRF:
-    precision: float
-    recall: float
-
-    @property
-    def f1(self) -> float:
-        total = self.precision + self.recall
-        return 2 * self.precision * self.recall / total if total else 0.0
 
 
 Timeline = Mapping[date, Sequence[str]]

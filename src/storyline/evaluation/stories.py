@@ -9,23 +9,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from storyline.clean import clean_article
+from storyline.evaluation import PRF
 from storyline.model import Article
 from storyline.readers import Problem, read_paths
 from storyline.stories import cluster
 
 
-@dataclass(frozen=True)
-class BCubed:
-    precision: float
-    recall: float
-
-    @property
-    def f1(self) -> float:
-        total = self.precision + self.recall
-        return 2 * self.precision * self.recall / total if total else 0.0
-
-
-def bcubed(predicted: Sequence[Hashable], gold: Sequence[Hashable]) -> BCubed:
+def bcubed(predicted: Sequence[Hashable], gold: Sequence[Hashable]) -> PRF:
     """B-cubed precision and recall of a clustering, one label per item.
 
     For each item, precision is the share of its predicted cluster that
@@ -35,18 +25,18 @@ def bcubed(predicted: Sequence[Hashable], gold: Sequence[Hashable]) -> BCubed:
     if len(predicted) != len(gold):
         raise ValueError(f"{len(predicted)} predicted labels for {len(gold)} gold labels")
     if not gold:
-        return BCubed(0.0, 0.0)
+        return PRF(0.0, 0.0)
     pairs = Counter(zip(predicted, gold))
     cluster_size = Counter(predicted)
     class_size = Counter(gold)
     precision = sum(n * n / cluster_size[p] for (p, _), n in pairs.items()) / len(gold)
     recall = sum(n * n / class_size[g] for (_, g), n in pairs.items()) / len(gold)
-    return BCubed(precision, recall)
+    return PRF(precision, recall)
 
 
 @dataclass(frozen=True)
 class StoryEvaluation:
-    score: BCubed
+    score: PRF
     stories: int
     gold_stories: int
     articles: int

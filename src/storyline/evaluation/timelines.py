@@ -17,8 +17,8 @@ from datetime import date
 from pathlib import Path
 
 from storyline.clean import clean_article
+from storyline.evaluation import PRF
 from storyline.evaluation.rouge import (
-    PRF,
     Timeline,
     align_m1_rouge,
     concat_rouge,
