@@ -47,7 +47,7 @@ def test_concat_counts_clipped_matches():
 def test_align_m1_weights_matches_by_date_distance():
     system = {D1: ["strike begins Kessport"], D2: ["strike ends Kessport"]}
     reference = {D2: ["strike begins Kessport"]}
-    score = align_m1_rouge(system, reference, 1)
+    score = align_m1_rouge(system, reference, (1,))[1]
     # precision: D1 aligns to D2 (one day off, 3 hits × 1/2); D2 to D2 (2 hits: strike, kessport) → 3.5 / 6
     assert score.precision == pytest.approx(3.5 / 6)
     # recall: both system dates cost 0 for D2 (same day; or identical words), and the first wins, as in

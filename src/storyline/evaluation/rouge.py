@@ -89,9 +89,12 @@ def rouge_tokens(text: str) -> list[str]:
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
-def ngrams(sentences: Sequence[str], n: int) -> Counter[tuple[str, ...]]:
-    tokens = rouge_tokens(" ".join(sentences))
+def _grams(tokens: Sequence[str], n: int) -> Counter[tuple[str, ...]]:
     return Counter(zip(*(tokens[i:] for i in range(n))))
+
+
+def ngrams(sentences: Sequence[str], n: int) -> Counter[tuple[str, ...]]:
+    return _grams(rouge_tokens(" ".join(sentences)), n)
 
 
 Timeline = Mapping[date, Sequence[str]]
@@ -107,21 +110,24 @@ def concat_rouge(system: Timeline, reference: Timeline, n: int) -> PRF:
     return PRF(hits / total_ours if total_ours else 0.0, hits / total_gold if total_gold else 0.0)
 
 
-def _approximate_rouge1(system: Sequence[str], reference: Sequence[str]) -> float:
+def _approximate_rouge1(system: Counter[str], reference: Counter[str]) -> float:
     """tilse's cheap ROUGE-1 F1 on whitespace tokens, used only to align dates."""
-    ours = Counter(t for s in system for t in s.split())
-    gold = Counter(t for s in reference for t in s.split())
-    match = sum((ours & gold).values())
+    match = sum((system & reference).values())
     if not match:
         return 0.0
-    precision, recall = match / sum(ours.values()), match / sum(gold.values())
+    precision, recall = match / sum(system.values()), match / sum(reference.values())
     return 2 * precision * recall / (precision + recall)
 
 
-def _closest(source: Timeline, target: Timeline, source_is_system: bool) -> dict[date, date]:
-    """Each source date's target date of least cost (date distance times content mismatch); first on ties."""
+def _words(timeline: Timeline) -> dict[date, Counter[str]]:
+    return {day: Counter(t for s in sentences for t in s.split()) for day, sentences in timeline.items()}
+
+
+def _closest(source: dict[date, Counter[str]], target: dict[date, Counter[str]],
+             source_is_system: bool) -> list[tuple[date, date]]:
+    """Each source date with its target date of least cost (date distance times content mismatch); first on ties."""
     targets = sorted(target)
-    aligned = {}
+    aligned = []
     for day in sorted(source):
         best, best_cost = targets[0], float("inf")
         for other in targets:
@@ -130,32 +136,37 @@ def _closest(source: Timeline, target: Timeline, source_is_system: bool) -> dict
             cost = date_factor * (1.0 - _approximate_rouge1(system, reference)) if date_factor else 0.0
             if cost < best_cost:
                 best, best_cost = other, cost
-        aligned[day] = best
+        aligned.append((day, best))
     return aligned
 
 
-def align_m1_rouge(system: Timeline, reference: Timeline, n: int) -> PRF:
-    """Alignment-based ROUGE-N, many-to-one ("align+ m:1", Martschat & Markert 2017).
+def align_m1_rouge(system: Timeline, reference: Timeline, ns: Sequence[int] = (1, 2)) -> dict[int, PRF]:
+    """Alignment-based ROUGE-N for each n in ``ns``, many-to-one ("align+ m:1", Martschat & Markert 2017).
 
     Each system date is aligned to the reference date that costs least
     (date distance times lack of content overlap) for precision, and each
     reference date to a system date for recall; matches count less the
-    further apart the two dates are, by 1 / (days + 1).
+    further apart the two dates are, by 1 / (days + 1). The alignment does
+    not depend on n, so it is made once for all of ``ns``.
     """
     if not system or not reference:
-        return PRF(0.0, 0.0)
-    hits = total = 0.0
-    for day, other in _closest(system, reference, True).items():
-        ours, gold = ngrams(system[day], n), ngrams(reference[other], n)
-        hits += sum((ours & gold).values()) / (abs((day - other).days) + 1)
-        total += sum(ours.values())
-    precision = hits / total if total else 0.0
-    hits = total = 0.0
-    for day, other in _closest(reference, system, False).items():
-        ours, gold = ngrams(system[other], n), ngrams(reference[day], n)
-        hits += sum((ours & gold).values()) / (abs((day - other).days) + 1)
-        total += sum(gold.values())
-    return PRF(precision, hits / total if total else 0.0)
+        return {n: PRF(0.0, 0.0) for n in ns}
+    ours, gold = _words(system), _words(reference)
+    for_precision = _closest(ours, gold, True)
+    for_recall = [(mine, theirs) for theirs, mine in _closest(gold, ours, False)]
+    system_tokens = {day: rouge_tokens(" ".join(sentences)) for day, sentences in system.items()}
+    reference_tokens = {day: rouge_tokens(" ".join(sentences)) for day, sentences in reference.items()}
+
+    def weighted_hits(pairs: list[tuple[date, date]], n: int, of_system: bool) -> float:
+        """Date-weighted n-gram hits over all (system date, reference date) pairs, over the n-grams of one side."""
+        hits = total = 0.0
+        for mine, theirs in pairs:
+            system_grams, reference_grams = _grams(system_tokens[mine], n), _grams(reference_tokens[theirs], n)
+            hits += sum((system_grams & reference_grams).values()) / (abs((mine - theirs).days) + 1)
+            total += sum((system_grams if of_system else reference_grams).values())
+        return hits / total if total else 0.0
+
+    return {n: PRF(weighted_hits(for_precision, n, True), weighted_hits(for_recall, n, False)) for n in ns}
 
 
 def date_prf(system: Timeline, reference: Timeline) -> PRF:
