@@ -153,8 +153,6 @@ class OnlineClusterer:
         self.docs = 0
         self.stories: dict[int, _Story] = {}
         self.postings: dict[str, OrderedDict[int, None]] = {}
-        self.merged: dict[int, int] = {}
-        """Ids of stories merged away, and the id of the story that absorbed each."""
         self.changed: set[int] = set()
         """Stories that gained members since the last merge step."""
         self.next_id = 1
@@ -268,7 +266,6 @@ class OnlineClusterer:
                 merged[drop] = keep
                 if drop == story_id:
                     break
-        self.merged.update(merged)
         self.changed.clear()
         self._since_merge = 0
         return merged

@@ -75,9 +75,8 @@ class _Pool:
     """The story's sentences as the summariser sees them."""
 
     texts: list[str] = field(default_factory=list)
-    days: list[int] = field(default_factory=list)
-    """Publication day (ordinal) of each sentence's article."""
     owners: list[int] = field(default_factory=list)
+    """The index of each sentence's article."""
     by_day: dict[date, list[_Candidate]] = field(default_factory=lambda: defaultdict(list))
     published: dict[date, set[str]] = field(default_factory=lambda: defaultdict(set))
 
@@ -99,7 +98,6 @@ def _collect(articles: Sequence[Article], sentences: dict[str, list[Sentence]], 
             row = len(pool.texts)
             pool.texts.append(sentence.text)
             pool.owners.append(number)
-            pool.days.append(article.published.toordinal())
             named = {t.value: t.precision for t in find_dates(sentence.text, article.published)
                      if t.precision in settings.precisions}
             for day, precision in named.items():
@@ -149,7 +147,7 @@ def build_timeline(
     if matrix is None:
         return []
     relevance = _relevance(matrix, np.array(pool.owners))
-    published_on = np.array(pool.days)
+    published_on = np.array([articles[owner].published.toordinal() for owner in pool.owners])
     days = [d for d in pool.by_day if not span or span[0] <= d <= span[1]]
     if settings.dates is None:  # left to choose, keep only days some article reports on
         days = [d for d in days if pool.importance(d)]
