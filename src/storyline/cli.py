@@ -279,16 +279,14 @@ def eval_timelines_command(
     wall time. ROUGE follows ROUGE-1.5.5 with stemming and stop-word removal.
     """
     from storyline.evaluation.rouge import MissingRougeData
-    from storyline.evaluation.timelines import evaluate_timelines
+    from storyline.evaluation.timelines import METRICS, evaluate_timelines
 
     if not data.is_dir():
         raise _fail(f"{data}: not a folder")
     table = Table("topic", "timeline", "dates", "concat R1", "concat R2", "align m:1 R1", "align m:1 R2", "date F1")
 
-    def row(name: str, topic: str, dates: str, scores: dict) -> None:
-        table.add_row(topic, name, dates, *(f"{scores[m].f1:.3f}" for m in
-                                            ("concat_rouge1", "concat_rouge2", "align_m1_rouge1", "align_m1_rouge2",
-                                             "date")))
+    def row(topic: str, name: str, dates: int, scores: dict) -> None:
+        table.add_row(topic, name, str(dates), *(f"{scores[metric].f1:.3f}" for metric in METRICS))
 
     try:
         with Progress(TextColumn("[progress.description]{task.description}"), TimeElapsedColumn(), console=err,
@@ -297,7 +295,7 @@ def eval_timelines_command(
 
             def done(score) -> None:
                 progress.update(task, description=f"Summarising… {score.topic}/{score.name} done")
-                row(score.name, score.topic, str(score.dates), score.scores)
+                row(score.topic, score.name, score.dates, score.scores)
 
             result = evaluate_timelines(data, on_timeline=done)
     except (FileNotFoundError, MissingRougeData) as exc:
@@ -305,7 +303,7 @@ def eval_timelines_command(
     if as_json:
         out.print_json(data=result.as_dict())
         return
-    row("mean", "", str(len(result.timelines)), result.mean())
+    row("", "mean", len(result.timelines), result.mean())
     out.print(table)
     out.print(f"{len(result.timelines)} timelines in {result.seconds:.1f} s", highlight=False)
 
