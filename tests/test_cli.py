@@ -182,3 +182,59 @@ def test_seeds_timeline_tells_the_story_without_the_thor_promo(db):
     assert any(e["date"] == "2020-06-22" and e["precision"] == "week" for e in entries), "writing began 3 weeks ago"
     assert not any("Love and Thunder" in e["text"] or "Natalie Portman" in e["text"] for e in entries)
     assert all(e["provenance"]["article"] and e["provenance"]["sentence"] >= 0 for e in entries)
+
+
+def test_entities_lists_names_types_aliases_and_dates(tmp_path, db):
+    rows = [
+        {"id": "m1", "date": "2024-05-02", "source": "Lune Gazette", "title": "Rovers win",
+         "text": "Coach Mira Okafor led the Lune Rovers to the league title in Varnholm on Saturday. "
+                 "Okafor said the Lune Rovers had earned the title in Varnholm."},
+        {"id": "m2", "date": "2024-05-04", "source": "Varnholm Post", "title": "Parade",
+         "text": "Fans of the Lune Rovers filled Varnholm for the title parade. Coach Mira Okafor "
+                 "thanked the fans, and Okafor lifted the league cup."},
+    ]
+    path = tmp_path / "rovers.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    assert run("ingest", str(path), "--db", db).exit_code == 0
+    result = run("entities", "--db", db, "--json")
+    assert result.exit_code == 0, result.output
+    entities = {e["name"]: e for e in json.loads(result.stdout)}
+    okafor = entities["Mira Okafor"]
+    assert {"name", "type", "aliases", "mentions", "first", "last"} <= okafor.keys()
+    assert okafor["type"] == "person" and okafor["aliases"] == ["Okafor"] and okafor["mentions"] == 4
+    assert (okafor["first"], okafor["last"]) == ("2024-05-02", "2024-05-04")
+    assert okafor["links"][0]["evidence"] and 0 < okafor["links"][0]["confidence"] <= 1
+    assert entities["Varnholm"]["type"] == "place"
+    table = run("entities", "1", "--db", db, "--limit", "2")
+    assert table.exit_code == 0 and "Mira Okafor" in table.stdout and "2 of" in table.stdout
+    assert run("entities", "99", "--db", db).exit_code == 1
+    assert run("entities", "--db", db, "--spacy", "xx_no_such_pipeline").exit_code == 2
+
+
+def test_eval_entities_prints_json_scores(tmp_path):
+    path = tmp_path / "gold.jsonl"
+    path.write_text(
+        json.dumps({"text": "Coach Mira Okafor led the Lune Rovers to the title.", "story": "title"}) + "\n"
+        + json.dumps({"text": "Okafor and the Lune Rovers lifted the cup.", "story": "title"}) + "\n"
+    )
+    result = run("eval", "entities", str(path), "--json")
+    assert result.exit_code == 0, result.output
+    assert {"map", "r_precision", "coverage", "entities", "articles"} <= json.loads(result.stdout).keys()
+    assert run("eval", "entities", str(path), "--scope", "galaxy").exit_code == 2
+
+
+@needs_shared("seeds")
+def test_seeds_entities_extraction_is_rescue_and_russo_is_joe_russo(db):
+    assert run("track", str(SHARED / "seeds"), "--db", db).exit_code == 0
+    entities = {e["name"]: e for e in json.loads(run("entities", "1", "--db", db, "--json", "--limit", "0").stdout)}
+    extraction = entities["Extraction"]
+    assert extraction["type"] == "work" and "Rescue" in extraction["aliases"] and "Rescue" not in entities
+    (link,) = [link for link in extraction["links"] if link["alias"] == "Rescue"]
+    for companion in ("Chris Hemsworth", "Sam Hargrave", "Tyler Rake"):
+        assert companion in link["evidence"]
+    assert "Rescue 2" in entities["Extraction 2"]["aliases"]
+    assert "Russo" in entities["Joe Russo"]["aliases"] and "Russo" not in entities["Anthony Russo"]["aliases"]
+    expected = {"Chris Hemsworth": "person", "Sam Hargrave": "person", "Netflix": "organisation",
+                "Tyler Rake": "person", "Dhaka": "place"}
+    assert {name: entities[name]["type"] for name in expected} == expected
+    assert not any("Love and Thunder" in name or name == "Natalie Portman" for name in entities), "off-topic promo"

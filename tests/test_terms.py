@@ -1,7 +1,7 @@
 from datetime import date
 
 from storyline.model import Article
-from storyline.terms import NAME_WEIGHT, article_terms
+from storyline.terms import NAME_WEIGHT, Weights, article_terms
 
 
 def _a(i: int, text: str, day: int) -> Article:
@@ -30,3 +30,11 @@ def test_parallel_term_extraction_matches_serial(monkeypatch):
     monkeypatch.setattr(terms, "_CHUNK", 7)
     monkeypatch.setattr(terms.os, "cpu_count", lambda: 3)
     assert list(terms.terms_stream(articles)) == serial
+
+
+def test_whole_names_are_one_more_term_with_short_forms_folded_in():
+    article = _a(0, "Coach Mira Okafor praised the Lune Rovers. Okafor smiled at the Lune Rovers fans.", 1)
+    words = article_terms(article).words
+    assert words["=Mira Okafor"] == 2.0, "Okafor is Mira Okafor in this article"
+    assert words["=Lune Rovers"] == 2.0 and "=Okafor" not in words
+    assert not any(key.startswith("=") for key in article_terms(article, Weights(entities=0.0)).words)

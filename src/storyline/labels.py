@@ -1,12 +1,18 @@
-"""Story labels: a short human title from the names a story's articles share."""
+"""Story labels: a short human title from the names a story's articles share.
+
+The clusterer's centroid already weighs each whole name by how often and how
+distinctively the story uses it, so a label is read off it when it holds
+names; otherwise the proper-noun phrases most articles share are counted.
+"""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from storyline.model import Article
+from storyline.terms import ENTITY_MARK
 
 _PHRASE = re.compile(r"\b[A-Z][\w'’-]*[a-z][\w'’-]*(?:\s+[A-Z][\w'’-]*[a-z][\w'’-]*)*")
 _COMMON_STARTS = {
@@ -20,8 +26,12 @@ _CALENDAR = {
 """Capitalised but not what a story is about: dates make poor labels."""
 
 
-def label(articles: Sequence[Article], size: int = 3) -> str:
-    """A short title from the proper-noun phrases most articles share."""
+def label(articles: Sequence[Article], size: int = 3, centroid: Mapping[str, float] | None = None) -> str:
+    """A short title from the heaviest names of the story's centroid, or the proper-noun phrases most articles share."""
+    if centroid:
+        names = sorted((t for t in centroid if t.startswith(ENTITY_MARK)), key=lambda t: (-centroid[t], t))
+        if names:
+            return _join([t[len(ENTITY_MARK):] for t in names], size)
     counts: Counter[str] = Counter()
     for article in articles:
         phrases: dict[str, None] = {}  # ordered, so ties are broken the same way every run
@@ -32,10 +42,15 @@ def label(articles: Sequence[Article], size: int = 3) -> str:
             if words:
                 phrases.setdefault(" ".join(words))
         counts.update(phrases.keys())
+    return _join([phrase for phrase, _ in counts.most_common()], size) or (articles[0].title if articles else "")
+
+
+def _join(ranked: Sequence[str], size: int) -> str:
+    """The first ``size`` phrases, leaving out any that repeats part of one already chosen."""
     chosen: list[str] = []
-    for phrase, _ in counts.most_common():
-        if not any(phrase in c or c in phrase for c in chosen):
+    for phrase in ranked:
+        if not any(phrase.lower() in c.lower() or c.lower() in phrase.lower() for c in chosen):
             chosen.append(phrase)
         if len(chosen) == size:
             break
-    return " · ".join(chosen) or (articles[0].title if articles else "")
+    return " · ".join(chosen)

@@ -88,3 +88,28 @@ class TimelineEntry:
     sentence_index: int
     source: str = ""
     url: str = ""
+
+
+@dataclass(slots=True, frozen=True)
+class AliasLink:
+    """Why one name is taken for another: the rule, what it saw, and how sure it is (0 to 1)."""
+
+    alias: str
+    name: str
+    rule: str
+    confidence: float
+    evidence: str
+
+
+@dataclass(slots=True)
+class Entity:
+    """A person, organisation, place or work, with every name it goes by in the articles."""
+
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    mentions: int = 0
+    first: date | None = None
+    last: date | None = None
+    article_ids: list[str] = field(default_factory=list)
+    links: list[AliasLink] = field(default_factory=list)

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from html import escape
 from typing import Any
 
-from storyline.model import Story, TimelineEntry
+from storyline.model import Entity, Story, TimelineEntry
 from storyline.timeline import METHOD as TIMELINE_METHOD
 
 
@@ -33,6 +33,22 @@ def story_dict(story: Story, sources: Sequence[str] = ()) -> dict[str, Any]:
         "first": story.first.isoformat() if story.first else None,
         "last": story.last.isoformat() if story.last else None,
         "method": story.method,
+    }
+
+
+def entity_dict(entity: Entity) -> dict[str, Any]:
+    return {
+        "name": entity.name,
+        "type": entity.type,
+        "aliases": entity.aliases,
+        "mentions": entity.mentions,
+        "first": entity.first.isoformat() if entity.first else None,
+        "last": entity.last.isoformat() if entity.last else None,
+        "articles": len(entity.article_ids),
+        "links": [
+            {"alias": l.alias, "name": l.name, "rule": l.rule, "confidence": l.confidence, "evidence": l.evidence}
+            for l in entity.links
+        ],
     }
 
 

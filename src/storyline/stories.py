@@ -16,7 +16,14 @@ from typing import NamedTuple
 
 from storyline.labels import label
 from storyline.model import Article, Story
-from storyline.terms import NAME_WEIGHT, Terms, article_terms, terms_stream
+from storyline.terms import (
+    ENTITY_WEIGHT,
+    NAME_WEIGHT,
+    Terms,
+    Weights,
+    article_terms,
+    terms_stream,
+)
 
 METHOD = "online-tfidf-centroid-merge"
 
@@ -33,6 +40,8 @@ class StorySettings:
     threshold: float = 0.2
     """Least similarity (cosine, after time decay) for an article to join a story."""
     name_weight: float = NAME_WEIGHT
+    entity_weight: float = ENTITY_WEIGHT
+    """0 leaves entities out of the clustering."""
     vector_terms: int = 80
     """An article is represented by its most distinctive terms; the long tail is noise and cost."""
     number_weight: float = 0.3
@@ -57,6 +66,10 @@ class StorySettings:
     articles are smoother than single articles, so this sits well above ``threshold``."""
     merge_every: int = 500
     """Articles between merge steps when clustering a long stream."""
+
+    @property
+    def weights(self) -> Weights:
+        return Weights(self.name_weight, self.entity_weight)
 
 
 DEFAULTS = StorySettings()
@@ -221,7 +234,7 @@ class OnlineClusterer:
         already made); otherwise it joins the best story or starts one.
         ``terms`` may be given when they were extracted beforehand.
         """
-        vector = self._vector(terms or article_terms(article, self.settings.name_weight))
+        vector = self._vector(terms or article_terms(article, self.settings.weights))
         day = article.published.toordinal() if article.published else None
         restored = story is not None
         if story is None:
@@ -277,20 +290,27 @@ class OnlineClusterer:
         self._index(keep, survivor.words.weights)
 
 
-def cluster(articles: Sequence[Article], settings: StorySettings = DEFAULTS) -> list[list[int]]:
-    """Indices of ``articles`` grouped into stories, in order of their first article."""
+def _clustered(articles: Sequence[Article], settings: StorySettings) -> list[_Story]:
+    """The stories of ``articles``, in order of their first article; members are indices."""
     clusterer = OnlineClusterer(settings)
-    for index, (article, terms) in enumerate(zip(articles, terms_stream(articles, settings.name_weight))):
+    for index, (article, terms) in enumerate(zip(articles, terms_stream(articles, settings.weights))):
         clusterer.add(index, article, terms=terms)
         clusterer.maybe_merge()
     clusterer.merge()
-    return sorted((sorted(members) for members in clusterer.members.values()), key=lambda m: m[0])
+    for story in clusterer.stories.values():
+        story.members.sort()
+    return sorted(clusterer.stories.values(), key=lambda story: story.members[0])
 
 
-def _story(story_id: int, group: Sequence[Article]) -> Story:
+def cluster(articles: Sequence[Article], settings: StorySettings = DEFAULTS) -> list[list[int]]:
+    """Indices of ``articles`` grouped into stories, in order of their first article."""
+    return [story.members for story in _clustered(articles, settings)]
+
+
+def _story(story_id: int, group: Sequence[Article], centroid: Mapping[str, float]) -> Story:
     dates = [a.published for a in group if a.published]
     return Story(
-        id=story_id, label=label(group), article_ids=[a.id for a in group],
+        id=story_id, label=label(group, centroid=centroid), article_ids=[a.id for a in group],
         first=min(dates, default=None), last=max(dates, default=None), method=METHOD,
     )
 
@@ -298,8 +318,8 @@ def _story(story_id: int, group: Sequence[Article]) -> Story:
 def build_stories(articles: Sequence[Article], settings: StorySettings = DEFAULTS) -> list[Story]:
     """Stories over ``articles`` (expected in publication order), numbered from 1."""
     return [
-        _story(number, [articles[i] for i in indices])
-        for number, indices in enumerate(cluster(articles, settings), start=1)
+        _story(number, [articles[i] for i in story.members], story.words.weights)
+        for number, story in enumerate(_clustered(articles, settings), start=1)
     ]
 
 
@@ -317,13 +337,13 @@ def update_stories(
     placed = [(story_id, article) for story_id, members in existing.items() for article in members]
     placed += [(None, article) for article in new]
     articles = [article for _, article in placed]
-    for (story_id, article), terms in zip(placed, terms_stream(articles, settings.name_weight)):
+    for (story_id, article), terms in zip(placed, terms_stream(articles, settings.weights)):
         clusterer.add(article.id, article, story=story_id, terms=terms)
         clusterer.maybe_merge()
     clusterer.merge()
     by_id = {article.id: article for article in articles}
     return [
-        _story(story_id, [by_id[k] for k in story.members])
+        _story(story_id, [by_id[k] for k in story.members], story.words.weights)
         for story_id, story in sorted(clusterer.stories.items())
         if len(story.members) != len(existing.get(story_id, ()))  # members only ever grow
     ]

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 
-from storyline.model import Article, Story, TimelineEntry
-from storyline.stories import build_stories, update_stories
+from storyline.aliases import resolve
+from storyline.entities import DEFAULT_EXTRACTOR, Extractor, Mention
+from storyline.model import Article, Entity, Story, TimelineEntry
+from storyline.offtopic import off_topic
 from storyline.store import Store
+from storyline.stories import build_stories, update_stories
 from storyline.timeline import build_timeline
 
 
@@ -48,3 +52,23 @@ def story_sources(store: Store, story: Story) -> list[str]:
 
 def story_timeline(store: Store, story: Story) -> list[TimelineEntry]:
     return build_timeline(store.articles_by_ids(story.article_ids), store.sentences)
+
+
+def story_entities(store: Store, stories: Sequence[Story], extractor: Extractor = DEFAULT_EXTRACTOR) -> list[Entity]:
+    """The entities of ``stories``, with aliases; names in off-topic segments are left out.
+
+    Short forms resolve within each story; titles of one work are found
+    across all the stories given.
+    """
+    articles: list[Article] = []
+    mentions: dict[str, list[Mention]] = {}
+    story_of: dict[str, int] = {}
+    for story in stories:
+        members = store.articles_by_ids(story.article_ids)
+        dropped = off_topic(members, store.sentences)
+        for article in members:
+            articles.append(article)
+            story_of[article.id] = story.id
+            mentions[article.id] = [m for m in extractor.mentions(article)
+                                    if (article.id, m.sentence_index) not in dropped]
+    return resolve(articles, mentions, story_of)

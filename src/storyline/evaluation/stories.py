@@ -12,7 +12,7 @@ from storyline.clean import clean_article
 from storyline.evaluation import PRF
 from storyline.model import Article
 from storyline.readers import Problem, read_paths
-from storyline.stories import cluster
+from storyline.stories import DEFAULTS, StorySettings, cluster
 
 
 def bcubed(predicted: Sequence[Hashable], gold: Sequence[Hashable]) -> PRF:
@@ -52,12 +52,8 @@ class StoryEvaluation:
         }
 
 
-def evaluate_stories(path: str | Path, label: str = "story") -> StoryEvaluation:
-    """Cluster the labelled articles of ``path`` from nothing, in memory, and score them.
-
-    Articles are taken in publication order (undated ones last, in file
-    order), as the online clusterer would see them.
-    """
+def read_labelled(path: str | Path, label: str) -> tuple[list[Article], int]:
+    """The articles of ``path`` that carry ``label``, in publication order (undated last), and how many were skipped."""
     articles: list[Article] = []
     skipped = 0
     for item in read_paths([str(path)]):
@@ -66,10 +62,20 @@ def evaluate_stories(path: str | Path, label: str = "story") -> StoryEvaluation:
             continue
         articles.append(item)
     articles.sort(key=lambda a: (a.published is None, a.published or 0))
+    return articles, skipped
+
+
+def evaluate_stories(path: str | Path, label: str = "story", settings: StorySettings = DEFAULTS) -> StoryEvaluation:
+    """Cluster the labelled articles of ``path`` from nothing, in memory, and score them.
+
+    Articles are taken in publication order (undated ones last, in file
+    order), as the online clusterer would see them.
+    """
+    articles, skipped = read_labelled(path, label)
     start = time.perf_counter()
     for article in articles:
         clean_article(article.identify())
-    groups = cluster(articles)
+    groups = cluster(articles, settings)
     seconds = time.perf_counter() - start
     predicted = [0] * len(articles)
     for number, members in enumerate(groups):

@@ -1,0 +1,365 @@
+"""Entities: the people, organisations, places and works an article names.
+
+The default extractor needs no model: it finds proper-noun phrases (runs of
+capitalised words, with the particles names carry inside them) and guesses
+a type from the words around each mention ("director Sam Hargrave",
+"in Dhaka", "the film Extraction", "Extraction 2"). A spaCy pipeline the
+user installed can stand in for it (``SpacyExtractor``); both return the
+same ``Mention`` records, so alias resolution and everything after it does
+not care which one ran.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from typing import Any, Literal, Protocol
+
+from storyline.lexicon import stop_words
+from storyline.model import Article
+from storyline.sentences import split_sentences, split_spans
+
+EntityType = Literal["person", "organisation", "place", "work", "other"]
+ENTITY_TYPES: tuple[EntityType, ...] = ("person", "organisation", "place", "work", "other")
+
+
+@dataclass(slots=True, frozen=True)
+class Mention:
+    """One occurrence of a name in an article's cleaned text.
+
+    ``type`` is what the words around this one occurrence suggest ("" when
+    they suggest nothing); ``role`` is the noun that introduced it
+    ("director", "actor"), kept as evidence for alias links.
+    """
+
+    article_id: str
+    sentence_index: int
+    start: int
+    end: int
+    text: str
+    type: str = ""
+    role: str = ""
+
+
+class Extractor(Protocol):
+    def mentions(self, article: Article) -> list[Mention]: ...
+
+
+_POSSESSIVE = re.compile(r"['’]s?$")
+_PARTICLES = {"de", "del", "della", "di", "da", "do", "dos", "das", "van", "von", "der", "den", "du", "la", "le",
+              "bin", "al", "y", "of"}
+"""Lower-case words that sit inside names (Bank of England, Caniceiro dos Deuses)."""
+_CALENDAR = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+}
+_NOT_NAMES = {"i", "i'm", "i've", "i'd", "i'll", "ok", "okay", "mr", "mrs", "ms", "dr"}
+_HONORIFICS = {
+    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "president", "senator",
+    "sen", "rep", "representative", "gov", "governor", "king", "queen", "prince", "princess", "pope", "judge",
+    "justice", "general", "gen", "col", "colonel", "capt", "captain", "sgt", "sergeant", "lt", "lieutenant",
+    "officer", "chancellor", "minister", "prime", "mayor", "coach", "rev", "reverend", "father", "sister",
+    "brother", "detective", "inspector", "chief", "ceo", "secretary", "ambassador", "sheriff", "deputy",
+}
+"""Title words before a name: dropped from the name, and a sign of a person."""
+_ROLES = {
+    "actor", "actress", "star", "co-star", "director", "co-director", "producer", "co-producer", "writer",
+    "screenwriter", "author", "novelist", "singer", "rapper", "musician", "composer", "artist", "player",
+    "striker", "goalkeeper", "quarterback", "pitcher", "boxer", "champion", "challenger", "coach", "manager",
+    "owner", "founder", "chairman", "spokesman", "spokeswoman", "spokesperson", "minister", "president",
+    "senator", "governor", "mayor", "leader", "candidate", "lawyer", "attorney", "prosecutor", "judge",
+    "suspect", "victim", "witness", "officer", "detective", "doctor", "scientist", "professor", "student",
+    "journalist", "reporter", "editor", "analyst", "economist", "executive", "chief", "ceo", "secretary",
+    "mercenary", "character", "hero", "villain", "rep", "publicist", "agent", "wife", "husband", "son",
+    "daughter", "brother", "sister", "father", "mother", "friend", "girlfriend", "boyfriend", "fiancé",
+    "fiancée", "son-in-law", "teammate", "opponent", "rival", "co-founder", "designer", "model", "comedian",
+    "host", "anchor", "pilot", "soldier", "general", "king", "queen", "prince", "princess", "farmer", "pianist",
+    "violinist", "guitarist", "drummer", "dancer", "chef", "teacher", "nurse", "engineer", "priest", "bishop",
+    "activist", "athlete", "runner", "swimmer", "cyclist", "golfer", "photographer", "filmmaker", "historian",
+    "poet", "fighter", "defender", "midfielder", "forward", "heir", "widow",
+}
+"""Nouns that introduce a person ("director Sam Hargrave", "his brother Anthony Russo")."""
+_PERSON_AFTER = {"said", "says", "told", "added", "explained", "revealed", "thinks", "believes", "wrote",
+                 "who", "whose", "himself", "herself", "announced", "admitted", "denied", "insisted"}
+_GROUP_AFTER = {"brothers", "sisters", "family", "twins", "siblings"}
+"""A surname followed by one of these names a group, not one person (the Russo brothers)."""
+_ORGANISATION_WORDS = {
+    "inc", "inc.", "corp", "corp.", "corporation", "company", "co", "co.", "ltd", "ltd.", "llc", "plc", "group",
+    "bank", "university", "college", "school", "institute", "foundation", "association", "federation", "union",
+    "party", "council", "committee", "commission", "ministry", "department", "agency", "bureau", "office",
+    "court", "police", "army", "navy", "airlines", "airways", "studios", "studio", "pictures", "records",
+    "network", "times", "post", "news", "press", "club", "fc", "united", "team", "center", "centre", "hospital",
+    "church", "museum", "board", "authority", "service", "services", "organization", "organisation", "fund",
+    "society", "assembly", "parliament", "congress", "senate", "house", "magazine", "journal", "tribune",
+    "industries", "holdings", "motors", "systems", "technologies", "labs", "partners", "media", "entertainment",
+    "films", "productions", "railways", "league", "nations", "alliance", "coalition", "forces",
+}
+"""Last words of organisation names (Betty Ford Center, Marvel Studios)."""
+_ORGANISATION_BEFORE = {
+    "company", "firm", "studio", "network", "streamer", "platform", "service", "newspaper", "magazine",
+    "agency", "broadcaster", "channel", "group", "outlet", "website", "site", "publisher", "label", "retailer",
+    "maker", "manufacturer", "carrier", "airline", "bank", "team", "club", "party", "organisation",
+    "organization", "giant", "rival",
+}
+_ORGANISATION_PREPOSITIONS = {"on", "via"}
+"""Before a one-word name: on Netflix, via Instagram."""
+_PLACE_WORDS = {
+    "city", "county", "province", "state", "island", "islands", "river", "lake", "mountain", "mountains",
+    "mount", "street", "avenue", "road", "square", "airport", "bay", "valley", "republic", "kingdom", "beach",
+    "coast", "highway", "park", "bridge", "region", "district", "village", "peninsula", "desert", "sea", "ocean",
+    "states", "emirates", "gulf", "strait", "canal", "square",
+}
+"""Words in place names (Newport Beach, Pacific Coast Highway)."""
+_PLACE_BEFORE = {"in", "from", "near", "across", "outside", "inside", "city", "town", "village", "capital",
+                 "country", "region", "province", "state", "island"}
+"""Words before a one-word place (in Dhaka); people are written with two words or more."""
+_WORK_BEFORE = {
+    "film", "movie", "series", "show", "sitcom", "book", "novel", "memoir", "album", "song", "single", "sequel",
+    "prequel", "thriller", "drama", "comedy", "documentary", "game", "musical", "play", "opera", "franchise",
+    "blockbuster", "blockbusters", "hit", "title", "episode", "season", "novella", "poem", "painting",
+}
+_WORK_AFTER = {"starring", "stars", "starred", "premiered", "premieres", "grossed", "debuted", "sequel",
+               "trailer", "franchise", "director", "cast", "soundtrack", "release", "premiere", "movie", "film",
+               "series"}
+
+_SEQUEL = re.compile(r"^\d{1,2}$")
+_LIST_SEPARATORS = {", ", " and ", ", and ", " or ", " & "}
+_DEMONYM = re.compile(r"(?:ian|ean|ican|ese|ish)$")
+_EXAMPLES = {"including", "like", "as"}
+"""Words between a kind and its examples: blockbusters including Bird Box."""
+_OPENERS = {'"', "“", "”", "‘", "’", "'", "(", "[", ":", "-", "–", "—", "`", "``", "«", "¿", "¡"}
+_FUNCTION_WORDS = {"with", "from", "into", "about", "after", "over", "what", "when", "that", "this", "have",
+                   "will", "your", "more", "than", "their", "how", "why", "for", "and", "the", "are", "its"}
+"""Words Title Case capitalises and running text does not."""
+
+
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_CAP = rf"[{_UPPER}](?:[\w'’.&-]*\w)?"
+_RUN = re.compile(
+    rf"{_CAP}(?:(?: (?:{'|'.join(sorted(_PARTICLES))}))? {_CAP}| \d{{1,2}}(?!\w|[.,:/]\d))*"
+    rf"(?:: {_CAP}(?:(?: (?:and|&|of|the))? {_CAP})*)?"
+)
+"""A run of capitalised words, the particles inside names, a sequel number, a subtitle (Thor: Love and Thunder)."""
+_SKIPPED = re.compile(rf"\b(?:{'|'.join(w.capitalize() for w in sorted(_CALENDAR | _NOT_NAMES))})\b")
+_MID_SENTENCE = re.compile(rf"(?<=[\w,;)] )[{_UPPER}][\w'’.&-]*\w")
+_LOWER_WORD = re.compile(r"\b[a-zß-ÿ][\w'’-]*")
+_WORD = re.compile(r"[\w'’-]+|[^\w\s]")
+_TITLE_CASE_WORDS = re.compile(
+    r"(?<= )(?:With|From|Into|About|After|Over|What|When|That|This|Have|Will|Your|More|Than|Their|How|Why|For|And"
+    r"|The|Are|Its)\b"
+)
+
+
+def _bare(text: str) -> str:
+    """The name without a possessive ending: Netflix’s -> Netflix."""
+    return _POSSESSIVE.sub("", text)
+
+
+def _known_names(text: str, lowered: set[str]) -> set[str]:
+    """Words the article writes capitalised where a sentence does not start, or inside a name of several words."""
+    known = {_bare(w) for w in _MID_SENTENCE.findall(text)}
+    for match in _RUN.finditer(text):
+        words = match[0].split(" ")
+        if len(words) > 1:
+            known.update(_bare(w.rstrip(":")) for w in words[1:])
+            if words[1][0].isupper() and words[0].lower() not in lowered:
+                known.add(_bare(words[0]))  # Mira, of Mira Okafor
+    return known
+
+
+def _title_case(sentence: str) -> bool:
+    """Headlines in Title Case capitalise everything, so their capitals say nothing."""
+    rest = sentence.split(" ", 1)[1] if " " in sentence else ""
+    if rest.count(" ") < 3:
+        return False
+    return not _LOWER_WORD.search(rest) or len(_TITLE_CASE_WORDS.findall(rest)) >= 2
+
+
+class RuleExtractor:
+    """Proper-noun phrases with type guesses from context cues; no model, no download."""
+
+    def mentions(self, article: Article) -> list[Mention]:
+        text = article.text
+        lowered = set(_LOWER_WORD.findall(text))
+        known = _known_names(text, lowered)
+        found: list[Mention] = []
+        for index, (start, end) in enumerate(split_spans(text)):
+            sentence = text[start:end]
+            if _title_case(sentence):
+                continue
+            previous: Mention | None = None
+            for first, last in self._runs(sentence, known, lowered):
+                mention = self._mention(article.id, index, sentence, start, first, last)
+                if mention is None:
+                    continue
+                if previous is not None and previous.type and not mention.type \
+                        and text[previous.end:mention.start] in _LIST_SEPARATORS:
+                    mention = replace(mention, type=previous.type)  # Dhaka, Bangladesh; Spenser Confidential and ...
+                found.append(mention)
+                previous = mention
+        return found
+
+    def names(self, text: str) -> Iterator[str]:
+        """Just the names, without types or positions: the cheap view the story clusterer uses."""
+        lowered = set(_LOWER_WORD.findall(text))
+        known = _known_names(text, lowered)
+        stop = stop_words()
+        for line in text.split("\n"):
+            for start, end in self._runs(line, known, lowered):
+                words = line[start:end].split(" ")
+                while len(words) > 1 and (words[0].lower().rstrip(".") in _HONORIFICS or words[0].lower() in _ROLES):
+                    del words[0]
+                name = _bare(" ".join(words))
+                if len(name) > 1 and name.lower() not in stop:
+                    yield name
+
+    @staticmethod
+    def _runs(sentence: str, known: set[str], lowered: set[str]) -> Iterator[tuple[int, int]]:
+        """Character spans of the names in a sentence: runs without calendar words or a sentence's first word."""
+        for match in _RUN.finditer(sentence):
+            spans = [match.span()]
+            if _SKIPPED.search(match[0]):  # split the run around "April", "I"
+                spans, position = [], match.start()
+                for word in match[0].split(" "):
+                    bare = _bare(word.rstrip(":")).lower()
+                    if bare not in _CALENDAR and bare not in _NOT_NAMES:
+                        if spans and spans[-1][1] == position - 1:
+                            spans[-1] = (spans[-1][0], position + len(word))
+                        else:
+                            spans.append((position, position + len(word)))
+                    position += len(word) + 1
+            for start, end in spans:
+                start = RuleExtractor._trim_start(sentence, start, end, known, lowered)
+                while start < end and sentence[sentence.rfind(" ", start, end) + 1].islower():
+                    end = max(start, sentence.rfind(" ", start, end))  # a particle cannot end a name
+                if start < end:
+                    yield start, end
+
+    @staticmethod
+    def _trim_start(sentence: str, start: int, end: int, known: set[str], lowered: set[str]) -> int:
+        """Skip a first word capitalised only for starting the sentence.
+
+        It stays when the article names it elsewhere, or when it is never
+        written in lower case and starts a name of several words.
+        """
+        at = start - 1
+        while at >= 0 and sentence[at] == " ":
+            at -= 1
+        if at >= 0 and sentence[at] not in _OPENERS and sentence[at] not in ".!?":
+            return start
+        first, _, rest = sentence[start:end].partition(" ")
+        word = first.rstrip(":")
+        if _bare(word) in known:
+            return start
+        if not (word.lower() in lowered or not rest or rest[0].islower() or len(word) < 3):
+            return start
+        start += len(first) + 1
+        while start < end and not sentence[start].isupper():  # particles and numbers after it
+            following = sentence.find(" ", start, end)
+            start = end if following < 0 else following + 1
+        return start
+
+    @staticmethod
+    def _mention(article_id: str, sentence_index: int, sentence: str, offset: int, start: int,
+                 end: int) -> Mention | None:
+        words = sentence[start:end].split(" ")
+        kind, role = "", ""
+        while len(words) > 1 and (words[0].lower().rstrip(".") in _HONORIFICS or words[0].lower() in _ROLES):
+            kind, role = "person", words[0].lower().rstrip(".")
+            start += len(words.pop(0)) + 1
+        name = _bare(" ".join(words))
+        if not any(c.isalpha() for c in name) or len(name) < 2 or name.lower() in stop_words():
+            return None
+        preceding = _WORD.findall(sentence[max(0, start - 60):start])
+        before = preceding[-1].lower() if preceding else ""
+        before2 = preceding[-2].lower() if len(preceding) > 1 else ""
+        following = _WORD.findall(sentence[end:end + 30])
+        after = following[0].lower() if following else ""
+        end = start + len(name)
+        if after in _GROUP_AFTER:
+            group_end = sentence.index(following[0], end) + len(following[0])
+            name, end, kind = sentence[start:group_end], group_end, "other"
+        elif not kind:
+            if name != " ".join(words):
+                before = ""  # in Gaddafi's hometown: the preposition is about the hometown
+            kind, role = _guess(before, before2, after, words)
+        return Mention(article_id, sentence_index, offset + start, offset + end, name, kind, role)
+
+
+def _guess(before: str, before2: str, after: str, words: Sequence[str]) -> tuple[str, str]:
+    """The type the neighbouring words suggest for one mention, and the noun that suggested it."""
+    head, tail = words[0].lower(), _bare(words[-1]).lower()
+    if _SEQUEL.match(tail) and len(words) > 1:
+        return "work", ""
+    if len(words) == 1 and len(tail) > 1 and words[0].isupper() and "." not in words[0]:
+        return "organisation", ""  # NATO, BBC: acronyms say "said" too
+    if len(words) == 1 and _DEMONYM.search(tail) and after[:1].islower() and after not in _PERSON_AFTER:
+        return "other", ""  # Libyan rebels, Egyptian officials
+    if len(words) > 2 and words[1] == "of":
+        if head in _ORGANISATION_WORDS:
+            return "organisation", ""  # Bank of Ostmark
+        if head in _PLACE_WORDS:
+            return "place", ""  # Gulf of Mexico
+    if any(w.endswith(":") for w in words):
+        return "work", ""
+    if tail in _ORGANISATION_WORDS and len(words) > 1:
+        return "organisation", ""
+    if tail in _PLACE_WORDS or head in {"mount", "lake", "port", "fort", "san", "santa", "saint"}:
+        return "place", ""
+    if before in _WORK_BEFORE or after in _WORK_AFTER or (before in _EXAMPLES and before2 in _WORK_BEFORE):
+        return "work", ""
+    if before in _ROLES or after in _PERSON_AFTER:
+        return "person", before if before in _ROLES else ""
+    if before in _ORGANISATION_BEFORE or (before == "to" and before2 == "according"):
+        return "organisation", ""
+    if before in _PLACE_BEFORE and len(words) == 1:
+        return "place", ""
+    if before in _ORGANISATION_PREPOSITIONS and len(words) == 1:
+        return "organisation", ""
+    return "", ""
+
+
+_SPACY_TYPES: dict[str, EntityType] = {
+    "PERSON": "person", "PER": "person", "ORG": "organisation", "NORP": "organisation", "GPE": "place",
+    "LOC": "place", "FAC": "place", "WORK_OF_ART": "work", "PRODUCT": "work", "EVENT": "other",
+}
+_SPACY_SKIP = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
+
+
+class SpacyExtractor:
+    """Named entities from a spaCy pipeline the user installed (``pip install storyline[spacy]``).
+
+    ``nlp`` is a loaded pipeline or the name of an installed one; nothing is
+    downloaded. Numbers and dates are left to the temporal stage.
+    """
+
+    def __init__(self, nlp: Any) -> None:
+        if isinstance(nlp, str):
+            try:
+                import spacy
+            except ImportError as error:
+                raise RuntimeError("spaCy is not installed: pip install 'storyline[spacy]'") from error
+            try:
+                nlp = spacy.load(nlp)
+            except OSError as error:
+                raise RuntimeError(f"spaCy pipeline {nlp!r} is not installed: {error}") from error
+        self.nlp = nlp
+
+    def mentions(self, article: Article) -> list[Mention]:
+        sentences = split_sentences(article.id, article.text)
+        found: list[Mention] = []
+        for sentence, doc in zip(sentences, self.nlp.pipe(s.text for s in sentences)):
+            for entity in doc.ents:
+                if entity.label_ in _SPACY_SKIP:
+                    continue
+                text = _bare(entity.text.strip())
+                if len(text) < 2:
+                    continue
+                start = sentence.start + entity.start_char
+                found.append(Mention(article.id, sentence.index, start, start + len(text), text,
+                                     _SPACY_TYPES.get(entity.label_, "other")))
+        return found
+
+
+DEFAULT_EXTRACTOR = RuleExtractor()

@@ -1,0 +1,89 @@
+"""Entity extraction: the rule extractor on fictional sentences, and the spaCy path through the same interface."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.entities import RuleExtractor, SpacyExtractor
+from storyline.model import Article
+
+
+def _mentions(text: str, extractor=None) -> dict[str, str]:
+    article = Article(raw_text=text, text=text, id="a1")
+    return {m.text: m.type for m in (extractor or RuleExtractor()).mentions(article)}
+
+
+def test_names_are_whole_phrases_with_titles_possessives_and_calendar_words_left_out():
+    found = _mentions(
+        "Yesterday the mayor met Dr. Ilsa Brandt in Varnholm. On Monday Korvath Industries said "
+        "Ilsa Brandt’s plan for the Bank of Ostmark would wait until April."
+    )
+    assert "Ilsa Brandt" in found and "Varnholm" in found and "Bank of Ostmark" in found
+    assert "Korvath Industries" in found
+    assert not {"Yesterday", "On", "Monday", "April", "Dr.", "Ilsa Brandt’s"} & found.keys()
+
+
+def test_a_word_capitalised_only_for_starting_a_sentence_is_not_a_name():
+    found = _mentions("Lanterns were lit across the valley. Nobody in Quellport saw lanterns like these.")
+    assert set(found) == {"Quellport"}
+
+
+def test_types_come_from_the_words_around_a_mention():
+    found = _mentions(
+        "The film Iron Meadow was directed by director Ilsa Brandt and shot in Varnholm, Oskeria. "
+        "Iron Meadow 2 streams on Streamly. Korvath Industries paid for it. "
+        "Senator Odo Pike said the Petrov brothers would attend."
+    )
+    assert found["Iron Meadow"] == "work" and found["Iron Meadow 2"] == "work"
+    assert found["Ilsa Brandt"] == "person" and found["Odo Pike"] == "person"
+    assert found["Varnholm"] == "place" and found["Oskeria"] == "place"
+    assert found["Streamly"] == "organisation" and found["Korvath Industries"] == "organisation"
+    assert "Petrov brothers" in found, "a surname with 'brothers' names a group, not one person"
+
+
+def test_role_nouns_are_kept_as_evidence():
+    article = Article(raw_text="", text="The crew thanked director Ilsa Brandt on Friday.", id="a1")
+    (mention,) = RuleExtractor().mentions(article)
+    assert (mention.text, mention.type, mention.role) == ("Ilsa Brandt", "person", "director")
+    assert article.text[mention.start:mention.end] == "Ilsa Brandt"
+
+
+def test_title_case_headlines_are_skipped_but_names_inside_running_text_are_not():
+    found = _mentions("Mayor Says The Bridge Will Open After The Storm\nThe mayor of Quellport spoke to Lina Vos.")
+    assert set(found) == {"Quellport", "Lina Vos"}
+
+
+def test_names_view_matches_the_mentions():
+    text = "Dr. Ilsa Brandt visited Varnholm. Brandt’s team stayed in Varnholm."
+    extractor = RuleExtractor()
+    assert list(extractor.names(text)) == [m.text for m in extractor.mentions(Article(raw_text=text, text=text))]
+
+
+@pytest.fixture
+def spacy_pipeline():
+    spacy = pytest.importorskip("spacy")
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns([
+        {"label": "PERSON", "pattern": "Ilsa Brandt"}, {"label": "GPE", "pattern": "Varnholm"},
+        {"label": "WORK_OF_ART", "pattern": "Iron Meadow"}, {"label": "DATE", "pattern": "Friday"},
+    ])
+    return nlp
+
+
+def test_spacy_path_returns_the_same_records(spacy_pipeline):
+    text = "On Friday Ilsa Brandt showed Iron Meadow in Varnholm.\nIlsa Brandt’s crew cheered."
+    article = Article(raw_text=text, text=text, id="a1")
+    mentions = SpacyExtractor(spacy_pipeline).mentions(article)
+    assert [(m.text, m.type, m.sentence_index) for m in mentions] == [
+        ("Ilsa Brandt", "person", 0), ("Iron Meadow", "work", 0), ("Varnholm", "place", 0),
+        ("Ilsa Brandt", "person", 1),
+    ]
+    assert all(text[m.start:m.end] == m.text for m in mentions), "offsets point into the article text"
+    assert {m.text for m in RuleExtractor().mentions(article)} >= {m.text for m in mentions}
+
+
+def test_spacy_pipeline_that_is_not_installed_is_a_clear_error():
+    pytest.importorskip("spacy")
+    with pytest.raises(RuntimeError, match="not installed"):
+        SpacyExtractor("xx_no_such_pipeline")
