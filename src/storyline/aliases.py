@@ -24,10 +24,13 @@ from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from storyline.entities import ENTITY_TYPES, Mention
 from storyline.model import AliasLink, Article, Entity
 
+METHOD = "rules-short-forms-companions"
+"""Names the way entities are found and resolved, so cached results are redone when it changes."""
 DOMINANCE = 2.0
 """A short form goes to the most named of several candidates only when it is named this many times more."""
 MIN_SHARED = 3
@@ -295,3 +298,13 @@ def _entity(entry: _Entry, type_: str, published: Mapping[str, date | None]) -> 
     return Entity(name=name, type=type_, aliases=aliases, mentions=entry.mentions,
                   first=dates[0] if dates else None, last=dates[-1] if dates else None,
                   article_ids=sorted(entry.articles), links=sorted(entry.links, key=lambda l: (l.alias, l.rule)))
+
+
+def entity_from_dict(data: Mapping[str, Any]) -> Entity:
+    """An entity back from ``dataclasses.asdict`` (dates as ISO strings)."""
+    return Entity(**{
+        **data,
+        "first": date.fromisoformat(data["first"]) if data["first"] else None,
+        "last": date.fromisoformat(data["last"]) if data["last"] else None,
+        "links": [AliasLink(**link) for link in data["links"]],
+    })

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -24,13 +25,14 @@ from storyline import __version__
 from storyline.ingest import IngestReport, ingest
 from storyline.model import Article, Story
 from storyline.readers import FORMATS, Problem, iter_files, read_paths
-from storyline.render import RENDERERS, story_dict
+from storyline.render import RENDERERS, article_dict, headline, story_dict
 from storyline.store import ENV_DB, Store, StoreError, default_path
 from storyline.tracker import (
     refresh_stories,
     story_sources,
     story_timeline,
     update_in_place,
+    warm_caches,
 )
 
 app = typer.Typer(
@@ -145,13 +147,13 @@ def articles_command(db: Db = None, as_json: AsJson = False,
         articles = store.articles(limit=limit, offset=offset)
         total = store.count_articles()
     if as_json:
-        out.print_json(data=[_article_dict(a) for a in articles])
+        out.print_json(data=[article_dict(a) for a in articles])
         return
     table = Table(title=f"Articles {offset + 1}–{offset + len(articles)} of {total}")
     for column in ("id", "date", "source", "lang", "title"):
         table.add_column(column, overflow="fold" if column == "title" else "ellipsis")
     for a in articles:
-        table.add_row(a.id[:10], _date(a), a.source, a.language, _headline(a))
+        table.add_row(a.id[:10], _date(a), a.source, a.language, headline(a))
     out.print(table)
 
 
@@ -191,7 +193,7 @@ def show_command(story_id: Annotated[int, typer.Argument(metavar="STORY", help="
         copies = store.copies(story.article_ids)
         data = story_dict(story, story_sources(store, story))
     data["article_list"] = [
-        {**_article_dict(a), "copies": [_article_dict(c) for c in copies.get(a.id, [])]} for a in articles
+        {**article_dict(a), "copies": [article_dict(c) for c in copies.get(a.id, [])]} for a in articles
     ]
     if as_json:
         out.print_json(data=data)
@@ -203,7 +205,7 @@ def show_command(story_id: Annotated[int, typer.Argument(metavar="STORY", help="
     for column in ("id", "date", "source", "title", "copies"):
         table.add_column(column, overflow="fold" if column == "title" else "ellipsis")
     for a in articles:
-        table.add_row(a.id[:10], _date(a), a.source, _headline(a), ", ".join(c.source or c.id[:10] for c in copies.get(a.id, [])))
+        table.add_row(a.id[:10], _date(a), a.source, headline(a), ", ".join(c.source or c.id[:10] for c in copies.get(a.id, [])))
     out.print(table)
 
 
@@ -276,6 +278,37 @@ def track_command(paths: Paths, db: Db = None, format: Format = None, encoding: 
         for story in _refresh(store):
             sys.stdout.write(RENDERERS["md"](story, story_timeline(store, story), story_sources(store, story)) + "\n")
     raise typer.Exit(EXIT_PROBLEMS if report.problems else EXIT_OK)
+
+
+def _warm(path: str) -> None:
+    """Fill the page caches in the background, most recently active stories first."""
+    with Store(path) as store:
+        warm_caches(store, store.stories())
+
+
+@app.command("serve")
+def serve_command(
+    db: Db = None,
+    host: Annotated[str, typer.Option(help="Address to listen on; the default serves this machine only.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Browse stories, timelines and articles in a web browser, and serve the JSON API under /api/.
+
+    Pages: / (stories, with search), /stories/ID, /articles/ID. API schema: /api/openapi.json.
+    """
+    import uvicorn
+
+    from storyline.web import create_app
+
+    with _open(db) as store:
+        path = store.path
+        _refresh(store)
+    # Another process, so warming never holds the GIL a request needs; it dies with the server.
+    multiprocessing.get_context("fork").Process(target=_warm, args=(path,), daemon=True).start()
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        err.print(f"[yellow]note:[/yellow] listening on {host}: anyone who can reach it can read and add articles.")
+    err.print(f"Serving {path} on http://{host}:{port}/ (Ctrl+C stops)", highlight=False)
+    uvicorn.run(create_app(path), host=host, port=port, log_level="warning")
 
 
 @app.command("recluster")
@@ -401,16 +434,3 @@ def eval_timelines_command(
 
 def _date(article: Article) -> str:
     return article.published.isoformat() if article.published else "-"
-
-
-def _headline(article: Article, width: int = 90) -> str:
-    text = article.title or article.text.split("\n", 1)[0]
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def _article_dict(article: Article) -> dict:
-    return {
-        "id": article.id, "external_id": article.external_id, "date": _date(article) if article.published else None,
-        "source": article.source, "url": article.url, "language": article.language, "title": _headline(article),
-        "origin": article.origin,
-    }

@@ -11,17 +11,33 @@ from collections.abc import Sequence
 from html import escape
 from typing import Any
 
-from storyline.model import Entity, Story, TimelineEntry
+from storyline.model import Article, Entity, Story, TimelineEntry
 from storyline.timeline import METHOD as TIMELINE_METHOD
 
 
-def _day(entry: TimelineEntry) -> str:
+def day_label(entry: TimelineEntry) -> str:
+    """The date as precise as it is known: 2020, 2020-05 or 2020-05-05."""
     text = entry.date.isoformat()
     return {"year": text[:4], "month": text[:7]}.get(entry.precision, text)
 
 
 def _cite(entry: TimelineEntry) -> str:
     return f"{entry.article_id}#{entry.sentence_index}"
+
+
+def headline(article: Article, width: int = 90) -> str:
+    """The title, or the first line of the text, cut to ``width`` characters."""
+    text = article.title or article.text.split("\n", 1)[0]
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def article_dict(article: Article) -> dict[str, Any]:
+    return {
+        "id": article.id, "external_id": article.external_id,
+        "date": article.published.isoformat() if article.published else None,
+        "source": article.source, "url": article.url, "language": article.language, "title": headline(article),
+        "origin": article.origin,
+    }
 
 
 def story_dict(story: Story, sources: Sequence[str] = ()) -> dict[str, Any]:
@@ -58,7 +74,7 @@ def timeline_dict(story: Story, entries: Sequence[TimelineEntry], sources: Seque
         "method": TIMELINE_METHOD,
         "entries": [
             {
-                "date": _day(e), "precision": e.precision, "text": e.text,
+                "date": day_label(e), "precision": e.precision, "text": e.text,
                 "provenance": {"article": e.article_id, "sentence": e.sentence_index, "source": e.source, "url": e.url},
             }
             for e in entries
@@ -76,7 +92,7 @@ def timeline_markdown(story: Story, entries: Sequence[TimelineEntry], sources: S
     lines.append("")
     for entry in entries:
         where = f"{entry.source}, " if entry.source else ""
-        lines.append(f"- **{_day(entry)}** {entry.text} _({where}{_cite(entry)})_")
+        lines.append(f"- **{day_label(entry)}** {entry.text} _({where}{_cite(entry)})_")
     if not entries:
         lines.append("_No dated entries._")
     return "\n".join(lines) + "\n"
@@ -94,7 +110,7 @@ def timeline_html(story: Story, entries: Sequence[TimelineEntry], sources: Seque
         if entry.url:
             cite = f'<a href="{escape(entry.url)}">{cite}</a>'
         items.append(
-            f'<li><time datetime="{escape(_day(entry))}">{escape(_day(entry))}</time>'
+            f'<li><time datetime="{escape(day_label(entry))}">{escape(day_label(entry))}</time>'
             f"{escape(entry.text)} <cite>{cite}</cite></li>"
         )
     title = escape(f"Story {story.id}: {story.label}")

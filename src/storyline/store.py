@@ -71,6 +71,23 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX story_articles_story ON story_articles(story_id);
     """,
+    """
+    CREATE VIRTUAL TABLE article_search USING fts5(title, text, content='articles', content_rowid='rowid');
+    INSERT INTO article_search(article_search) VALUES ('rebuild');
+    CREATE TRIGGER article_search_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO article_search(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    CREATE TRIGGER article_search_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO article_search(article_search, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+    END;
+    CREATE TABLE story_cache (
+        story_id INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        key TEXT NOT NULL,
+        body TEXT NOT NULL,
+        PRIMARY KEY (story_id, kind)
+    ) WITHOUT ROWID;
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -79,6 +96,8 @@ _ARTICLE_COLUMNS = (
     "content_hash, version, dup_of, origin, metadata"
 )
 
+
+_QUALIFIED_COLUMNS = ", ".join("articles." + column.strip() for column in _ARTICLE_COLUMNS.split(","))
 
 _CANONICAL = (
     "dup_of IS NULL AND NOT EXISTS "
@@ -116,7 +135,8 @@ class Store:
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         try:
-            self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+            # One user at a time, not always the thread that opened it (a web request hops threads).
+            self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30, check_same_thread=False)
             self.conn.row_factory = sqlite3.Row
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA synchronous=NORMAL")
@@ -140,9 +160,8 @@ class Store:
             raise StoreError(f"{self.path}: schema version {version} is newer than this Storyline ({SCHEMA_VERSION})")
         for number in range(version, SCHEMA_VERSION):
             with self.transaction():
-                for statement in MIGRATIONS[number].split(";"):
-                    if statement.strip():
-                        self.conn.execute(statement)
+                for statement in _statements(MIGRATIONS[number]):
+                    self.conn.execute(statement)
                 self.conn.execute(f"PRAGMA user_version={number + 1}")
 
     @contextmanager
@@ -252,6 +271,14 @@ class Store:
             found.update((row["id"], _to_article(row)) for row in rows)
         return [found[i] for i in article_ids if i in found]
 
+    def story_of(self, article_id: str) -> int | None:
+        """The story an article belongs to, or that its canonical copy belongs to."""
+        row = self.conn.execute(
+            "SELECT sa.story_id FROM articles a JOIN story_articles sa ON sa.article_id = COALESCE(a.dup_of, a.id) "
+            "WHERE a.id = ?", (article_id,),
+        ).fetchone()
+        return row[0] if row else None
+
     def copies(self, article_ids: Sequence[str]) -> dict[str, list[Article]]:
         """The duplicates grouped under each of these canonical articles."""
         result: dict[str, list[Article]] = {}
@@ -300,6 +327,42 @@ class Store:
             for r in rows
         ]
 
+    def search_stories(self, text: str) -> list[Story]:
+        """Stories whose label, or one of whose articles' title or text, holds every word of ``text``."""
+        words = text.split()
+        if not words:
+            return self.stories()
+        label_match = " AND ".join("s.label LIKE ?" for _ in words)
+        return self._stories(
+            f"WHERE s.id IN (SELECT s.id FROM stories s WHERE {label_match}) OR s.id IN (SELECT sa.story_id "
+            "FROM article_search JOIN articles x ON x.rowid = article_search.rowid "
+            "JOIN story_articles sa ON sa.article_id = x.id WHERE article_search MATCH ?)",
+            (*(f"%{w}%" for w in words), _fts_query(text)),
+        )
+
+    def search_articles(self, text: str, *, limit: int = 20, offset: int = 0) -> tuple[int, list[Article]]:
+        """Articles whose title or text holds every word of ``text``, best match first, and how many there are."""
+        query = _fts_query(text)
+        if not query:
+            return 0, []
+        total = self.conn.execute("SELECT COUNT(*) FROM article_search WHERE article_search MATCH ?", (query,)).fetchone()[0]
+        rows = self.conn.execute(
+            f"SELECT {_QUALIFIED_COLUMNS} FROM article_search JOIN articles ON articles.rowid = article_search.rowid "
+            "WHERE article_search MATCH ? ORDER BY rank LIMIT ? OFFSET ?", (query, limit, offset),
+        ).fetchall()
+        return total, [_to_article(r) for r in rows]
+
+    def cached(self, story_id: int, kind: str, key: str) -> str | None:
+        """What was derived for a story (its timeline, its entities) while its members were ``key``."""
+        row = self.conn.execute("SELECT body FROM story_cache WHERE story_id = ? AND kind = ? AND key = ?",
+                                (story_id, kind, key)).fetchone()
+        return row[0] if row else None
+
+    def cache(self, story_id: int, kind: str, key: str, body: str) -> None:
+        with self.transaction():
+            self.conn.execute("INSERT OR REPLACE INTO story_cache(story_id, kind, key, body) VALUES (?, ?, ?, ?)",
+                              (story_id, kind, key, body))
+
     def stories_are_stale(self) -> bool:
         """True when a canonical article belongs to no story, or a story holds a non-canonical one."""
         row = self.conn.execute(
@@ -340,6 +403,22 @@ class Store:
                 "ON CONFLICT(article_id) DO UPDATE SET story_id = excluded.story_id",
                 [(a, story.id) for a in story.article_ids],
             )
+
+
+def _statements(script: str) -> Iterator[str]:
+    """The SQL statements of a script; a trigger's body keeps its inner semicolons."""
+    pending = ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                yield pending
+            pending = ""
+
+
+def _fts_query(text: str) -> str:
+    """The words of a search box as an FTS5 query that matches all of them, whatever punctuation they hold."""
+    return " ".join('"' + word.replace('"', '""') + '"' for word in text.split())
 
 
 def _chunks(items: Sequence, size: int) -> Iterator[Sequence]:

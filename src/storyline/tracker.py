@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import asdict
+from datetime import date
 
-from storyline.aliases import resolve
+from storyline.aliases import METHOD as ENTITIES_METHOD
+from storyline.aliases import entity_from_dict, resolve
 from storyline.entities import DEFAULT_EXTRACTOR, Extractor, Mention
 from storyline.model import Article, Entity, Story, TimelineEntry
 from storyline.offtopic import off_topic
 from storyline.store import Store
 from storyline.stories import build_stories, update_stories
+from storyline.timeline import METHOD as TIMELINE_METHOD
 from storyline.timeline import build_timeline
 
 
@@ -50,8 +56,31 @@ def story_sources(store: Store, story: Story) -> list[str]:
     return sorted(name for name in names if name)
 
 
+def _members_key(story: Story, method: str) -> str:
+    """What a derived result depends on: the story's members and the method that derived it."""
+    return hashlib.sha256("\n".join([method, *sorted(story.article_ids)]).encode()).hexdigest()
+
+
 def story_timeline(store: Store, story: Story) -> list[TimelineEntry]:
-    return build_timeline(store.articles_by_ids(story.article_ids), store.sentences)
+    """The story's timeline, computed once per set of members and kept in the store."""
+    key = _members_key(story, TIMELINE_METHOD)
+    body = store.cached(story.id, "timeline", key)
+    if body is not None:
+        return [TimelineEntry(**{**e, "date": date.fromisoformat(e["date"])}) for e in json.loads(body)]
+    entries = build_timeline(store.articles_by_ids(story.article_ids), store.sentences)
+    store.cache(story.id, "timeline", key, json.dumps([{**asdict(e), "date": e.date.isoformat()} for e in entries]))
+    return entries
+
+
+def cached_story_entities(store: Store, story: Story) -> list[Entity]:
+    """One story's entities with the built-in extractor, computed once per set of members and kept in the store."""
+    key = _members_key(story, ENTITIES_METHOD)
+    body = store.cached(story.id, "entities", key)
+    if body is not None:
+        return [entity_from_dict(e) for e in json.loads(body)]
+    entities = story_entities(store, [story])
+    store.cache(story.id, "entities", key, json.dumps([asdict(e) for e in entities], default=str))
+    return entities
 
 
 def story_entities(store: Store, stories: Sequence[Story], extractor: Extractor = DEFAULT_EXTRACTOR) -> list[Entity]:
@@ -72,3 +101,10 @@ def story_entities(store: Store, stories: Sequence[Story], extractor: Extractor 
             mentions[article.id] = [m for m in extractor.mentions(article)
                                     if (article.id, m.sentence_index) not in dropped]
     return resolve(articles, mentions, story_of)
+
+
+def warm_caches(store: Store, stories: Sequence[Story]) -> None:
+    """Compute and keep what story pages show (timeline, entities), so no visitor waits for it."""
+    for story in stories:
+        story_timeline(store, story)
+        cached_story_entities(store, story)

@@ -1,0 +1,57 @@
+"""The web app: HTML pages for people and a JSON API for programs, over one store.
+
+``create_app(db)`` builds a FastAPI app. Every request opens its own
+connection to the SQLite store (WAL lets readers and a writer share it), so
+the app holds no state besides the path. Pages are rendered on the server
+with autoescaping Jinja2 templates; CSS is served from the package, with no
+CDN and no JavaScript.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException
+
+from storyline import __version__
+from storyline.web.api import router as api_router
+from storyline.web.common import MAX_INGEST_BYTES, error_body, templates
+from storyline.web.pages import router as pages_router
+
+STATIC = Path(__file__).parent / "static"
+
+
+def create_app(db: str, *, max_ingest_bytes: int = MAX_INGEST_BYTES) -> FastAPI:
+    """The app over the store at ``db``; POST /api/ingest takes at most ``max_ingest_bytes``."""
+    app = FastAPI(
+        title="Storyline", version=__version__, description="Stories and timelines from dated news articles.",
+        openapi_url="/api/openapi.json", docs_url=None, redoc_url=None,
+    )
+    app.state.db = db
+    app.state.max_ingest_bytes = max_ingest_bytes
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.include_router(api_router)
+    app.include_router(pages_router)
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException) -> HTMLResponse | JSONResponse:
+        return _error(request, exc.status_code, str(exc.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError) -> HTMLResponse | JSONResponse:
+        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
+        return _error(request, 422, problems)
+
+    return app
+
+
+def _error(request: Request, status: int, message: str) -> HTMLResponse | JSONResponse:
+    """The same error, as a JSON object for the API and as a page for people."""
+    if request.url.path.startswith("/api/"):
+        return JSONResponse(error_body(status, message), status_code=status)
+    return templates.TemplateResponse(request, "error.html", {"status": status, "message": message},
+                                      status_code=status)

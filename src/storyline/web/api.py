@@ -1,0 +1,135 @@
+"""The JSON API under /api/: stories, timelines, entities, articles, search and ingest."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import JSONResponse
+from starlette.concurrency import run_in_threadpool
+
+from storyline.ingest import IngestReport, ingest
+from storyline.readers.records import read_jsonl
+from storyline.render import article_dict, entity_dict, story_dict, timeline_dict
+from storyline.store import Store
+from storyline.tracker import (
+    cached_story_entities,
+    refresh_stories,
+    story_sources,
+    story_timeline,
+)
+from storyline.web.common import (
+    PAGE_SIZE,
+    Limit,
+    Offset,
+    StoreDep,
+    error_body,
+    find_story,
+    story_rows,
+)
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+
+def _page(items: list[Any], total: int, offset: int, limit: int) -> dict[str, Any]:
+    return {"items": items, "total": total, "offset": offset, "limit": limit}
+
+
+@router.get("/stories")
+def list_stories(store: StoreDep, q: str = "", offset: Offset = 0, limit: Limit = PAGE_SIZE) -> dict[str, Any]:
+    """Stories, most recently active first; ``q`` keeps those whose label or articles hold every word."""
+    stories = store.search_stories(q) if q.strip() else store.stories()
+    return _page(story_rows(store, stories[offset:offset + limit]), len(stories), offset, limit)
+
+
+@router.get("/stories/{story_id}")
+def get_story(story_id: int, store: StoreDep) -> dict[str, Any]:
+    """A story with its articles (each with its syndicated copies)."""
+    story = find_story(store, story_id)
+    copies = store.copies(story.article_ids)
+    return {
+        **story_dict(story, story_sources(store, story)),
+        "article_list": [{**article_dict(a), "copies": [article_dict(c) for c in copies.get(a.id, [])]}
+                         for a in store.articles_by_ids(story.article_ids)],
+    }
+
+
+@router.get("/stories/{story_id}/timeline")
+def get_timeline(story_id: int, store: StoreDep) -> dict[str, Any]:
+    """The story's dated entries, each citing its article and sentence."""
+    story = find_story(store, story_id)
+    return timeline_dict(story, story_timeline(store, story), story_sources(store, story))
+
+
+@router.get("/stories/{story_id}/entities")
+def get_entities(story_id: int, store: StoreDep, offset: Offset = 0, limit: Limit = PAGE_SIZE) -> dict[str, Any]:
+    """The story's people, organisations, places and works, most mentioned first, with alias evidence."""
+    entities = cached_story_entities(store, find_story(store, story_id))
+    return _page([entity_dict(e) for e in entities[offset:offset + limit]], len(entities), offset, limit)
+
+
+@router.get("/articles")
+def list_articles(store: StoreDep, offset: Offset = 0, limit: Limit = PAGE_SIZE) -> dict[str, Any]:
+    """Stored articles, oldest first."""
+    return _page([article_dict(a) for a in store.articles(limit=limit, offset=offset)], store.count_articles(),
+                 offset, limit)
+
+
+@router.get("/articles/{article_id}")
+def get_article(article_id: str, store: StoreDep) -> dict[str, Any]:
+    """An article's cleaned text, its sentences (character spans) and its story."""
+    article = store.article(article_id)
+    if article is None:
+        raise HTTPException(404, f"no article {article_id}")
+    return {
+        **article_dict(article), "text": article.text, "story": store.story_of(article.id),
+        "sentences": [{"index": s.index, "start": s.start, "end": s.end} for s in store.sentences(article)],
+    }
+
+
+@router.get("/search")
+def search(store: StoreDep, q: str = Query(min_length=1, description="Words to find, all of them."),
+           offset: Offset = 0, limit: Limit = PAGE_SIZE) -> dict[str, Any]:
+    """Stories and articles holding every word of ``q``; the articles are paged."""
+    total, articles = store.search_articles(q, limit=limit, offset=offset)
+    stories = store.search_stories(q)
+    return {"stories": _page(story_rows(store, stories[:PAGE_SIZE]), len(stories), 0, PAGE_SIZE),
+            "articles": _page([article_dict(a) for a in articles], total, offset, limit)}
+
+
+@router.post("/ingest", responses={413: {"description": "Body too large"}, 422: {"description": "Some lines bad"}})
+async def ingest_jsonl(request: Request, allow_undated: bool = False) -> JSONResponse:
+    """Store articles sent as JSONL (one JSON object a line, with at least ``text`` and ``date``).
+
+    Good lines are stored even when others are bad; then the answer is 422
+    and lists each bad line. Stories are updated before answering.
+    """
+    limit = request.app.state.max_ingest_bytes
+    if int(request.headers.get("content-length") or 0) > limit:
+        raise HTTPException(413, f"body larger than {limit} bytes")
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > limit:
+            raise HTTPException(413, f"body larger than {limit} bytes")
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise HTTPException(400, f"body is not UTF-8 ({exc.reason} at byte {exc.start})") from None
+    if not text.strip():
+        raise HTTPException(400, "empty body: send one JSON object a line")
+    report = await run_in_threadpool(_ingest_text, request.app.state.db, text, allow_undated)
+    result = {"stored": report.stored, "unchanged": report.unchanged, "duplicates": report.duplicates,
+              "problems": [{"where": p.where, "message": p.message} for p in report.problems]}
+    if report.problems:
+        message = f"{len(report.problems)} line(s) not stored; {report.stored} stored"
+        return JSONResponse({**error_body(422, message), **result}, status_code=422)
+    return JSONResponse(result)
+
+
+def _ingest_text(db: str, text: str, allow_undated: bool) -> IngestReport:
+    with Store(db) as store:
+        report = ingest(store, read_jsonl(text, "line"), allow_undated=allow_undated, workers=1)
+        if report.stored:
+            refresh_stories(store)
+    return report

@@ -1,0 +1,56 @@
+"""What the pages and the API share: the store per request, paging, error objects, templates."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import Depends, HTTPException, Query, Request
+from fastapi.templating import Jinja2Templates
+
+from storyline.model import Story
+from storyline.render import day_label, story_dict
+from storyline.store import Store
+from storyline.tracker import story_sources
+
+MAX_INGEST_BYTES = 5 * 1024 * 1024
+PAGE_SIZE = 50
+
+templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
+templates.env.globals["day_label"] = day_label
+templates.env.globals["web_url"] = lambda url: url if url.lower().startswith(("http://", "https://")) else ""
+"""Links to an original article only for web addresses: an article's "url" could be javascript:."""
+
+
+def open_store(request: Request) -> Iterator[Store]:
+    """One connection per request, closed when the response is sent."""
+    with Store(request.app.state.db) as store:
+        yield store
+
+
+StoreDep = Annotated[Store, Depends(open_store)]
+Offset = Annotated[int, Query(ge=0, description="How many items to skip.")]
+Limit = Annotated[int, Query(ge=1, le=200, description="How many items to return (at most 200).")]
+
+
+ERROR_CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 413: "too_large",
+               422: "invalid_input"}
+"""Stable names for the statuses the API answers with (Python renames some HTTP phrases between versions)."""
+
+
+def error_body(status: int, message: str) -> dict[str, Any]:
+    """Every API error has this shape: {"error": {"status", "code", "message"}}."""
+    return {"error": {"status": status, "code": ERROR_CODES.get(status, "error"), "message": message}}
+
+
+def find_story(store: Store, story_id: int) -> Story:
+    story = store.story(story_id)
+    if story is None:
+        raise HTTPException(404, f"no story {story_id}")
+    return story
+
+
+def story_rows(store: Store, stories: list[Story]) -> list[dict[str, Any]]:
+    """Stories as the list shows them, with their sources (syndicated copies included)."""
+    return [story_dict(story, story_sources(store, story)) for story in stories]

@@ -1,0 +1,102 @@
+"""The JSON API: every endpoint, paging, and bad input with the right status codes."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from fastapi.testclient import TestClient
+from web.conftest import story_with
+
+from storyline.web import create_app
+
+
+@pytest.fixture(scope="module")
+def client(web_db):
+    return TestClient(create_app(web_db))
+
+
+def test_stories_are_paged_newest_first(client):
+    everything = client.get("/api/stories").json()
+    assert everything["total"] == len(everything["items"]) >= 3
+    first, second = client.get("/api/stories?limit=1").json(), client.get("/api/stories?limit=1&offset=1").json()
+    assert first["items"][0]["id"] == everything["items"][0]["id"]
+    assert second["items"][0]["id"] == everything["items"][1]["id"]
+    assert (first["offset"], first["limit"], first["total"]) == (0, 1, everything["total"])
+    lasts = [s["last"] for s in everything["items"]]
+    assert lasts == sorted(lasts, reverse=True)
+
+
+def test_story_search_finds_by_label_or_text(client):
+    found = client.get("/api/stories", params={"q": "Kessport strike"}).json()
+    assert found["total"] >= 1 and all("articles" in s for s in found["items"])
+    assert client.get("/api/stories", params={"q": "zebrafish"}).json()["total"] == 0
+
+
+def test_story_timeline_and_entities(client, web_db):
+    story_id = story_with(web_db, "Harlan Street Bridge")
+    story = client.get(f"/api/stories/{story_id}").json()
+    assert story["id"] == story_id and story["article_list"] and "copies" in story["article_list"][0]
+    timeline = client.get(f"/api/stories/{story_id}/timeline").json()
+    assert timeline["entries"] and all(e["provenance"]["article"] for e in timeline["entries"])
+    entities = client.get(f"/api/stories/{story_id}/entities?limit=2").json()
+    assert len(entities["items"]) == 2 and entities["total"] >= 2
+    assert {"name", "type", "aliases", "mentions", "first", "last"} <= entities["items"][0].keys()
+
+
+def test_articles_article_and_search(client):
+    page = client.get("/api/articles?limit=2&offset=1").json()
+    assert len(page["items"]) == 2 and page["total"] >= 13
+    article = client.get(f"/api/articles/{page['items'][0]['id']}").json()
+    assert article["text"] and article["sentences"][0]["index"] == 0 and isinstance(article["story"], int)
+    found = client.get("/api/search", params={"q": "Harlan Street", "limit": 1}).json()
+    assert found["articles"]["total"] >= 2 and len(found["articles"]["items"]) == 1 and found["stories"]["total"] >= 1
+
+
+@pytest.mark.parametrize("url", ["/api/stories/999999", "/api/stories/999999/timeline",
+                                 "/api/stories/999999/entities", "/api/articles/no-such-article"])
+def test_unknown_ids_are_404_error_objects(client, url):
+    response = client.get(url)
+    assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_found" and response.json()["error"]["message"]
+
+
+@pytest.mark.parametrize("url", ["/api/stories?limit=0", "/api/stories?limit=201", "/api/stories?offset=-1",
+                                 "/api/stories/abc", "/api/search"])
+def test_bad_parameters_are_422_error_objects(client, url):
+    response = client.get(url)
+    assert response.status_code == 422 and response.json()["error"]["status"] == 422
+
+
+def test_openapi_schema_lists_the_endpoints(client):
+    paths = client.get("/api/openapi.json").json()["paths"]
+    assert {"/api/stories", "/api/stories/{story_id}", "/api/stories/{story_id}/timeline", "/api/articles",
+            "/api/articles/{article_id}", "/api/search", "/api/ingest"} <= paths.keys()
+
+
+def _row(n: int, **extra) -> str:
+    record = {"id": f"orlen-{n}", "date": f"2024-03-0{n}", "source": "Orlen Courier",
+              "text": f"The Orlen ferry strike entered day {n} as Captain Ilse Varga met the port board."}
+    return json.dumps({**record, **extra})
+
+
+def test_ingest_stores_good_rows_and_reports_bad_ones(fresh_db):
+    client = TestClient(create_app(fresh_db))
+    body = "\n".join([_row(1), "{not json", '["a list"]', _row(2), json.dumps({"id": "x", "date": "2024-03-03"})])
+    response = client.post("/api/ingest", content=body)
+    assert response.status_code == 422
+    data = response.json()
+    assert data["stored"] == 2 and data["error"]["code"] == "invalid_input"
+    assert [p["where"] for p in data["problems"]] == ["line:2", "line:3", "line:5"]
+    assert client.get("/api/stories").json()["total"] == 1, "stories are updated before answering"
+    again = client.post("/api/ingest", content=_row(1) + "\n" + _row(3))
+    assert again.status_code == 200 and again.json()["stored"] == 1 and again.json()["unchanged"] == 1
+
+
+def test_ingest_refuses_oversized_empty_and_non_utf8_bodies(fresh_db):
+    client = TestClient(create_app(fresh_db, max_ingest_bytes=100))
+    big = client.post("/api/ingest", content=_row(1) + "\n" + _row(2))
+    assert big.status_code == 413 and big.json()["error"]["code"] == "too_large"
+    assert client.post("/api/ingest", content="  \n").status_code == 400
+    assert client.post("/api/ingest", content=b"\xff\xfe{}").status_code == 400
+    assert client.get("/api/articles").json()["total"] == 0, "nothing stored from refused bodies"

@@ -1,0 +1,42 @@
+"""Server-rendered pages: content, links, search, escaping."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+from web.conftest import story_with
+
+from storyline.web import create_app
+
+
+@pytest.fixture(scope="module")
+def client(web_db):
+    return TestClient(create_app(web_db))
+
+
+def test_story_list_links_every_story_and_searches(client):
+    page = client.get("/").text
+    assert page.count('class="story-link"') >= 3 and "/static/style.css" in page
+    found = client.get("/", params={"q": "Kessport"}).text
+    assert "Kessport" in found and found.count('class="story-link"') < page.count('class="story-link"')
+    assert "No story matches" in client.get("/", params={"q": "zebrafish"}).text
+
+
+def test_story_page_has_a_timeline_with_source_links_entities_and_sources(client, web_db):
+    page = client.get(f"/stories/{story_with(web_db, 'Harlan Street Bridge')}").text
+    assert '<svg class="axis"' in page and page.count('class="entry"') >= 2
+    assert 'class="source-link" href="/articles/' in page and "#s" in page
+    assert "Edith Marrow" in page and "Varrow Post" in page
+
+
+def test_article_text_is_escaped_and_javascript_urls_are_not_links(client):
+    page = client.get("/articles/hostile-1").text
+    assert "<script>alert(1)</script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "&lt;b&gt;Harlan Street Bridge&lt;/b&gt;" in page and "javascript:" not in page
+    assert 'id="s0"' in page and "Part of the story" in page
+
+
+def test_unknown_pages_are_404_pages(client):
+    response = client.get("/stories/999999")
+    assert response.status_code == 404 and "no story 999999" in response.text and "<html" in response.text
+    assert client.get("/articles/nothing-here").status_code == 404
