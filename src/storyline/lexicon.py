@@ -1,4 +1,4 @@
-"""Word lists the language-dependent stages share."""
+"""Word lists the language-dependent stages share, chosen by language."""
 
 from __future__ import annotations
 
@@ -6,9 +6,17 @@ from functools import cache
 
 
 @cache
-def stop_words() -> frozenset[str]:
-    """English stop words (scikit-learn's list)."""
-    # Imported here: importing sklearn takes most of a second.
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+def stop_words(language: str = "en") -> frozenset[str]:
+    """Stop words of a language: scikit-learn's list for English, the stopwords-iso list for others.
 
-    return ENGLISH_STOP_WORDS
+    A language with no list gets an empty one: its words all count, which
+    is worse than filtering them but never wrong about what a word means.
+    """
+    if language in ("", "en"):
+        # Imported here: importing sklearn takes most of a second.
+        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+        return ENGLISH_STOP_WORDS
+    import stopwordsiso
+
+    return frozenset(stopwordsiso.stopwords(language)) if stopwordsiso.has_lang(language) else frozenset()

@@ -10,13 +10,14 @@ each rule is tested on its own sentence.
 
 from __future__ import annotations
 
-import calendar
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 
 from storyline.model import Precision
+from storyline.temporal_words import ENGLISH, LANGUAGES, Words
 
 
 @dataclass(frozen=True)
@@ -30,44 +31,78 @@ class TemporalExpression:
     precision: Precision
 
 
-_MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
-_MONTHS |= {name.lower(): number for number, name in enumerate(calendar.month_abbr) if name}
-_MONTHS["sept"] = 9
-_WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
-_NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2,
-}
-
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_WEEKDAY = r"(?P<weekday>" + "|".join(_WEEKDAYS) + r")"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|°|\.)?"
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
-_COUNT = r"(?P<count>\d+|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + ")"
-_UNIT = r"(?P<unit>day|week|month|year)s?"
+_ISO = re.compile(r"\b(?P<year>(?:1[89]|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
+NEUTRAL = "iso"
+"""The one rule every language shares: in a language without word tables, only ISO dates are read."""
 
-_FUTURE = re.compile(r"\b(will|would|to be|shall|next|upcoming|scheduled|plans? to|due to|expected to)\b", re.IGNORECASE)
-"""Cues that a bare weekday or month points forward from the publication date, not back."""
 
-_RULES: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", re.compile(r"\b(?P<year>(?:1[89]|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
-    ("month_day_year", re.compile(rf"\b{_MONTH}\s+{_DAY}\s*,?\s+{_YEAR}\b", re.IGNORECASE)),
-    ("day_month_year", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\s*,?\s+{_YEAR}\b", re.IGNORECASE)),
-    ("month_year", re.compile(rf"\b{_MONTH}\s*,?\s+(?:of\s+)?{_YEAR}\b", re.IGNORECASE)),
-    ("month_day", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\s*(?:,\s*)?\d)", re.IGNORECASE)),
-    ("day_month", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b", re.IGNORECASE)),
-    ("ago", re.compile(rf"\b{_COUNT}\s+{_UNIT}\s+ago\b", re.IGNORECASE)),
-    ("relative_unit", re.compile(r"\b(?P<which>last|next|this|past|coming)\s+(?P<unit>week|month|year)\b",
-                                 re.IGNORECASE)),
-    ("relative_weekday", re.compile(rf"\b(?P<which>last|next|this)\s+{_WEEKDAY}\b", re.IGNORECASE)),
-    ("deictic", re.compile(r"\b(?P<word>yesterday|today|tonight|tomorrow)\b", re.IGNORECASE)),
-    ("weekday", re.compile(rf"\b(?:on\s+)?{_WEEKDAY}\b", re.IGNORECASE)),
-    ("in_month", re.compile(rf"\b(?P<prep>in|since|until|by|from|during|early|late|mid-?)\s+{_MONTH}\b(?!\s+\d)",
-                            re.IGNORECASE)),
-    ("in_year", re.compile(rf"\b(?P<prep>in|since|until|by|from|during|of|early|late|mid-?)\s+{_YEAR}\b",
-                           re.IGNORECASE)),
-]
-"""Most specific first: a span taken by one rule is not matched again by a later one."""
+def _alt(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def _rules(language: str) -> list[tuple[str, re.Pattern[str]]]:
+    """The rules for one language, most specific first: a span taken by one rule is not matched again."""
+    words = LANGUAGES.get(language or "en")
+    if words is None:
+        return [(NEUTRAL, _ISO)]
+    month = rf"(?P<month>{_alt(words.months)})\.?"
+    weekday = rf"(?P<weekday>{_alt(words.weekdays)})"
+    link = rf"(?:\s+(?:{_alt(words.date_connectors)}))?" if words.date_connectors else ""
+    count = rf"(?P<count>\d+|{_alt(words.numbers)})"
+    unit = rf"(?P<unit>{_alt(words.units)})"
+    which = rf"(?P<which>{_alt(words.last + words.next + words.this)})"
+    flags = re.IGNORECASE
+    rules = [
+        (NEUTRAL, _ISO),
+        ("month_day_year", re.compile(rf"\b{month}\s+{_DAY}\s*,?\s+{_YEAR}\b", flags)),
+        ("day_month_year", re.compile(rf"\b{_DAY}{link}\s+{month}{link}\s*,?\s+{_YEAR}\b", flags)),
+        ("month_year", re.compile(rf"\b{month}{link}\s*,?\s+{_YEAR}\b", flags)),
+        ("month_day", re.compile(rf"\b{month}\s+{_DAY}(?!\w)(?!\s*(?:,\s*)?\d)", flags)),
+        ("day_month", re.compile(rf"\b{_DAY}{link}\s+{month}(?!\w)", flags)),
+    ]
+    if words.ago_before:
+        rules.append(("ago", re.compile(rf"\b(?:{_alt(words.ago_before)})\s+{count}\s+{unit}\b", flags)))
+    if words.ago_after:
+        rules.append(("ago", re.compile(rf"\b{count}\s+{unit}\s+(?:{_alt(words.ago_after)})(?!\w)", flags)))
+    rules += [
+        ("relative_unit", re.compile(rf"(?<!\w){which}\s*{unit}\b", flags)),
+        ("relative_unit", re.compile(rf"\b{unit}\s+{which}(?!\w)", flags)),
+        ("relative_weekday", re.compile(rf"(?<!\w){which}\s+{weekday}(?!\w)", flags)),
+        ("relative_weekday", re.compile(rf"\b{weekday}\s+{which}(?!\w)", flags)),
+        ("deictic", re.compile(rf"(?<!\w)(?P<word>{_deictic(words)})(?!\w)", flags)),
+        ("weekday", re.compile(rf"\b(?:(?:{_alt(words.weekday_prepositions) or 'on'})\s+)?{weekday}(?!\w)", flags)),
+        ("in_month", re.compile(rf"(?<!\w)(?P<prep>{_alt(words.month_prepositions)})\s*{month}(?!\w)(?!\s+\d)",
+                                flags)),
+        ("in_year", re.compile(rf"(?<!\w)(?P<prep>{_alt(words.year_prepositions)})\s+{_YEAR}\b", flags)),
+    ]
+    return rules
+
+
+def _deictic(words: Words) -> str:
+    """Yesterday, today, tomorrow, each kept from the words after which it means something else."""
+    return "|".join(
+        "".join(rf"(?<!\b{re.escape(before)} )" for before in words.deictic_not_after.get(word, ())) + re.escape(word)
+        for word in sorted(words.deictic, key=len, reverse=True)
+    )
+
+
+@cache
+def _future(language: str) -> re.Pattern[str]:
+    """Cues that a bare weekday or month points forward from the publication date, not back."""
+    words = LANGUAGES.get(language or "en")
+    if not words or not words.future:
+        return re.compile(r"(?!)")
+    endings = rf"|\w\w(?:{_alt(words.future_endings)})(?!\w)" if words.future_endings else ""
+    return re.compile(rf"(?<!\w)(?:{_alt(words.future)}){endings}", re.IGNORECASE)
+
+
+def _step(which: str, words: Words) -> int:
+    """-1 for last, 1 for next, 0 for this."""
+    which = which.lower()
+    return -1 if which in words.last else 1 if which in words.next else 0
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
@@ -89,22 +124,23 @@ def _nearest_year(published: date, month: int, day: int) -> date | None:
     return min(valid, key=lambda c: abs((c - published).days)) if valid else None
 
 
-def _resolve(rule: str, m: re.Match[str], published: date, future: bool) -> tuple[date, Precision] | None:
+def _resolve(rule: str, m: re.Match[str], published: date, future: bool, words: Words) -> tuple[date, Precision] | None:
     g = m.groupdict()
-    if rule == "iso":
+    months = words.months if "month" in g else {}
+    if rule == NEUTRAL:
         value = _safe_date(int(g["year"]), int(g["m"]), int(g["d"]))
         return (value, "day") if value else None
     if rule in ("month_day_year", "day_month_year"):
-        value = _safe_date(int(g["year"]), _MONTHS[g["month"].lower()], int(g["day"]))
+        value = _safe_date(int(g["year"]), months[g["month"].lower()], int(g["day"]))
         return (value, "day") if value else None
     if rule == "month_year":
-        return date(int(g["year"]), _MONTHS[g["month"].lower()], 1), "month"
+        return date(int(g["year"]), months[g["month"].lower()], 1), "month"
     if rule in ("month_day", "day_month"):
-        value = _nearest_year(published, _MONTHS[g["month"].lower()], int(g["day"]))
+        value = _nearest_year(published, months[g["month"].lower()], int(g["day"]))
         return (value, "day") if value else None
     if rule == "ago":
-        count = int(g["count"]) if g["count"].isdigit() else _NUMBERS[g["count"].lower()]
-        unit = g["unit"].lower()
+        count = int(g["count"]) if g["count"].isdigit() else words.numbers[g["count"].lower()]
+        unit = words.units[g["unit"].lower()]
         if unit == "day":
             return published - timedelta(days=count), "day"
         if unit == "week":
@@ -113,8 +149,8 @@ def _resolve(rule: str, m: re.Match[str], published: date, future: bool) -> tupl
             return _shift_months(published.replace(day=1), -count), "month"
         return date(published.year - count, 1, 1), "year"
     if rule == "relative_unit":
-        step = {"last": -1, "past": -1, "next": 1, "coming": 1, "this": 0}[g["which"].lower()]
-        unit = g["unit"].lower()
+        step = _step(g["which"], words)
+        unit = words.units[g["unit"].lower()]
         if unit == "week":
             monday = published - timedelta(days=published.weekday())
             return monday + timedelta(weeks=step), "week"
@@ -122,25 +158,25 @@ def _resolve(rule: str, m: re.Match[str], published: date, future: bool) -> tupl
             return _shift_months(published.replace(day=1), step), "month"
         return date(published.year + step, 1, 1), "year"
     if rule == "relative_weekday":
-        weekday = _WEEKDAYS[g["weekday"].lower()]
-        which = g["which"].lower()
-        if which == "last":
+        weekday = words.weekdays[g["weekday"].lower()]
+        step = _step(g["which"], words)
+        if step < 0:
             back = (published.weekday() - weekday) % 7 or 7
             return published - timedelta(days=back), "day"
         ahead = (weekday - published.weekday()) % 7
-        if which == "next":
+        if step > 0:
             ahead = ahead or 7
         return published + timedelta(days=ahead), "day"
     if rule == "deictic":
-        offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[g["word"].lower()]
+        offset = words.deictic[g["word"].lower()]
         return published + timedelta(days=offset), "day"
     if rule == "weekday":
-        weekday = _WEEKDAYS[g["weekday"].lower()]
+        weekday = words.weekdays[g["weekday"].lower()]
         if future:
             return published + timedelta(days=(weekday - published.weekday()) % 7), "day"
         return published - timedelta(days=(published.weekday() - weekday) % 7), "day"
     if rule == "in_month":
-        month = _MONTHS[g["month"].lower()]
+        month = months[g["month"].lower()]
         year = published.year
         if future and month < published.month:
             year += 1
@@ -152,25 +188,28 @@ def _resolve(rule: str, m: re.Match[str], published: date, future: bool) -> tupl
     raise ValueError(rule)
 
 
-def find_dates(sentence: str, published: date | None) -> list[TemporalExpression]:
+def find_dates(sentence: str, published: date | None, language: str = "en") -> list[TemporalExpression]:
     """Every date written in ``sentence``, resolved against the publication date, in text order.
 
-    Expressions that need a reference point ("on Saturday", "in April") are
-    skipped when ``published`` is unknown; absolute ones are always kept.
+    ``language`` picks the word tables (English when empty); a language
+    without tables gets only ISO dates. Expressions that need a reference
+    point ("on Saturday", "in April") are skipped when ``published`` is
+    unknown; absolute ones are always kept.
     """
+    words = LANGUAGES.get(language or "en", ENGLISH)
     taken: list[tuple[int, int]] = []
     found: list[TemporalExpression] = []
-    future = bool(_FUTURE.search(sentence))
-    for rule, pattern in _RULES:
+    future = bool(_future(language).search(sentence))
+    for rule, pattern in _rules(language):
         for match in pattern.finditer(sentence):
             start, end = match.span()
             if any(start < e and s < end for s, e in taken):
                 continue
-            if "month" in match.groupdict() and not match["month"][0].isupper():
+            if words.capitalised_months and "month" in match.groupdict() and not match["month"][0].isupper():
                 continue  # English capitalises months; "may" and "march" are usually verbs
-            if published is None and rule not in ("iso", "month_day_year", "day_month_year", "month_year", "in_year"):
+            if published is None and rule not in (NEUTRAL, "month_day_year", "day_month_year", "month_year", "in_year"):
                 continue
-            resolved = _resolve(rule, match, published or date.min, future)
+            resolved = _resolve(rule, match, published or date.min, future, words)
             if resolved is None:
                 continue
             taken.append((start, end))
@@ -178,6 +217,6 @@ def find_dates(sentence: str, published: date | None) -> list[TemporalExpression
     return sorted(found, key=lambda t: t.start)
 
 
-def day_dates(sentence: str, published: date | None) -> Iterator[date]:
+def day_dates(sentence: str, published: date | None, language: str = "en") -> Iterator[date]:
     """The days (day precision only) that ``sentence`` refers to."""
-    return (t.value for t in find_dates(sentence, published) if t.precision == "day")
+    return (t.value for t in find_dates(sentence, published, language) if t.precision == "day")

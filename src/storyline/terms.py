@@ -60,7 +60,7 @@ def article_terms(article: Article, weights: Weights = DEFAULT_WEIGHTS) -> Terms
     Names are matched in Latin scripts; other scripts have no capitals to go by.
     Whole names are marked with ``ENTITY_MARK`` so they never meet a word.
     """
-    stop = stop_words()
+    stop = stop_words(article.language or "en")
     text = f"{article.title}\n{article.text}"
     counts = Counter(_TOKEN.findall(text.lower()))
     words: Counter[str] = Counter({w: float(n) for w, n in counts.items() if len(w) > 1 and w not in stop})

@@ -20,8 +20,9 @@ Ifrim 2020), without its supervised date ranker or topic keywords:
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Callable, Sequence
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -29,6 +30,7 @@ import numpy as np
 
 from storyline.model import Article, Precision, Sentence, TimelineEntry
 from storyline.offtopic import off_topic
+from storyline.lexicon import stop_words
 from storyline.temporal import find_dates
 
 METHOD = "datewise-mention-centroid"
@@ -98,7 +100,7 @@ def _collect(articles: Sequence[Article], sentences: dict[str, list[Sentence]], 
             row = len(pool.texts)
             pool.texts.append(sentence.text)
             pool.owners.append(number)
-            named = {t.value: t.precision for t in find_dates(sentence.text, article.published)
+            named = {t.value: t.precision for t in find_dates(sentence.text, article.published, article.language)
                      if t.precision in settings.precisions}
             for day, precision in named.items():
                 pool.by_day[day].append(_Candidate(article, sentence, row, True, precision))
@@ -110,12 +112,24 @@ def _collect(articles: Sequence[Article], sentences: dict[str, list[Sentence]], 
     return pool
 
 
-def _vectors(texts: Sequence[str]):
-    """TF-IDF of words and word pairs: outlets that report the same thing share phrases, not just words."""
+_TOKEN = re.compile(r"\w\w+")
+"""What scikit-learn's vectorizer takes for a word."""
+
+
+def _vectors(texts: Sequence[str], languages: Iterable[str]):
+    """TF-IDF of words and word pairs: outlets that report the same thing share phrases, not just words.
+
+    Stop words are those of each language at least a fifth of the story's
+    articles are in, so a few misdetected articles do not change a story's
+    vocabulary; only one-word entries that the tokenizer can produce count.
+    """
     from sklearn.feature_extraction.text import TfidfVectorizer
 
+    counts = Counter(language or "en" for language in languages)
+    main = [language for language, n in counts.items() if n >= 0.2 * sum(counts.values())]
+    stop = sorted(w for w in set().union(*map(stop_words, main)) if _TOKEN.fullmatch(w))
     try:
-        return TfidfVectorizer(stop_words="english", sublinear_tf=True, ngram_range=(1, 2)).fit_transform(texts)
+        return TfidfVectorizer(stop_words=stop or None, sublinear_tf=True, ngram_range=(1, 2)).fit_transform(texts)
     except ValueError:  # nothing but stop words
         return None
 
@@ -143,7 +157,7 @@ def build_timeline(
     """The story's timeline, in date order; ``span`` limits the dates it may use."""
     articles = [a for a in articles if a.published]
     pool = _collect(articles, {a.id: list(sentences_of(a)) for a in articles}, settings)
-    matrix = _vectors(pool.texts) if pool.texts else None
+    matrix = _vectors(pool.texts, (a.language for a in articles)) if pool.texts else None
     if matrix is None:
         return []
     relevance = _relevance(matrix, np.array(pool.owners))

@@ -1,0 +1,114 @@
+"""Temporal expressions in Spanish, French, Italian, German and Portuguese: each relative form, per language.
+
+Every sentence is fictional; all are resolved against Wednesday 13 March 2024.
+"""
+
+from datetime import date
+
+import pytest
+
+from storyline.temporal import find_dates
+
+PUBLISHED = date(2024, 3, 13)
+WEEKS_AGO, DAYS_AGO, LAST_WEEK = (date(2024, 2, 21), "week"), (date(2024, 3, 11), "day"), (date(2024, 3, 4), "week")
+NEXT_MONTH, YESTERDAY, LAST_MONDAY = (date(2024, 4, 1), "month"), (date(2024, 3, 12), "day"), (date(2024, 3, 11), "day")
+SATURDAY, IN_APRIL, FULL_DATE = (date(2024, 3, 9), "day"), (date(2023, 4, 1), "month"), (date(2022, 7, 7), "day")
+DAY_MONTH, THIS_YEAR, TODAY = (date(2024, 3, 2), "day"), (date(2024, 1, 1), "year"), (date(2024, 3, 13), "day")
+
+CASES = {
+    "es": [
+        ("El puente de Varrow cerró hace tres semanas.", WEEKS_AGO),
+        ("Los inspectores llegaron hace dos días.", DAYS_AGO),
+        ("La votación fue la semana pasada.", LAST_WEEK),
+        ("Las obras empezarán el próximo mes.", NEXT_MONTH),
+        ("El alcalde dimitió ayer.", YESTERDAY),
+        ("El consejo se reunió el lunes pasado.", LAST_MONDAY),
+        ("El ferry zarpó el sábado.", SATURDAY),
+        ("El informe se publicó en abril.", IN_APRIL),
+        ("El puente abrió el 7 de julio de 2022.", FULL_DATE),
+        ("La huelga empezó el 2 de marzo.", DAY_MONTH),
+        ("Este año el festival crece.", THIS_YEAR),
+    ],
+    "fr": [
+        ("Le pont de Varrow a fermé il y a trois semaines.", WEEKS_AGO),
+        ("Les inspecteurs sont arrivés il y a deux jours.", DAYS_AGO),
+        ("Le vote a eu lieu la semaine dernière.", LAST_WEEK),
+        ("Les travaux commenceront le mois prochain.", NEXT_MONTH),
+        ("Le maire a démissionné hier.", YESTERDAY),
+        ("Le conseil s'est réuni lundi dernier.", LAST_MONDAY),
+        ("Le ferry est parti samedi.", SATURDAY),
+        ("Le rapport a été publié en avril.", IN_APRIL),
+        ("Le pont a ouvert le 7 juillet 2022.", FULL_DATE),
+        ("La grève a commencé le 2 mars.", DAY_MONTH),
+        ("Le maire a parlé aujourd'hui.", TODAY),
+    ],
+    "it": [
+        ("Il ponte di Varrow ha chiuso tre settimane fa.", WEEKS_AGO),
+        ("Gli ispettori sono arrivati due giorni fa.", DAYS_AGO),
+        ("Il voto c'è stato la settimana scorsa.", LAST_WEEK),
+        ("I lavori inizieranno il prossimo mese.", NEXT_MONTH),
+        ("Il sindaco si è dimesso ieri.", YESTERDAY),
+        ("Il consiglio si è riunito lunedì scorso.", LAST_MONDAY),
+        ("Il traghetto è partito sabato.", SATURDAY),
+        ("Il rapporto è uscito ad aprile.", IN_APRIL),
+        ("Il ponte ha aperto il 7 luglio 2022.", FULL_DATE),
+        ("Lo sciopero è iniziato il 2 marzo.", DAY_MONTH),
+        ("Quest'anno il festival cresce.", THIS_YEAR),
+    ],
+    "de": [
+        ("Die Brücke in Varrow wurde vor drei Wochen gesperrt.", WEEKS_AGO),
+        ("Die Prüfer kamen vor zwei Tagen.", DAYS_AGO),
+        ("Die Abstimmung war letzte Woche.", LAST_WEEK),
+        ("Die Arbeiten beginnen nächsten Monat.", NEXT_MONTH),
+        ("Der Bürgermeister trat gestern zurück.", YESTERDAY),
+        ("Der Rat tagte letzten Montag.", LAST_MONDAY),
+        ("Die Fähre legte am Samstag ab.", SATURDAY),
+        ("Der Bericht erschien im April.", IN_APRIL),
+        ("Die Brücke wurde am 7. Juli 2022 eröffnet.", FULL_DATE),
+        ("Der Streik begann am 2. März.", DAY_MONTH),
+        ("Dieses Jahr wächst das Festival.", THIS_YEAR),
+    ],
+    "pt": [
+        ("A ponte de Varrow fechou há três semanas.", WEEKS_AGO),
+        ("Os inspetores chegaram há dois dias.", DAYS_AGO),
+        ("A votação foi na semana passada.", LAST_WEEK),
+        ("As obras começam no próximo mês.", NEXT_MONTH),
+        ("O prefeito renunciou ontem.", YESTERDAY),
+        ("O conselho se reuniu na segunda-feira passada.", LAST_MONDAY),
+        ("A balsa partiu no sábado.", SATURDAY),
+        ("O relatório saiu em abril.", IN_APRIL),
+        ("A ponte abriu em 7 de julho de 2022.", FULL_DATE),
+        ("A greve começou em 2 de março.", DAY_MONTH),
+        ("Este ano o festival cresce.", THIS_YEAR),
+    ],
+}
+
+
+@pytest.mark.parametrize(("language", "sentence", "expected"),
+                         [(language, s, e) for language, cases in CASES.items() for s, e in cases])
+def test_each_form_in_each_language(language, sentence, expected):
+    found = find_dates(sentence, PUBLISHED, language)
+    assert [(t.value, t.precision) for t in found] == [expected], sentence
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("es", "La obra se inaugurará en abril, según el plan."),
+    ("fr", "Le pont sera rouvert en avril."),
+    ("it", "Il ponte sarà riaperto ad aprile."),
+    ("de", "Die Brücke wird im April wieder geöffnet."),
+    ("pt", "A ponte será reaberta em abril."),
+])
+def test_a_month_in_a_future_sentence_is_the_next_one(language, sentence):
+    assert [(t.value, t.precision) for t in find_dates(sentence, PUBLISHED, language)] == [(date(2024, 4, 1), "month")]
+
+
+def test_morning_is_not_tomorrow():
+    assert [t.value for t in find_dates("Esta mañana el alcalde habló; mañana vota el consejo.", PUBLISHED, "es")] \
+        == [date(2024, 3, 14)]
+    assert [t.value for t in find_dates("Heute Morgen sprach der Rat, morgen stimmt er ab.", PUBLISHED, "de")] \
+        == [TODAY[0], date(2024, 3, 14)]
+
+
+def test_a_language_without_tables_reads_only_iso_dates():
+    found = find_dates("De brug sloot drie weken geleden, op 2024-03-01.", PUBLISHED, "nl")
+    assert [(t.value, t.precision) for t in found] == [(date(2024, 3, 1), "day")]
