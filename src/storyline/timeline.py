@@ -28,9 +28,9 @@ from datetime import date, timedelta
 
 import numpy as np
 
+from storyline.lexicon import stop_words
 from storyline.model import Article, Precision, Sentence, TimelineEntry
 from storyline.offtopic import off_topic
-from storyline.lexicon import stop_words
 from storyline.temporal import find_dates
 
 METHOD = "datewise-mention-centroid"
