@@ -24,12 +24,23 @@ _RULE_LINES = [
     r"(also )?read( more| also)?\s*:.*", r"related( articles?| stories)?\s*:.*", r"recommended( for you)?",
     r"share (this|on)\b.*", r"click here\b.*", r"follow us\b.*", r"image (source|copyright|caption)\b.*",
     r"(photo|picture)( credit)?\s*:.*", r"©.*", r"copyright\b.*",
+    # Spanish, French, Italian, German, Portuguese
+    r"publicidad", r"anuncio", r"publicité", r"pubblicità", r"anzeige", r"werbung", r"publicidade",
+    r"(lee|leer|lea) (también|más)\s*:.*", r"(lire|à lire) aussi\s*:.*", r"leggi anche\s*:.*",
+    r"(lesen sie )?auch\s*:.*", r"leia (também|mais)\s*:.*",
+    r"(compartir|partager|condividi|teilen|compartilhe?)\b.{0,40}", r"(foto|photo)\s*:.*", r"bild\s*:.*",
 ]
 _RULES = re.compile("^(" + "|".join(_RULE_LINES) + ")$", re.IGNORECASE)
 _PROMPT_WORDS = (
     "sign up", "sign me up", "subscribe", "newsletter", "inbox", "cookie", "privacy policy",
     "all rights reserved", "register", "log in", "login", "sign in",
+    "suscríbete", "suscribirse", "boletín", "política de privacidad", "iniciar sesión",  # es
+    "abonnez-vous", "s'abonner", "se connecter", "politique de confidentialité",  # fr
+    "iscriviti", "abbonati", "accedi", "informativa sulla privacy",  # it
+    "abonnieren", "anmelden", "datenschutz", "registrieren",  # de
+    "assine", "inscreva-se", "entrar", "política de privacidade",  # pt
 )
+"""A line holding two of these is a sign-up or cookie prompt, in any of the languages read."""
 _DIGITS = re.compile(r"\d+")
 
 
@@ -90,11 +101,45 @@ def detect_language(text: str) -> str:
     return language
 
 
+PARAGRAPH_WORDS = 12
+"""Paragraphs shorter than this are too short to tell their language reliably."""
+
+
+def paragraph_languages(text: str) -> list[tuple[int, str]]:
+    """(start offset, language) of each paragraph, when the text mixes languages; else nothing.
+
+    Only paragraphs long enough to tell count; a short one (a caption, a
+    quote) follows the paragraph before it.
+    """
+    import py3langid
+
+    found: list[tuple[int, str]] = []
+    offset = 0
+    for line in text.split("\n"):
+        if len(line.split()) >= PARAGRAPH_WORDS:
+            found.append((offset, py3langid.classify(line[:600])[0]))
+        offset += len(line) + 1
+    return found if len({language for _, language in found}) > 1 else []
+
+
+def language_at(article: Article, offset: int) -> str:
+    """The language of the paragraph holding ``offset``: the article's own unless it mixes languages."""
+    language = article.language
+    for start, paragraph_language in article.metadata.get("paragraph_languages", ()):
+        if start > offset:
+            break
+        language = paragraph_language
+    return language
+
+
 def clean_article(article: Article, repeated: Collection[int] = ()) -> Article:
-    """Fill ``text`` and ``language`` for an article read from input."""
+    """Fill ``text`` and ``language`` (and the languages of its paragraphs, if they differ)."""
     article.text = clean_text(article.raw_text, repeated) or article.raw_text
     if not article.language:
         article.language = detect_language(article.text)
+        mixed = paragraph_languages(article.text)
+        if mixed:
+            article.metadata["paragraph_languages"] = mixed
     return article
 
 

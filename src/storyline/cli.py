@@ -27,6 +27,7 @@ from storyline.model import Article, Story
 from storyline.readers import FORMATS, Problem, iter_files, read_paths
 from storyline.render import RENDERERS, article_dict, headline, story_dict
 from storyline.store import ENV_DB, Store, StoreError, default_path
+from storyline.temporal_words import LANGUAGES
 from storyline.tracker import (
     refresh_stories,
     story_sources,
@@ -120,6 +121,11 @@ def _ingest(store: Store, paths: list[str], fmt: str | None, encoding: str | Non
         f"{report.unchanged} already stored, {len(report.problems)} skipped.",
         highlight=False,
     )
+    other = {language: n for language, n in report.languages.items() if language and language not in LANGUAGES}
+    if other:
+        err.print(f"[yellow]note:[/yellow] {sum(other.values())} article(s) in languages without word tables "
+                  f"({', '.join(f'{k}: {n}' for k, n in sorted(other.items()))}): their dates are read only when "
+                  "written as ISO dates; names, numbers and entities still place them in stories.", highlight=False)
     return report
 
 
@@ -345,6 +351,8 @@ def eval_stories_command(
         f"B-cubed P {r['precision']:.3f}  R {r['recall']:.3f}  F1 {r['f1']:.3f}\n"
         f"{r['stories']} stories for {r['gold_stories']} gold stories, {r['articles']} articles "
         f"({r['articles_per_s']} articles/s); {r['skipped']} record(s) skipped"
+        + "".join(f"\n  {language}: P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}  "
+                  f"({s['articles']} articles)" for language, s in r["languages"].items())
     ))
 
 
@@ -427,6 +435,10 @@ def eval_timelines_command(
     if as_json:
         out.print_json(data=result.as_dict())
         return
+    languages = sorted({t.language for t in result.timelines})
+    if len(languages) > 1:
+        for language in languages:
+            row("", f"mean {language}", sum(t.language == language for t in result.timelines), result.mean(language))
     row("", "mean", len(result.timelines), result.mean())
     out.print(table)
     out.print(f"{len(result.timelines)} timelines in {result.seconds:.1f} s", highlight=False)

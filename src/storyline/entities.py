@@ -108,7 +108,7 @@ _PLACE_WORDS = {
     "city", "county", "province", "state", "island", "islands", "river", "lake", "mountain", "mountains",
     "mount", "street", "avenue", "road", "square", "airport", "bay", "valley", "republic", "kingdom", "beach",
     "coast", "highway", "park", "bridge", "region", "district", "village", "peninsula", "desert", "sea", "ocean",
-    "states", "emirates", "gulf", "strait", "canal", "square",
+    "states", "emirates", "gulf", "strait", "canal",
 }
 """Words in place names (Newport Beach, Pacific Coast Highway)."""
 _PLACE_BEFORE = {"in", "from", "near", "across", "outside", "inside", "city", "town", "village", "capital",

@@ -37,6 +37,8 @@ class IngestReport:
     unchanged: int = 0
     duplicates: int = 0
     problems: list[Problem] = field(default_factory=list)
+    languages: Counter[str] = field(default_factory=Counter)
+    """Articles stored, by language."""
 
     @property
     def seen(self) -> int:
@@ -105,17 +107,18 @@ def ingest(
     return report
 
 
-Prepared = tuple[str, str, list[tuple[int, int]], np.ndarray]
+Prepared = tuple[str, str, list[tuple[int, int]], np.ndarray, dict]
 
 
 def prepare(article: Article, repeated: set[int]) -> Prepared:
     """The per-article work of a batch: pure, so it can run in another process.
 
     Returns only what it computed (clean text, language, sentence spans,
-    signature) to keep what crosses process boundaries small.
+    signature, metadata with paragraph languages) to keep what crosses
+    process boundaries small.
     """
     clean_article(article, repeated)
-    return article.text, article.language, split_spans(article.text), signature(article.text)
+    return article.text, article.language, split_spans(article.text), signature(article.text), article.metadata
 
 
 def _select_new(store: Store, batch: list[Article | Problem], report: IngestReport, allow_undated: bool) -> list[Article]:
@@ -163,8 +166,9 @@ def _store_batch(
     else:
         prepared = list(map(prepare, articles, learned))
     rows = []
-    for article, (text, language, spans, sig) in zip(articles, prepared):
-        article.text, article.language = text, language
+    for article, (text, language, spans, sig, metadata) in zip(articles, prepared):
+        article.text, article.language, article.metadata = text, language, metadata
+        report.languages[language] += 1
         dup_of = index.find(sig, article.content_hash, article.url)
         version = latest.get(article.url, 0) + 1 if article.url else 1
         if article.url:

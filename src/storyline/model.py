@@ -88,6 +88,8 @@ class TimelineEntry:
     sentence_index: int
     source: str = ""
     url: str = ""
+    language: str = ""
+    """The language of the article the entry is quoted from: entries are never translated."""
 
 
 @dataclass(slots=True, frozen=True)

@@ -74,7 +74,7 @@ def timeline_dict(story: Story, entries: Sequence[TimelineEntry], sources: Seque
         "method": TIMELINE_METHOD,
         "entries": [
             {
-                "date": day_label(e), "precision": e.precision, "text": e.text,
+                "date": day_label(e), "precision": e.precision, "text": e.text, "language": e.language,
                 "provenance": {"article": e.article_id, "sentence": e.sentence_index, "source": e.source, "url": e.url},
             }
             for e in entries
@@ -92,7 +92,8 @@ def timeline_markdown(story: Story, entries: Sequence[TimelineEntry], sources: S
     lines.append("")
     for entry in entries:
         where = f"{entry.source}, " if entry.source else ""
-        lines.append(f"- **{day_label(entry)}** {entry.text} _({where}{_cite(entry)})_")
+        language = f", {entry.language}" if entry.language else ""
+        lines.append(f"- **{day_label(entry)}** {entry.text} _({where}{_cite(entry)}{language})_")
     if not entries:
         lines.append("_No dated entries._")
     return "\n".join(lines) + "\n"
@@ -109,8 +110,9 @@ def timeline_html(story: Story, entries: Sequence[TimelineEntry], sources: Seque
         cite = escape(f"{entry.source + ', ' if entry.source else ''}{_cite(entry)}")
         if entry.url:
             cite = f'<a href="{escape(entry.url)}">{cite}</a>'
+        lang = f' lang="{escape(entry.language)}"' if entry.language else ""
         items.append(
-            f'<li><time datetime="{escape(day_label(entry))}">{escape(day_label(entry))}</time>'
+            f'<li{lang}><time datetime="{escape(day_label(entry))}">{escape(day_label(entry))}</time>'
             f"{escape(entry.text)} <cite>{cite}</cite></li>"
         )
     title = escape(f"Story {story.id}: {story.label}")

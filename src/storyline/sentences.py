@@ -7,11 +7,22 @@ import re
 from storyline.model import Sentence
 
 _ABBREVIATIONS = {
+    # English
     "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "gen", "col", "lt", "sgt", "capt",
     "gov", "sen", "rep", "rev", "hon", "pres", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
     "sep", "sept", "oct", "nov", "dec", "no", "vs", "etc", "inc", "ltd", "co", "corp", "dept",
     "fig", "approx", "e.g", "i.e", "u.s", "u.k", "u.n", "a.m", "p.m",
+    # Spanish and Portuguese
+    "sra", "srta", "dra", "dña", "ud", "uds", "pág", "núm", "av", "avda", "sto", "sta", "exmo", "exma",
+    # French
+    "mm", "mme", "mmes", "mlle", "mlles", "me", "ste", "env", "p.ex", "cf",
+    # Italian
+    "sig", "sigg", "sig.ra", "dott", "dott.ssa", "ing", "avv", "on", "geom", "ecc",
+    # German
+    "hr", "fr", "nr", "bzw", "ca", "vgl", "usw", "z.b", "d.h", "u.a", "str", "abs", "bzgl",
 }
+"""Words that end with a full stop without ending the sentence, in the languages Storyline reads;
+a stop after a single letter (initials, "M." for Monsieur) never ends one either."""
 _END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-ÖØ-Þ¿¡])")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 

@@ -9,14 +9,20 @@ from __future__ import annotations
 
 import heapq
 import math
+import os
+import re
 from collections import Counter, OrderedDict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
+import numpy as np
+
+from storyline.embeddings import ENV_MODEL, embed_articles
 from storyline.labels import label
 from storyline.model import Article, Story
 from storyline.terms import (
+    ENTITY_MARK,
     ENTITY_WEIGHT,
     NAME_WEIGHT,
     Terms,
@@ -66,6 +72,10 @@ class StorySettings:
     articles are smoother than single articles, so this sits well above ``threshold``."""
     merge_every: int = 500
     """Articles between merge steps when clustering a long stream."""
+    embedding_model: str = field(default_factory=lambda: os.environ.get(ENV_MODEL, ""))
+    """An installed sentence-transformers model (``STORYLINE_EMBEDDINGS``); empty: no embeddings."""
+    embedding_weight: float = 0.5
+    """Share of the similarity that comes from the embeddings, when a model is set."""
 
     @property
     def weights(self) -> Weights:
@@ -107,28 +117,62 @@ class _Centroid:
             self.norm2 = _dot(self.weights, self.weights)
 
 
+_NAME_WORD = re.compile(r"\w{2,}")
+_ANY_STORY = ""
+"""An index entry every story is filed under, so it holds the most recently active stories."""
+
+
 class _Vector(NamedTuple):
-    """An article's two unit vectors, or a story's centroids with their norms."""
+    """An article's two unit vectors, or a story's centroids with their norms, and the languages they are in."""
 
     words: Mapping[str, float]
     numbers: Mapping[str, float]
     words_norm: float = 1.0
     numbers_norm: float = 1.0
+    languages: frozenset[str] = frozenset()
+    embedding: np.ndarray | None = None
+    """A unit vector for an article, the sum of its articles' vectors for a story."""
+
+
+def _name_words(weights: Mapping[str, float]) -> dict[str, float]:
+    """The words of the whole names, each with the weight of the names it is in.
+
+    Words, not whole names, because languages wrap names differently: "the
+    Harlan Street Bridge", "el puente Harlan", "die Harlan-Brücke".
+    """
+    words: dict[str, float] = {}
+    for term, weight in weights.items():
+        if term.startswith(ENTITY_MARK):
+            for word in _NAME_WORD.findall(term[len(ENTITY_MARK):].lower()):
+                words[word] = words.get(word, 0.0) + weight
+    return words
+
+
+def _names_cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    """Cosine of the words of whole names alone: what two articles in two languages can share."""
+    a, b = _name_words(a), _name_words(b)
+    norm = math.sqrt(_dot(a, a) * _dot(b, b))
+    return _dot(a, b) / norm if norm else 0.0
 
 
 class _Story:
     """A story as the clusterer sees it: centroids of its two views, its members and its dates."""
 
-    __slots__ = ("first", "last", "members", "numbers", "words")
+    __slots__ = ("embedding", "first", "languages", "last", "members", "numbers", "words")
 
     def __init__(self) -> None:
         self.words, self.numbers = _Centroid(), _Centroid()
         self.members: list[Hashable] = []
         self.first: int | None = None
         self.last: int | None = None
+        self.languages: frozenset[str] = frozenset()
+        self.embedding: np.ndarray | None = None
 
-    def add(self, words: Mapping[str, float], numbers: Mapping[str, float], first: int | None, last: int | None,
-            size: int) -> None:
+    def add(self, vector: _Vector, first: int | None, last: int | None, size: int) -> None:
+        words, numbers = vector.words, vector.numbers
+        self.languages |= vector.languages
+        if vector.embedding is not None:
+            self.embedding = vector.embedding if self.embedding is None else self.embedding + vector.embedding
         self.words.add(words)
         self.words.prune(size)
         self.numbers.add(numbers)
@@ -138,7 +182,7 @@ class _Story:
 
     def vector(self) -> _Vector:
         return _Vector(self.words.weights, self.numbers.weights, math.sqrt(self.words.norm2),
-                       math.sqrt(self.numbers.norm2))
+                       math.sqrt(self.numbers.norm2), self.languages, self.embedding)
 
     def gap(self, first: int | None, last: int | None) -> int:
         """Days between this story's dates and another span; 0 when they overlap or a date is missing."""
@@ -191,12 +235,23 @@ class OnlineClusterer:
         return {t: w / norm for t, w in weights.items()}
 
     def _similarity(self, vector: _Vector, story: _Story, gap: int) -> float:
-        """Cosine of the words, mixed with the cosine of the numbers when both sides cite a few, times the decay."""
-        score = story.words.cosine(vector.words, vector.words_norm)
+        """Cosine of the words, mixed with the cosine of the numbers when both sides cite a few, times the decay.
+
+        Across languages words are not shared, so an article is compared with
+        a story in none of its languages by its whole names alone.
+        """
+        if vector.languages and story.languages and not vector.languages & story.languages:
+            score = _names_cosine(vector.words, story.words.weights)
+        else:
+            score = story.words.cosine(vector.words, vector.words_norm)
         least = self.settings.min_numbers
         if len(vector.numbers) >= least and len(story.numbers.weights) >= least:
             share = self.settings.number_weight
             score = (1.0 - share) * score + share * story.numbers.cosine(vector.numbers, vector.numbers_norm)
+        if vector.embedding is not None and story.embedding is not None:
+            share = self.settings.embedding_weight
+            norm = float(np.linalg.norm(vector.embedding) * np.linalg.norm(story.embedding)) or 1.0
+            score = (1.0 - share) * score + share * float(vector.embedding @ story.embedding) / norm
         floor = self.settings.decay_floor
         return score * (floor + (1.0 - floor) * 0.5 ** (gap / self.settings.half_life_days))
 
@@ -209,7 +264,10 @@ class OnlineClusterer:
 
     def _best(self, vector: _Vector, day: int | None) -> int | None:
         best, best_score = None, self.settings.threshold
-        for story_id in self._candidates(vector.words):
+        candidates = self._candidates(vector.words)
+        if vector.embedding is not None:  # a translation may share no word: the latest stories are candidates too
+            candidates += [s for s in reversed(self.postings.get(_ANY_STORY, {})) if s not in candidates]
+        for story_id in candidates:
             story = self.stories[story_id]
             score = self._similarity(vector, story, story.gap(day, day))
             if score >= best_score:
@@ -227,14 +285,18 @@ class OnlineClusterer:
             if len(recent) > limit:
                 recent.popitem(last=False)
 
-    def add(self, key: Hashable, article: Article, story: int | None = None, terms: Terms | None = None) -> int:
+    def add(self, key: Hashable, article: Article, story: int | None = None, terms: Terms | None = None,
+            embedding: np.ndarray | None = None) -> int:
         """Place one article and return its story id.
 
         With ``story`` given the article is put there (to restore stories
         already made); otherwise it joins the best story or starts one.
-        ``terms`` may be given when they were extracted beforehand.
+        ``terms`` may be given when they were extracted beforehand;
+        ``embedding`` is the article's vector when an embedding model is used.
         """
         vector = self._vector(terms or article_terms(article, self.settings.weights))
+        vector = vector._replace(languages=frozenset((article.language,)) if article.language else frozenset(),
+                                 embedding=embedding)
         day = article.published.toordinal() if article.published else None
         restored = story is not None
         if story is None:
@@ -245,9 +307,9 @@ class OnlineClusterer:
         if target is None:
             target = self.stories[story] = _Story()
             self.next_id = max(self.next_id, story + 1)
-        target.add(vector.words, vector.numbers, day, day, self.settings.centroid_terms)
+        target.add(vector, day, day, self.settings.centroid_terms)
         target.members.append(key)
-        self._index(story, vector.words)
+        self._index(story, [*vector.words, _ANY_STORY])
         if not restored:
             self.changed.add(story)
             self._since_merge += 1
@@ -285,7 +347,7 @@ class OnlineClusterer:
 
     def _absorb(self, keep: int, drop: int) -> None:
         survivor, gone = self.stories[keep], self.stories.pop(drop)
-        survivor.add(gone.words.weights, gone.numbers.weights, gone.first, gone.last, self.settings.centroid_terms)
+        survivor.add(gone.vector(), gone.first, gone.last, self.settings.centroid_terms)
         survivor.members.extend(gone.members)
         self._index(keep, survivor.words.weights)
 
@@ -293,8 +355,9 @@ class OnlineClusterer:
 def _clustered(articles: Sequence[Article], settings: StorySettings) -> list[_Story]:
     """The stories of ``articles``, in order of their first article; members are indices."""
     clusterer = OnlineClusterer(settings)
+    embeddings = embed_articles(articles, settings.embedding_model)
     for index, (article, terms) in enumerate(zip(articles, terms_stream(articles, settings.weights))):
-        clusterer.add(index, article, terms=terms)
+        clusterer.add(index, article, terms=terms, embedding=embeddings[index])
         clusterer.maybe_merge()
     clusterer.merge()
     for story in clusterer.stories.values():
@@ -337,8 +400,9 @@ def update_stories(
     placed = [(story_id, article) for story_id, members in existing.items() for article in members]
     placed += [(None, article) for article in new]
     articles = [article for _, article in placed]
-    for (story_id, article), terms in zip(placed, terms_stream(articles, settings.weights)):
-        clusterer.add(article.id, article, story=story_id, terms=terms)
+    embeddings = embed_articles(articles, settings.embedding_model)
+    for (story_id, article), terms, embedding in zip(placed, terms_stream(articles, settings.weights), embeddings):
+        clusterer.add(article.id, article, story=story_id, terms=terms, embedding=embedding)
         clusterer.maybe_merge()
     clusterer.merge()
     by_id = {article.id: article for article in articles}

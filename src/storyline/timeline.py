@@ -28,6 +28,7 @@ from datetime import date, timedelta
 
 import numpy as np
 
+from storyline.clean import language_at
 from storyline.lexicon import stop_words
 from storyline.model import Article, Precision, Sentence, TimelineEntry
 from storyline.offtopic import off_topic
@@ -100,7 +101,8 @@ def _collect(articles: Sequence[Article], sentences: dict[str, list[Sentence]], 
             row = len(pool.texts)
             pool.texts.append(sentence.text)
             pool.owners.append(number)
-            named = {t.value: t.precision for t in find_dates(sentence.text, article.published, article.language)
+            language = language_at(article, sentence.start)
+            named = {t.value: t.precision for t in find_dates(sentence.text, article.published, language)
                      if t.precision in settings.precisions}
             for day, precision in named.items():
                 pool.by_day[day].append(_Candidate(article, sentence, row, True, precision))
@@ -179,6 +181,7 @@ def build_timeline(
             entries.append(TimelineEntry(
                 date=day, precision=candidate.precision, text=candidate.sentence.text, article_id=candidate.article.id,
                 sentence_index=candidate.sentence.index, source=candidate.article.source, url=candidate.article.url,
+                language=language_at(candidate.article, candidate.sentence.start),
             ))
     return sorted(entries, key=lambda e: (e.date, e.article_id, e.sentence_index))
 

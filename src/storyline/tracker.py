@@ -56,9 +56,13 @@ def story_sources(store: Store, story: Story) -> list[str]:
     return sorted(name for name in names if name)
 
 
+CACHE_FORMAT = "2"
+"""Bumped when what is cached changes shape (2: timeline entries carry their language)."""
+
+
 def _members_key(story: Story, method: str) -> str:
-    """What a derived result depends on: the story's members and the method that derived it."""
-    return hashlib.sha256("\n".join([method, *sorted(story.article_ids)]).encode()).hexdigest()
+    """What a derived result depends on: the story's members, the method that derived it, the cache format."""
+    return hashlib.sha256("\n".join([CACHE_FORMAT, method, *sorted(story.article_ids)]).encode()).hexdigest()
 
 
 def story_timeline(store: Store, story: Story) -> list[TimelineEntry]:

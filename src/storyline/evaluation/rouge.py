@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from functools import cache, lru_cache
 from pathlib import Path
 
 from storyline.evaluation import PRF, porter
+from storyline.lexicon import stop_words
 
 _NON_TOKEN = re.compile(r"[^a-z0-9\-]")
 _TOKEN_START = re.compile(r"[a-z0-9$]")
@@ -74,8 +75,30 @@ def _stem(token: str) -> str:
     return _exceptions().get(token) or porter.stem(token)
 
 
-def rouge_tokens(text: str) -> list[str]:
-    """The tokens ROUGE-1.5.5 counts for ``text`` (with ``-m -s``)."""
+_SNOWBALL = {"es": "spanish", "fr": "french", "it": "italian", "de": "german", "pt": "portuguese", "nl": "dutch",
+             "sv": "swedish", "da": "danish", "no": "norwegian", "fi": "finnish", "ru": "russian",
+             "hu": "hungarian", "ro": "romanian", "tr": "turkish", "ca": "catalan"}
+_WORD = re.compile(r"\w+")
+
+
+@cache
+def _snowball(language: str) -> Callable[[str], str]:
+    import snowballstemmer
+
+    name = _SNOWBALL.get(language)
+    return snowballstemmer.stemmer(name).stemWord if name else str
+
+
+def rouge_tokens(text: str, language: str = "en") -> list[str]:
+    """The tokens ROUGE-1.5.5 counts for ``text`` (with ``-m -s``).
+
+    ROUGE-1.5.5 knows only English: it keeps ASCII letters and digits and
+    stems with Porter. For another language the same recipe is applied with
+    that language's tools: Unicode words, its stop words, its Snowball stemmer.
+    """
+    if language not in ("", "en"):
+        stop, stem = stop_words(language), _snowball(language)
+        return [stem(t) if len(t) > 3 else t for t in _WORD.findall(text.lower()) if t not in stop]
     lowered = text.translate(_ASCII_LOWER)
     stop = _stop_words()
     tokens = []
@@ -93,18 +116,18 @@ def _grams(tokens: Sequence[str], n: int) -> Counter[tuple[str, ...]]:
     return Counter(zip(*(tokens[i:] for i in range(n))))
 
 
-def ngrams(sentences: Sequence[str], n: int) -> Counter[tuple[str, ...]]:
-    return _grams(rouge_tokens(" ".join(sentences)), n)
+def ngrams(sentences: Sequence[str], n: int, language: str = "en") -> Counter[tuple[str, ...]]:
+    return _grams(rouge_tokens(" ".join(sentences), language), n)
 
 
 Timeline = Mapping[date, Sequence[str]]
 """A timeline as the metrics see it: each date's summary sentences."""
 
 
-def concat_rouge(system: Timeline, reference: Timeline, n: int) -> PRF:
+def concat_rouge(system: Timeline, reference: Timeline, n: int, language: str = "en") -> PRF:
     """ROUGE-N of all summaries concatenated, dates ignored."""
-    ours = ngrams([s for d in sorted(system) for s in system[d]], n)
-    gold = ngrams([s for d in sorted(reference) for s in reference[d]], n)
+    ours = ngrams([s for d in sorted(system) for s in system[d]], n, language)
+    gold = ngrams([s for d in sorted(reference) for s in reference[d]], n, language)
     hits = sum((ours & gold).values())
     total_ours, total_gold = sum(ours.values()), sum(gold.values())
     return PRF(hits / total_ours if total_ours else 0.0, hits / total_gold if total_gold else 0.0)
@@ -140,7 +163,8 @@ def _closest(source: dict[date, Counter[str]], target: dict[date, Counter[str]],
     return aligned
 
 
-def align_m1_rouge(system: Timeline, reference: Timeline, ns: Sequence[int] = (1, 2)) -> dict[int, PRF]:
+def align_m1_rouge(system: Timeline, reference: Timeline, ns: Sequence[int] = (1, 2),
+                   language: str = "en") -> dict[int, PRF]:
     """Alignment-based ROUGE-N for each n in ``ns``, many-to-one ("align+ m:1", Martschat & Markert 2017).
 
     Each system date is aligned to the reference date that costs least
@@ -154,8 +178,8 @@ def align_m1_rouge(system: Timeline, reference: Timeline, ns: Sequence[int] = (1
     ours, gold = _words(system), _words(reference)
     for_precision = _closest(ours, gold, True)
     for_recall = [(mine, theirs) for theirs, mine in _closest(gold, ours, False)]
-    system_tokens = {day: rouge_tokens(" ".join(sentences)) for day, sentences in system.items()}
-    reference_tokens = {day: rouge_tokens(" ".join(sentences)) for day, sentences in reference.items()}
+    system_tokens = {day: rouge_tokens(" ".join(sentences), language) for day, sentences in system.items()}
+    reference_tokens = {day: rouge_tokens(" ".join(sentences), language) for day, sentences in reference.items()}
 
     def weighted_hits(pairs: list[tuple[date, date]], n: int, of_system: bool) -> float:
         """Date-weighted n-gram hits over all (system date, reference date) pairs, over the n-grams of one side."""

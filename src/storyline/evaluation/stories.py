@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Hashable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from storyline.clean import clean_article
@@ -42,13 +42,20 @@ class StoryEvaluation:
     articles: int
     seconds: float
     skipped: int
+    languages: dict[str, tuple[PRF, int]] = field(default_factory=dict)
+    """B-cubed over the articles of each language alone, and how many there are."""
 
-    def as_dict(self) -> dict[str, float | int]:
+    def as_dict(self) -> dict[str, object]:
         return {
             "precision": round(self.score.precision, 4), "recall": round(self.score.recall, 4),
             "f1": round(self.score.f1, 4), "stories": self.stories, "gold_stories": self.gold_stories,
             "articles": self.articles, "articles_per_s": round(self.articles / self.seconds, 1) if self.seconds else 0.0,
             "skipped": self.skipped,
+            "languages": {
+                language: {"precision": round(score.precision, 4), "recall": round(score.recall, 4),
+                           "f1": round(score.f1, 4), "articles": count}
+                for language, (score, count) in sorted(self.languages.items())
+            },
         }
 
 
@@ -82,4 +89,12 @@ def evaluate_stories(path: str | Path, label: str = "story", settings: StorySett
         for index in members:
             predicted[index] = number
     gold = [str(a.metadata[label]) for a in articles]
-    return StoryEvaluation(bcubed(predicted, gold), len(groups), len(set(gold)), len(articles), seconds, skipped)
+    by_language: dict[str, list[int]] = {}
+    for index, article in enumerate(articles):
+        by_language.setdefault(article.language or "?", []).append(index)
+    languages = {
+        language: (bcubed([predicted[i] for i in indices], [gold[i] for i in indices]), len(indices))
+        for language, indices in by_language.items()
+    }
+    return StoryEvaluation(bcubed(predicted, gold), len(groups), len(set(gold)), len(articles), seconds, skipped,
+                           languages)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -39,9 +40,12 @@ class TimelineScore:
     name: str
     dates: int
     scores: dict[str, PRF]
+    language: str = "en"
+    """The language most of the topic's articles are in."""
 
     def as_dict(self) -> dict[str, object]:
-        out: dict[str, object] = {"topic": self.topic, "timeline": self.name, "dates": self.dates}
+        out: dict[str, object] = {"topic": self.topic, "timeline": self.name, "dates": self.dates,
+                                  "language": self.language}
         for metric, score in self.scores.items():
             out[f"{metric}_f1"] = round(score.f1, 4)
             out[f"{metric}_precision"] = round(score.precision, 4)
@@ -54,19 +58,24 @@ class TimelineEvaluation:
     timelines: list[TimelineScore] = field(default_factory=list)
     seconds: float = 0.0
 
-    def mean(self) -> dict[str, PRF]:
-        """Precision and recall averaged over timelines; F1 follows from them (news-tls)."""
-        n = len(self.timelines) or 1
+    def mean(self, language: str | None = None) -> dict[str, PRF]:
+        """Precision and recall averaged over timelines (of one language); F1 follows from them (news-tls)."""
+        chosen = [t for t in self.timelines if language is None or t.language == language]
+        n = len(chosen) or 1
         return {
-            metric: PRF(sum(t.scores[metric].precision for t in self.timelines) / n,
-                        sum(t.scores[metric].recall for t in self.timelines) / n)
+            metric: PRF(sum(t.scores[metric].precision for t in chosen) / n,
+                        sum(t.scores[metric].recall for t in chosen) / n)
             for metric in METRICS
         }
 
     def as_dict(self) -> dict[str, object]:
-        mean = TimelineScore("", "mean", 0, self.mean()).as_dict()
-        mean = {key: value for key, value in mean.items() if key not in ("topic", "timeline", "dates")}
-        return {"mean": mean, "timelines": [t.as_dict() for t in self.timelines], "seconds": round(self.seconds, 1)}
+        def flat(scores: dict[str, PRF]) -> dict[str, object]:
+            row = TimelineScore("", "mean", 0, scores).as_dict()
+            return {key: value for key, value in row.items() if key not in ("topic", "timeline", "dates", "language")}
+
+        languages = sorted({t.language for t in self.timelines})
+        return {"mean": flat(self.mean()), "languages": {lang: flat(self.mean(lang)) for lang in languages},
+                "timelines": [t.as_dict() for t in self.timelines], "seconds": round(self.seconds, 1)}
 
 
 def read_gold(path: Path) -> dict[date, list[str]]:
@@ -81,10 +90,11 @@ def _topic_articles(folder: Path) -> list[Article]:
     return [clean_article(a.identify()) for a in articles if a.published]
 
 
-def score_timeline(system: Timeline, gold: Timeline) -> dict[str, PRF]:
-    aligned = align_m1_rouge(system, gold, (1, 2))
+def score_timeline(system: Timeline, gold: Timeline, language: str = "en") -> dict[str, PRF]:
+    aligned = align_m1_rouge(system, gold, (1, 2), language)
     return {
-        "concat_rouge1": concat_rouge(system, gold, 1), "concat_rouge2": concat_rouge(system, gold, 2),
+        "concat_rouge1": concat_rouge(system, gold, 1, language),
+        "concat_rouge2": concat_rouge(system, gold, 2, language),
         "align_m1_rouge1": aligned[1], "align_m1_rouge2": aligned[2], "date": date_prf(system, gold),
     }
 
@@ -92,6 +102,8 @@ def score_timeline(system: Timeline, gold: Timeline) -> dict[str, PRF]:
 def evaluate_topic(folder: Path, settings: TimelineSettings = DEFAULTS) -> Iterator[TimelineScore]:
     articles = _topic_articles(folder)
     sentences = {a.id: split_sentences(a.id, a.text) for a in articles}
+    languages = Counter(a.language for a in articles if a.language)
+    language = languages.most_common(1)[0][0] if languages else "en"
     for gold_path in sorted((folder / "timelines").glob("*.json")):
         gold = read_gold(gold_path)
         if not gold:
@@ -105,7 +117,7 @@ def evaluate_topic(folder: Path, settings: TimelineSettings = DEFAULTS) -> Itera
         system: dict[date, list[str]] = {}
         for entry in entries:
             system.setdefault(entry.date, []).append(entry.text)
-        yield TimelineScore(folder.name, gold_path.stem, len(gold), score_timeline(system, gold))
+        yield TimelineScore(folder.name, gold_path.stem, len(gold), score_timeline(system, gold, language), language)
 
 
 def evaluate_timelines(root: str | Path, settings: TimelineSettings = DEFAULTS,
