@@ -87,3 +87,13 @@ def test_spacy_pipeline_that_is_not_installed_is_a_clear_error():
     pytest.importorskip("spacy")
     with pytest.raises(RuntimeError, match="not installed"):
         SpacyExtractor("xx_no_such_pipeline")
+
+
+@pytest.mark.parametrize("text", [
+    "El alcalde Tomás Rell visitó el Banco de Ostmark en Varrow. Rell dijo que el plan sigue junto al río Lune.",
+    "Le maire Tomás Rell a visité la Banque de Ostmark à Varrow. Rell déclare que le plan continue.",
+])
+def test_cues_in_other_languages(text):
+    found = _mentions(text)
+    assert found["Tomás Rell"] == "person" and found["Varrow"] == "place"
+    assert found.get("Banco de Ostmark", found.get("Banque de Ostmark")) == "organisation"

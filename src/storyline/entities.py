@@ -16,6 +16,24 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Literal, Protocol
 
+from storyline.entity_words import (
+    CALENDAR,
+    GROUP_AFTER,
+    HONORIFICS,
+    NOT_NAMES,
+    ORGANISATION_BEFORE,
+    ORGANISATION_HEADS,
+    ORGANISATION_PREPOSITIONS,
+    ORGANISATION_WORDS,
+    PARTICLES,
+    PERSON_AFTER,
+    PLACE_BEFORE,
+    PLACE_HEADS,
+    PLACE_WORDS,
+    ROLES,
+    WORK_AFTER,
+    WORK_BEFORE,
+)
 from storyline.lexicon import stop_words
 from storyline.model import Article
 from storyline.sentences import split_sentences, split_spans
@@ -47,82 +65,6 @@ class Extractor(Protocol):
 
 
 _POSSESSIVE = re.compile(r"['’]s?$")
-_PARTICLES = {"de", "del", "della", "di", "da", "do", "dos", "das", "van", "von", "der", "den", "du", "la", "le",
-              "bin", "al", "y", "of"}
-"""Lower-case words that sit inside names (Bank of England, Caniceiro dos Deuses)."""
-_CALENDAR = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-}
-_NOT_NAMES = {"i", "i'm", "i've", "i'd", "i'll", "ok", "okay", "mr", "mrs", "ms", "dr"}
-_HONORIFICS = {
-    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "president", "senator",
-    "sen", "rep", "representative", "gov", "governor", "king", "queen", "prince", "princess", "pope", "judge",
-    "justice", "general", "gen", "col", "colonel", "capt", "captain", "sgt", "sergeant", "lt", "lieutenant",
-    "officer", "chancellor", "minister", "prime", "mayor", "coach", "rev", "reverend", "father", "sister",
-    "brother", "detective", "inspector", "chief", "ceo", "secretary", "ambassador", "sheriff", "deputy",
-}
-"""Title words before a name: dropped from the name, and a sign of a person."""
-_ROLES = {
-    "actor", "actress", "star", "co-star", "director", "co-director", "producer", "co-producer", "writer",
-    "screenwriter", "author", "novelist", "singer", "rapper", "musician", "composer", "artist", "player",
-    "striker", "goalkeeper", "quarterback", "pitcher", "boxer", "champion", "challenger", "coach", "manager",
-    "owner", "founder", "chairman", "spokesman", "spokeswoman", "spokesperson", "minister", "president",
-    "senator", "governor", "mayor", "leader", "candidate", "lawyer", "attorney", "prosecutor", "judge",
-    "suspect", "victim", "witness", "officer", "detective", "doctor", "scientist", "professor", "student",
-    "journalist", "reporter", "editor", "analyst", "economist", "executive", "chief", "ceo", "secretary",
-    "mercenary", "character", "hero", "villain", "rep", "publicist", "agent", "wife", "husband", "son",
-    "daughter", "brother", "sister", "father", "mother", "friend", "girlfriend", "boyfriend", "fiancé",
-    "fiancée", "son-in-law", "teammate", "opponent", "rival", "co-founder", "designer", "model", "comedian",
-    "host", "anchor", "pilot", "soldier", "general", "king", "queen", "prince", "princess", "farmer", "pianist",
-    "violinist", "guitarist", "drummer", "dancer", "chef", "teacher", "nurse", "engineer", "priest", "bishop",
-    "activist", "athlete", "runner", "swimmer", "cyclist", "golfer", "photographer", "filmmaker", "historian",
-    "poet", "fighter", "defender", "midfielder", "forward", "heir", "widow",
-}
-"""Nouns that introduce a person ("director Sam Hargrave", "his brother Anthony Russo")."""
-_PERSON_AFTER = {"said", "says", "told", "added", "explained", "revealed", "thinks", "believes", "wrote",
-                 "who", "whose", "himself", "herself", "announced", "admitted", "denied", "insisted"}
-_GROUP_AFTER = {"brothers", "sisters", "family", "twins", "siblings"}
-"""A surname followed by one of these names a group, not one person (the Russo brothers)."""
-_ORGANISATION_WORDS = {
-    "inc", "inc.", "corp", "corp.", "corporation", "company", "co", "co.", "ltd", "ltd.", "llc", "plc", "group",
-    "bank", "university", "college", "school", "institute", "foundation", "association", "federation", "union",
-    "party", "council", "committee", "commission", "ministry", "department", "agency", "bureau", "office",
-    "court", "police", "army", "navy", "airlines", "airways", "studios", "studio", "pictures", "records",
-    "network", "times", "post", "news", "press", "club", "fc", "united", "team", "center", "centre", "hospital",
-    "church", "museum", "board", "authority", "service", "services", "organization", "organisation", "fund",
-    "society", "assembly", "parliament", "congress", "senate", "house", "magazine", "journal", "tribune",
-    "industries", "holdings", "motors", "systems", "technologies", "labs", "partners", "media", "entertainment",
-    "films", "productions", "railways", "league", "nations", "alliance", "coalition", "forces",
-}
-"""Last words of organisation names (Betty Ford Center, Marvel Studios)."""
-_ORGANISATION_BEFORE = {
-    "company", "firm", "studio", "network", "streamer", "platform", "service", "newspaper", "magazine",
-    "agency", "broadcaster", "channel", "group", "outlet", "website", "site", "publisher", "label", "retailer",
-    "maker", "manufacturer", "carrier", "airline", "bank", "team", "club", "party", "organisation",
-    "organization", "giant", "rival",
-}
-_ORGANISATION_PREPOSITIONS = {"on", "via"}
-"""Before a one-word name: on Netflix, via Instagram."""
-_PLACE_WORDS = {
-    "city", "county", "province", "state", "island", "islands", "river", "lake", "mountain", "mountains",
-    "mount", "street", "avenue", "road", "square", "airport", "bay", "valley", "republic", "kingdom", "beach",
-    "coast", "highway", "park", "bridge", "region", "district", "village", "peninsula", "desert", "sea", "ocean",
-    "states", "emirates", "gulf", "strait", "canal",
-}
-"""Words in place names (Newport Beach, Pacific Coast Highway)."""
-_PLACE_BEFORE = {"in", "from", "near", "across", "outside", "inside", "city", "town", "village", "capital",
-                 "country", "region", "province", "state", "island"}
-"""Words before a one-word place (in Dhaka); people are written with two words or more."""
-_WORK_BEFORE = {
-    "film", "movie", "series", "show", "sitcom", "book", "novel", "memoir", "album", "song", "single", "sequel",
-    "prequel", "thriller", "drama", "comedy", "documentary", "game", "musical", "play", "opera", "franchise",
-    "blockbuster", "blockbusters", "hit", "title", "episode", "season", "novella", "poem", "painting",
-}
-_WORK_AFTER = {"starring", "stars", "starred", "premiered", "premieres", "grossed", "debuted", "sequel",
-               "trailer", "franchise", "director", "cast", "soundtrack", "release", "premiere", "movie", "film",
-               "series"}
-
 _SEQUEL = re.compile(r"^\d{1,2}$")
 _LIST_SEPARATORS = {", ", " and ", ", and ", " or ", " & "}
 _DEMONYM = re.compile(r"(?:ian|ean|ican|ese|ish)$")
@@ -137,11 +79,11 @@ _FUNCTION_WORDS = {"with", "from", "into", "about", "after", "over", "what", "wh
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _CAP = rf"[{_UPPER}](?:[\w'’.&-]*\w)?"
 _RUN = re.compile(
-    rf"{_CAP}(?:(?: (?:{'|'.join(sorted(_PARTICLES))}))? {_CAP}| \d{{1,2}}(?!\w|[.,:/]\d))*"
+    rf"{_CAP}(?:(?: (?:{'|'.join(sorted(PARTICLES))}))? {_CAP}| \d{{1,2}}(?!\w|[.,:/]\d))*"
     rf"(?:: {_CAP}(?:(?: (?:and|&|of|the))? {_CAP})*)?"
 )
 """A run of capitalised words, the particles inside names, a sequel number, a subtitle (Thor: Love and Thunder)."""
-_SKIPPED = re.compile(rf"\b(?:{'|'.join(w.capitalize() for w in sorted(_CALENDAR | _NOT_NAMES))})\b")
+_SKIPPED = re.compile(rf"\b(?:{'|'.join(w.capitalize() for w in sorted(CALENDAR | NOT_NAMES))})\b")
 _MID_SENTENCE = re.compile(rf"(?<=[\w,;)] )[{_UPPER}][\w'’.&-]*\w")
 _LOWER_WORD = re.compile(r"\b[a-zß-ÿ][\w'’-]*")
 _WORD = re.compile(r"[\w'’-]+|[^\w\s]")
@@ -208,7 +150,7 @@ class RuleExtractor:
         for line in text.split("\n"):
             for start, end in self._runs(line, known, lowered):
                 words = line[start:end].split(" ")
-                while len(words) > 1 and (words[0].lower().rstrip(".") in _HONORIFICS or words[0].lower() in _ROLES):
+                while len(words) > 1 and (words[0].lower().rstrip(".") in HONORIFICS or words[0].lower() in ROLES):
                     del words[0]
                 name = _bare(" ".join(words))
                 if len(name) > 1 and name.lower() not in stop:
@@ -223,7 +165,7 @@ class RuleExtractor:
                 spans, position = [], match.start()
                 for word in match[0].split(" "):
                     bare = _bare(word.rstrip(":")).lower()
-                    if bare not in _CALENDAR and bare not in _NOT_NAMES:
+                    if bare not in CALENDAR and bare not in NOT_NAMES:
                         if spans and spans[-1][1] == position - 1:
                             spans[-1] = (spans[-1][0], position + len(word))
                         else:
@@ -265,7 +207,7 @@ class RuleExtractor:
                  end: int) -> Mention | None:
         words = sentence[start:end].split(" ")
         kind, role = "", ""
-        while len(words) > 1 and (words[0].lower().rstrip(".") in _HONORIFICS or words[0].lower() in _ROLES):
+        while len(words) > 1 and (words[0].lower().rstrip(".") in HONORIFICS or words[0].lower() in ROLES):
             kind, role = "person", words[0].lower().rstrip(".")
             start += len(words.pop(0)) + 1
         name = _bare(" ".join(words))
@@ -277,7 +219,7 @@ class RuleExtractor:
         following = _WORD.findall(sentence[end:end + 30])
         after = following[0].lower() if following else ""
         end = start + len(name)
-        if after in _GROUP_AFTER:
+        if after in GROUP_AFTER:
             group_end = sentence.index(following[0], end) + len(following[0])
             name, end, kind = sentence[start:group_end], group_end, "other"
         elif not kind:
@@ -294,28 +236,30 @@ def _guess(before: str, before2: str, after: str, words: Sequence[str]) -> tuple
         return "work", ""
     if len(words) == 1 and len(tail) > 1 and words[0].isupper() and "." not in words[0]:
         return "organisation", ""  # NATO, BBC: acronyms say "said" too
-    if len(words) == 1 and _DEMONYM.search(tail) and after[:1].islower() and after not in _PERSON_AFTER:
+    if len(words) == 1 and _DEMONYM.search(tail) and after[:1].islower() and after not in PERSON_AFTER:
         return "other", ""  # Libyan rebels, Egyptian officials
     if len(words) > 2 and words[1] == "of":
-        if head in _ORGANISATION_WORDS:
+        if head in ORGANISATION_WORDS:
             return "organisation", ""  # Bank of Ostmark
-        if head in _PLACE_WORDS:
+        if head in PLACE_WORDS:
             return "place", ""  # Gulf of Mexico
     if any(w.endswith(":") for w in words):
         return "work", ""
-    if tail in _ORGANISATION_WORDS and len(words) > 1:
+    if tail in ORGANISATION_WORDS and len(words) > 1:
         return "organisation", ""
-    if tail in _PLACE_WORDS or head in {"mount", "lake", "port", "fort", "san", "santa", "saint"}:
+    if len(words) > 1 and head in ORGANISATION_HEADS:
+        return "organisation", ""
+    if tail in PLACE_WORDS or head in PLACE_HEADS:
         return "place", ""
-    if before in _WORK_BEFORE or after in _WORK_AFTER or (before in _EXAMPLES and before2 in _WORK_BEFORE):
+    if before in WORK_BEFORE or after in WORK_AFTER or (before in _EXAMPLES and before2 in WORK_BEFORE):
         return "work", ""
-    if before in _ROLES or after in _PERSON_AFTER:
-        return "person", before if before in _ROLES else ""
-    if before in _ORGANISATION_BEFORE or (before == "to" and before2 == "according"):
+    if before in ROLES or before in HONORIFICS or after in PERSON_AFTER:
+        return "person", before if before in ROLES or before in HONORIFICS else ""
+    if before in ORGANISATION_BEFORE or (before == "to" and before2 == "according"):
         return "organisation", ""
-    if before in _PLACE_BEFORE and len(words) == 1:
+    if before in PLACE_BEFORE and len(words) == 1:
         return "place", ""
-    if before in _ORGANISATION_PREPOSITIONS and len(words) == 1:
+    if before in ORGANISATION_PREPOSITIONS and len(words) == 1:
         return "organisation", ""
     return "", ""
 
