@@ -11,6 +11,7 @@ import hashlib
 import re
 from collections.abc import Collection, Iterable
 
+from storyline.lexicon import stop_words
 from storyline.model import Article
 
 MIN_REPEATS = 3
@@ -105,21 +106,40 @@ PARAGRAPH_WORDS = 12
 """Paragraphs shorter than this are too short to tell their language reliably."""
 
 
-def paragraph_languages(text: str) -> list[tuple[int, str]]:
+OWN_STOP_SHARE = 0.1
+"""A paragraph whose distinct stop words of the article's language make up this share of its words is in it."""
+
+
+def paragraph_languages(text: str, language: str) -> list[tuple[int, str]]:
     """(start offset, language) of each paragraph, when the text mixes languages; else nothing.
 
     Only paragraphs long enough to tell count; a short one (a caption, a
-    quote) follows the paragraph before it.
+    quote) follows the paragraph before it. A paragraph full of the article
+    language's stop words is taken to be in it without asking the
+    classifier, which keeps this cheap for the usual one-language article.
     """
-    import py3langid
-
     found: list[tuple[int, str]] = []
     offset = 0
     for line in text.split("\n"):
-        if len(line.split()) >= PARAGRAPH_WORDS:
-            found.append((offset, py3langid.classify(line[:600])[0]))
+        words = line.lower().split()
+        if len(words) >= PARAGRAPH_WORDS:
+            found.append((offset, language if _written_in(words, language) else _other(line, words, language)))
         offset += len(line) + 1
     return found if len({language for _, language in found}) > 1 else []
+
+
+def _written_in(words: list[str], language: str) -> bool:
+    """True when enough of the words are that language's stop words (always false without a list)."""
+    stop = stop_words(language) if language else frozenset()
+    return bool(stop) and len(stop.intersection(words)) >= OWN_STOP_SHARE * len(words)
+
+
+def _other(line: str, words: list[str], language: str) -> str:
+    """The classifier's language for a paragraph, if its own stop words confirm it; else the article's."""
+    import py3langid
+
+    guess = py3langid.classify(line[:600])[0]
+    return guess if _written_in(words, guess) else language
 
 
 def language_at(article: Article, offset: int) -> str:
@@ -137,7 +157,7 @@ def clean_article(article: Article, repeated: Collection[int] = ()) -> Article:
     article.text = clean_text(article.raw_text, repeated) or article.raw_text
     if not article.language:
         article.language = detect_language(article.text)
-        mixed = paragraph_languages(article.text)
+        mixed = paragraph_languages(article.text, article.language)
         if mixed:
             article.metadata["paragraph_languages"] = mixed
     return article

@@ -18,6 +18,7 @@ import numpy as np
 
 from storyline.clean import clean_article, line_keys, repeated_keys
 from storyline.dedupe import DuplicateIndex, signature
+from storyline.lexicon import warm_stop_words
 from storyline.model import Article
 from storyline.readers import Problem
 from storyline.sentences import split_spans
@@ -90,6 +91,7 @@ def ingest(
     index = DuplicateIndex()
     index.extend(store.signatures())
     workers = workers or os.cpu_count() or 1
+    warm_stop_words()  # load the word lists once, before the workers fork, not once per worker
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) if workers > 1 else None
     try:
         batches = _ReadAhead(items, batch_size)

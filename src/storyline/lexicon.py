@@ -20,3 +20,9 @@ def stop_words(language: str = "en") -> frozenset[str]:
     import stopwordsiso
 
     return frozenset(stopwordsiso.stopwords(language)) if stopwordsiso.has_lang(language) else frozenset()
+
+
+def warm_stop_words() -> None:
+    """Load every language's list now (stopwords-iso reads them all at once), e.g. before forking workers."""
+    stop_words("en")
+    stop_words("es")
