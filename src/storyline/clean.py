@@ -125,7 +125,7 @@ def paragraph_languages(text: str, language: str) -> list[tuple[int, str]]:
         if len(words) >= PARAGRAPH_WORDS:
             found.append((offset, language if _written_in(words, language) else _other(line, words, language)))
         offset += len(line) + 1
-    return found if len({language for _, language in found}) > 1 else []
+    return found if len({found_language for _, found_language in found}) > 1 else []
 
 
 def _written_in(words: list[str], language: str) -> bool:
