@@ -156,7 +156,8 @@ def _names_cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
 
 
 class _Story:
-    """A story as the clusterer sees it: centroids of its two views, its members and its dates."""
+    """A story as the clusterer sees it: centroids of its two views, its members, dates and languages, and the
+    sum of its articles' embeddings when a model is used."""
 
     __slots__ = ("embedding", "first", "languages", "last", "members", "numbers", "words")
 
@@ -169,13 +170,12 @@ class _Story:
         self.embedding: np.ndarray | None = None
 
     def add(self, vector: _Vector, first: int | None, last: int | None, size: int) -> None:
-        words, numbers = vector.words, vector.numbers
         self.languages |= vector.languages
         if vector.embedding is not None:
             self.embedding = vector.embedding if self.embedding is None else self.embedding + vector.embedding
-        self.words.add(words)
+        self.words.add(vector.words)
         self.words.prune(size)
-        self.numbers.add(numbers)
+        self.numbers.add(vector.numbers)
         if first is not None and last is not None:
             self.first = first if self.first is None else min(self.first, first)
             self.last = last if self.last is None else max(self.last, last)
