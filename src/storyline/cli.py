@@ -266,6 +266,9 @@ def entities_command(
     if as_json:
         out.print_json(data=rows)
         return
+    if not rows:
+        err.print("No entities: no story names anyone yet (ingest articles first).")
+        return
     table = Table(title=f"{len(rows)} of {len(entities)} entities", box=box.SIMPLE_HEAD)
     for column in ("name", "type", "mentions", "first", "last", "aliases"):
         table.add_column(column, overflow="fold", no_wrap=column != "aliases", min_width=12 if column == "aliases" else None)
