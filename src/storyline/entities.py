@@ -12,7 +12,7 @@ not care which one ran.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Literal, Protocol
 
@@ -98,10 +98,10 @@ def _bare(text: str) -> str:
     return _POSSESSIVE.sub("", text)
 
 
-def _known_names(text: str, lowered: set[str]) -> set[str]:
+def _known_names(text: str, lowered: set[str], runs: Iterable[re.Match[str]]) -> set[str]:
     """Words the article writes capitalised where a sentence does not start, or inside a name of several words."""
     known = {_bare(w) for w in _MID_SENTENCE.findall(text)}
-    for match in _RUN.finditer(text):
+    for match in runs:
         words = match[0].split(" ")
         if len(words) > 1:
             known.update(_bare(w.rstrip(":")) for w in words[1:])
@@ -124,14 +124,14 @@ class RuleExtractor:
     def mentions(self, article: Article) -> list[Mention]:
         text = article.text
         lowered = set(_LOWER_WORD.findall(text))
-        known = _known_names(text, lowered)
+        known = _known_names(text, lowered, _RUN.finditer(text))
         found: list[Mention] = []
         for index, (start, end) in enumerate(split_spans(text)):
             sentence = text[start:end]
             if _title_case(sentence):
                 continue
             previous: Mention | None = None
-            for first, last in self._runs(sentence, known, lowered):
+            for first, last in self._runs(sentence, _RUN.finditer(sentence), known, lowered):
                 mention = self._mention(article.id, index, sentence, start, first, last)
                 if mention is None:
                     continue
@@ -145,21 +145,22 @@ class RuleExtractor:
     def names(self, text: str) -> Iterator[str]:
         """Just the names, without types or positions: the cheap view the story clusterer uses."""
         lowered = set(_LOWER_WORD.findall(text))
-        known = _known_names(text, lowered)
+        runs = list(_RUN.finditer(text))  # runs never cross a line, so one pass serves the whole text
+        known = _known_names(text, lowered, runs)
         stop = stop_words()
-        for line in text.split("\n"):
-            for start, end in self._runs(line, known, lowered):
-                words = line[start:end].split(" ")
-                while len(words) > 1 and (words[0].lower().rstrip(".") in HONORIFICS or words[0].lower() in ROLES):
-                    del words[0]
-                name = _bare(" ".join(words))
-                if len(name) > 1 and name.lower() not in stop:
-                    yield name
+        for start, end in self._runs(text, runs, known, lowered):
+            words = text[start:end].split(" ")
+            while len(words) > 1 and (words[0].lower().rstrip(".") in HONORIFICS or words[0].lower() in ROLES):
+                del words[0]
+            name = _bare(" ".join(words))
+            if len(name) > 1 and name.lower() not in stop:
+                yield name
 
     @staticmethod
-    def _runs(sentence: str, known: set[str], lowered: set[str]) -> Iterator[tuple[int, int]]:
-        """Character spans of the names in a sentence: runs without calendar words or a sentence's first word."""
-        for match in _RUN.finditer(sentence):
+    def _runs(sentence: str, runs: Iterable[re.Match[str]], known: set[str],
+              lowered: set[str]) -> Iterator[tuple[int, int]]:
+        """Character spans of the names among ``runs`` of a text: without calendar words or a sentence's first word."""
+        for match in runs:
             spans = [match.span()]
             if _SKIPPED.search(match[0]):  # split the run around "April", "I"
                 spans, position = [], match.start()
@@ -173,7 +174,7 @@ class RuleExtractor:
                     position += len(word) + 1
             for start, end in spans:
                 start = RuleExtractor._trim_start(sentence, start, end, known, lowered)
-                while start < end and sentence[sentence.rfind(" ", start, end) + 1].islower():
+                while start < end and sentence[max(start, sentence.rfind(" ", start, end) + 1)].islower():
                     end = max(start, sentence.rfind(" ", start, end))  # a particle cannot end a name
                 if start < end:
                     yield start, end
@@ -188,7 +189,7 @@ class RuleExtractor:
         at = start - 1
         while at >= 0 and sentence[at] == " ":
             at -= 1
-        if at >= 0 and sentence[at] not in _OPENERS and sentence[at] not in ".!?":
+        if at >= 0 and sentence[at] not in _OPENERS and sentence[at] not in ".!?\n":
             return start
         first, _, rest = sentence[start:end].partition(" ")
         word = first.rstrip(":")
