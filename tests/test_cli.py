@@ -101,7 +101,7 @@ def test_unknown_story_and_bad_options(db):
 def test_help_explains_commands():
     result = run("--help")
     assert result.exit_code == 0
-    for command in ("ingest", "articles", "stories", "show", "timeline", "track"):
+    for command in ("ingest", "articles", "stories", "show", "timeline", "track", "entities", "serve", "eval"):
         assert command in result.stdout
 
 
@@ -238,3 +238,23 @@ def test_seeds_entities_extraction_is_rescue_and_russo_is_joe_russo(db):
                 "Tyler Rake": "person", "Dhaka": "place"}
     assert {name: entities[name]["type"] for name in expected} == expected
     assert not any("Love and Thunder" in name or name == "Natalie Portman" for name in entities), "off-topic promo"
+
+
+def test_serve_binds_to_loopback_by_default_and_warns_otherwise(monkeypatch, db):
+    import uvicorn
+
+    from storyline import cli
+
+    calls, warmed = [], []
+    monkeypatch.setattr(uvicorn, "run", lambda app, host, port, log_level: calls.append((host, port)))
+
+    class Context:
+        def Process(self, target, args, daemon):  # noqa: N802 - the multiprocessing name
+            warmed.append(args)
+            return type("Started", (), {"start": lambda self: None})()
+
+    monkeypatch.setattr(cli.multiprocessing, "get_context", lambda method: Context())
+    assert run("serve", "--db", db).exit_code == 0
+    assert calls == [("127.0.0.1", 8000)] and warmed == [(db,)]
+    loud = run("serve", "--db", db, "--host", "0.0.0.0", "--port", "9000")
+    assert loud.exit_code == 0 and calls[-1] == ("0.0.0.0", 9000) and "anyone who can reach it" in loud.stderr
