@@ -249,7 +249,7 @@ def test_serve_binds_to_loopback_by_default_and_warns_otherwise(monkeypatch, db)
     monkeypatch.setattr(uvicorn, "run", lambda app, host, port, log_level: calls.append((host, port)))
 
     class Context:
-        def Process(self, target, args, daemon):  # noqa: N802 - the multiprocessing name
+        def Process(self, target, args, daemon):
             warmed.append(args)
             return type("Started", (), {"start": lambda self: None})()
 
