@@ -257,19 +257,19 @@ def resolve(
     published = {a.id: a.published for a in articles}
     entries: dict[str, _Entry] = defaultdict(_Entry)
     per_article: dict[str, Counter[str]] = {}
+    keyed: list[tuple[str, Mention, str]] = []
     for article in articles:
         counts = per_article[article.id] = Counter()
         for mention in mentions.get(article.id, ()):
             key = name_key(mention.text)
             counts[key] += 1
             entries[key].add(mention, article.id)
+            keyed.append((article.id, mention, key))
     resolved = _short_forms(per_article, entries, story_of)
     merged: dict[str, _Entry] = defaultdict(_Entry)
-    for article in articles:
-        for mention in mentions.get(article.id, ()):
-            key = name_key(mention.text)
-            canonical = resolved.get((article.id, key), key)
-            merged[canonical].add(mention, article.id, own=canonical == key)
+    for article_id, mention, key in keyed:
+        canonical = resolved.get((article_id, key), key)
+        merged[canonical].add(mention, article_id, own=canonical == key)
     for key, entry in merged.items():
         entry.links = list(entries[key].links)
     _sequel_bases(merged)

@@ -136,9 +136,7 @@ def _written_in(words: list[str], language: str) -> bool:
 
 def _other(line: str, words: list[str], language: str) -> str:
     """The classifier's language for a paragraph, if its own stop words confirm it; else the article's."""
-    import py3langid
-
-    guess = py3langid.classify(line[:600])[0]
+    guess = detect_language(line)
     return guess if _written_in(words, guess) else language
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from datetime import date
+from typing import TypeVar
 
 from storyline.aliases import METHOD as ENTITIES_METHOD
 from storyline.aliases import entity_from_dict, resolve
@@ -56,6 +57,8 @@ def story_sources(store: Store, story: Story) -> list[str]:
     return sorted(name for name in names if name)
 
 
+T = TypeVar("T")
+
 CACHE_FORMAT = "2"
 """Bumped when what is cached changes shape (2: timeline entries carry their language)."""
 
@@ -65,26 +68,29 @@ def _members_key(story: Story, method: str) -> str:
     return hashlib.sha256("\n".join([CACHE_FORMAT, method, *sorted(story.article_ids)]).encode()).hexdigest()
 
 
+def _cached(store: Store, story: Story, kind: str, method: str, compute: Callable[[], list[T]],
+            load: Callable[[dict], T]) -> list[T]:
+    """What ``compute`` derives for a story, computed once per set of members and kept in the store."""
+    key = _members_key(story, method)
+    body = store.cached(story.id, kind, key)
+    if body is not None:
+        return [load(row) for row in json.loads(body)]
+    result = compute()
+    store.cache(story.id, kind, key, json.dumps([asdict(item) for item in result], default=str))
+    return result
+
+
 def story_timeline(store: Store, story: Story) -> list[TimelineEntry]:
     """The story's timeline, computed once per set of members and kept in the store."""
-    key = _members_key(story, TIMELINE_METHOD)
-    body = store.cached(story.id, "timeline", key)
-    if body is not None:
-        return [TimelineEntry(**{**e, "date": date.fromisoformat(e["date"])}) for e in json.loads(body)]
-    entries = build_timeline(store.articles_by_ids(story.article_ids), store.sentences)
-    store.cache(story.id, "timeline", key, json.dumps([{**asdict(e), "date": e.date.isoformat()} for e in entries]))
-    return entries
+    return _cached(store, story, "timeline", TIMELINE_METHOD,
+                   lambda: build_timeline(store.articles_by_ids(story.article_ids), store.sentences),
+                   lambda row: TimelineEntry(**{**row, "date": date.fromisoformat(row["date"])}))
 
 
 def cached_story_entities(store: Store, story: Story) -> list[Entity]:
     """One story's entities with the built-in extractor, computed once per set of members and kept in the store."""
-    key = _members_key(story, ENTITIES_METHOD)
-    body = store.cached(story.id, "entities", key)
-    if body is not None:
-        return [entity_from_dict(e) for e in json.loads(body)]
-    entities = story_entities(store, [story])
-    store.cache(story.id, "entities", key, json.dumps([asdict(e) for e in entities], default=str))
-    return entities
+    return _cached(store, story, "entities", ENTITIES_METHOD, lambda: story_entities(store, [story]),
+                   entity_from_dict)
 
 
 def story_entities(store: Store, stories: Sequence[Story], extractor: Extractor = DEFAULT_EXTRACTOR) -> list[Entity]:

@@ -38,7 +38,7 @@ def _page(items: list[Any], total: int, offset: int, limit: int) -> dict[str, An
 @router.get("/stories")
 def list_stories(store: StoreDep, q: str = "", offset: Offset = 0, limit: Limit = PAGE_SIZE) -> dict[str, Any]:
     """Stories, most recently active first; ``q`` keeps those whose label or articles hold every word."""
-    stories = store.search_stories(q) if q.strip() else store.stories()
+    stories = store.search_stories(q)
     return _page(story_rows(store, stories[offset:offset + limit]), len(stories), offset, limit)
 
 

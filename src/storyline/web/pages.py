@@ -19,7 +19,7 @@ ENTITIES_SHOWN = 40
 
 @router.get("/", response_class=HTMLResponse)
 def story_list(request: Request, store: StoreDep, q: str = "", page: int = Query(1, ge=1)) -> HTMLResponse:
-    stories = store.search_stories(q) if q.strip() else store.stories()
+    stories = store.search_stories(q)
     pages = max(1, -(-len(stories) // PAGE_SIZE))
     rows = story_rows(store, stories[(page - 1) * PAGE_SIZE:page * PAGE_SIZE])
     return templates.TemplateResponse(request, "stories.html", {
