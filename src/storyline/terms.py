@@ -1,7 +1,7 @@
 """Terms: what the story clusterer sees of an article.
 
-Two views of one article: its words (stop words dropped, names boosted) and
-the numbers it cites. Extraction is pure and per article, so long inputs
+Two views of one article: its words (stop words dropped, names boosted,
+whole names added as terms of their own) and the numbers it cites. Extraction is pure and per article, so long inputs
 are split across processes (``terms_stream``).
 """
 
@@ -69,13 +69,13 @@ def article_terms(article: Article, weights: Weights = DEFAULT_WEIGHTS) -> Terms
         if lower in words:
             words[lower] += weights.names - 1.0
     if weights.entities:
-        counts: Counter[str] = Counter()
+        name_counts: Counter[str] = Counter()
         shown: dict[str, str] = {}  # each name as first written
         for name in DEFAULT_EXTRACTOR.names(text[:ENTITY_LEAD]):
             key = name_key(name)
-            counts[key] += 1
+            name_counts[key] += 1
             shown.setdefault(key, name)
-        for key, n in canonical_counts(counts).items():
+        for key, n in canonical_counts(name_counts).items():
             words[ENTITY_MARK + shown[key]] += weights.entities * n
     return Terms(words, Counter(_NUMBER.findall(text)))
 
