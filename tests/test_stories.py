@@ -82,3 +82,28 @@ def test_late_article_joins_its_story_despite_months_between():
     late.published = date(2025, 2, 1)
     articles = [_a(i, t, i + 1) for i, t in enumerate(BRIDGE)] + [_a(5, STRIKE[0], 6), late]
     assert cluster(articles) == [[0, 1, 2, 4], [3]]
+
+
+def test_saved_state_resumes_exactly_where_the_clusterer_left_off():
+    import json
+
+    from storyline.stories import OnlineClusterer, place
+
+    first = [_a(0, BRIDGE[0], 1), _a(1, STRIKE[0], 2)]
+    later = [_a(2, BRIDGE[1], 3), _a(3, STRIKE[1], 4), _a(4, BRIDGE[2], 5)]
+    going_on = OnlineClusterer()
+    place(going_on, first)
+    resumed = OnlineClusterer.from_state(json.loads(json.dumps(going_on.state())))
+    assert resumed.members == going_on.members
+    assert place(resumed, later) == place(going_on, later) == {1, 2}
+    assert resumed.members == going_on.members == {1: ["a0", "a2", "a4"], 2: ["a1", "a3"]}
+    assert resumed.state() == going_on.state()
+
+
+def test_forgotten_members_leave_and_an_emptied_story_goes():
+    from storyline.stories import OnlineClusterer, place
+
+    clusterer = OnlineClusterer()
+    place(clusterer, [_a(0, BRIDGE[0], 1), _a(1, STRIKE[0], 2), _a(2, BRIDGE[1], 3)])
+    clusterer.forget(["a1", "a2"])
+    assert clusterer.members == {1: ["a0"]}

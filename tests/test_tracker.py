@@ -61,3 +61,39 @@ def test_story_sources_include_syndicated_copies(store):
     [story] = refresh_stories(store)
     assert story_sources(store, story) == ["Harbour Times", "Northern Wire"]
     assert len(story.article_ids) == 1
+
+
+def test_updates_resume_from_the_saved_clusterer_without_replaying(store, monkeypatch):
+    import storyline.tracker as tracker
+
+    ingest(store, [_a(BRIDGE[0], 1, url="https://g.example/bridge"), _a(STRIKE[0], 2)])
+    refresh_stories(store)
+    assert store.clusterer_state() is not None
+
+    def no_replay(*args, **kwargs):
+        raise AssertionError("stored stories were replayed")
+
+    monkeypatch.setattr(tracker, "replayed", no_replay)
+    ingest(store, [_a(BRIDGE[1], 3), _a(STRIKE[1], 4)])
+    assert sorted(len(s.article_ids) for s in refresh_stories(store)) == [2, 2]
+    ingest(store, [_a(BRIDGE[0] + " The ferry will run extra crossings.", 1, url="https://g.example/bridge")])
+    bridge = _story_of(refresh_stories(store), "Harlan")
+    assert len(bridge.article_ids) == 2, "the newer version took the place of the older"
+    ingest(store, [_a(BRIDGE[2], 5)])
+    assert len(_story_of(refresh_stories(store), "Harlan").article_ids) == 3, "and the state still fits"
+
+
+def test_a_state_that_does_not_fit_the_stored_stories_is_not_used(store, monkeypatch):
+    import storyline.tracker as tracker
+
+    ingest(store, [_a(BRIDGE[0], 1), _a(STRIKE[0], 2)])
+    before = {s.id: s.article_ids for s in refresh_stories(store)}
+    with store.transaction():  # as if the stories had changed behind the clusterer's back
+        store.conn.execute("UPDATE clusterer_state SET fingerprint = 'elsewhere'")
+    replayed, calls = tracker.replayed, []
+    monkeypatch.setattr(tracker, "replayed", lambda existing, settings: calls.append(len(existing)) or
+                        replayed(existing, settings))
+    ingest(store, [_a(BRIDGE[1], 3)])
+    after = {s.id: s.article_ids for s in refresh_stories(store)}
+    assert calls == [2], "both stored stories were replayed"
+    assert set(after) == set(before) and sorted(map(len, after.values())) == [1, 2]

@@ -88,6 +88,13 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (story_id, kind)
     ) WITHOUT ROWID;
     """,
+    """
+    CREATE TABLE clusterer_state (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        fingerprint TEXT NOT NULL,
+        body BLOB NOT NULL
+    );
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -104,6 +111,12 @@ _CANONICAL = (
     "(SELECT 1 FROM articles b WHERE a.url != '' AND b.url = a.url AND b.version > a.version)"
 )
 """Articles that stand for themselves: not a copy of another, not an older version of a URL."""
+_UNPLACED = (
+    f"FROM articles a WHERE {_CANONICAL} AND NOT EXISTS (SELECT 1 FROM story_articles sa WHERE sa.article_id = a.id)"
+)
+"""Canonical articles that no story holds yet."""
+_MISPLACED = f"FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE NOT ({_CANONICAL})"
+"""Story members that stopped being canonical (now a copy, or an older version)."""
 
 
 class StoreError(Exception):
@@ -262,6 +275,13 @@ class Store:
         )
         return (_to_article(r) for r in rows)
 
+    def unplaced_articles(self) -> list[Article]:
+        """Canonical articles no story holds yet, in publication order (undated last)."""
+        rows = self.conn.execute(
+            f"SELECT {_ARTICLE_COLUMNS} {_UNPLACED} ORDER BY published IS NULL, published, rowid"
+        )
+        return [_to_article(r) for r in rows]
+
     def articles_by_ids(self, article_ids: Sequence[str]) -> list[Article]:
         """These articles, in the order given."""
         found: dict[str, Article] = {}
@@ -365,12 +385,22 @@ class Store:
 
     def stories_are_stale(self) -> bool:
         """True when a canonical article belongs to no story, or a story holds a non-canonical one."""
-        row = self.conn.execute(
-            f"SELECT EXISTS (SELECT 1 FROM articles a WHERE {_CANONICAL} AND NOT EXISTS "
-            "(SELECT 1 FROM story_articles sa WHERE sa.article_id = a.id)) "
-            f"OR EXISTS (SELECT 1 FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE NOT ({_CANONICAL}))"
-        ).fetchone()
+        row = self.conn.execute(f"SELECT EXISTS (SELECT 1 {_UNPLACED}) OR EXISTS (SELECT 1 {_MISPLACED})").fetchone()
         return bool(row[0])
+
+    def misplaced(self) -> set[str]:
+        """Articles a story holds that are no longer canonical."""
+        return {row[0] for row in self.conn.execute(f"SELECT sa.article_id {_MISPLACED}")}
+
+    def clusterer_state(self) -> tuple[str, bytes] | None:
+        """The saved state of the story clusterer and the fingerprint of what it was saved for."""
+        row = self.conn.execute("SELECT fingerprint, body FROM clusterer_state").fetchone()
+        return (row[0], row[1]) if row else None
+
+    def save_clusterer_state(self, fingerprint: str, body: bytes) -> None:
+        with self.transaction():
+            self.conn.execute("INSERT OR REPLACE INTO clusterer_state(id, fingerprint, body) VALUES (1, ?, ?)",
+                              (fingerprint, body))
 
     def story_assignments(self) -> dict[str, int]:
         """Story id of every article that has one."""

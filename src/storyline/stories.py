@@ -12,7 +12,7 @@ import math
 import os
 import re
 from collections import Counter, OrderedDict
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -351,6 +351,44 @@ class OnlineClusterer:
         survivor.members.extend(gone.members)
         self._index(keep, survivor.words.weights)
 
+    def forget(self, keys: Iterable[Hashable]) -> None:
+        """Drop these members (articles that became copies or older versions); their words stay in the centroids,
+        where a newer version of the same text would put nearly the same ones."""
+        gone = set(keys)
+        for story_id, story in list(self.stories.items()):
+            story.members = [key for key in story.members if key not in gone]
+            if not story.members:
+                del self.stories[story_id]
+
+    def state(self) -> dict:
+        """Everything the clusterer knows, as JSON-ready data, so later batches need not replay the stored ones."""
+        return {
+            "docs": self.docs, "next_id": self.next_id, "since_merge": self._since_merge, "df": dict(self.df),
+            "changed": sorted(self.changed), "postings": {term: list(ids) for term, ids in self.postings.items()},
+            "stories": [
+                [story_id, story.members, story.first, story.last, sorted(story.languages), story.words.weights,
+                 story.words.norm2, story.numbers.weights, story.numbers.norm2,
+                 None if story.embedding is None else story.embedding.tolist()]
+                for story_id, story in self.stories.items()
+            ],
+        }
+
+    @classmethod
+    def from_state(cls, state: Mapping, settings: StorySettings = DEFAULTS) -> OnlineClusterer:
+        """The clusterer ``state()`` was taken from (with the same settings)."""
+        clusterer = cls(settings)
+        clusterer.docs, clusterer.next_id, clusterer._since_merge = state["docs"], state["next_id"], state["since_merge"]
+        clusterer.df = Counter(state["df"])
+        clusterer.changed = set(state["changed"])
+        clusterer.postings = {term: OrderedDict.fromkeys(ids) for term, ids in state["postings"].items()}
+        for story_id, members, first, last, languages, words, words2, numbers, numbers2, embedding in state["stories"]:
+            story = clusterer.stories[story_id] = _Story()
+            story.members, story.first, story.last, story.languages = members, first, last, frozenset(languages)
+            story.words.weights, story.words.norm2 = words, words2
+            story.numbers.weights, story.numbers.norm2 = numbers, numbers2
+            story.embedding = None if embedding is None else np.asarray(embedding)
+        return clusterer
+
 
 def _clustered(articles: Sequence[Article], settings: StorySettings) -> list[_Story]:
     """The stories of ``articles``, in order of their first article; members are indices."""
@@ -386,6 +424,38 @@ def build_stories(articles: Sequence[Article], settings: StorySettings = DEFAULT
     ]
 
 
+def place(clusterer: OnlineClusterer, articles: Sequence[Article]) -> set[int]:
+    """Place ``articles`` (in publication order) under their ids, run the merge step, and return the ids of the
+    stories that changed: new ones and old ones that gained members."""
+    before = {story_id: len(story.members) for story_id, story in clusterer.stories.items()}
+    settings = clusterer.settings
+    embeddings = embed_articles(articles, settings.embedding_model)
+    for article, terms, embedding in zip(articles, terms_stream(articles, settings.weights), embeddings):
+        clusterer.add(article.id, article, terms=terms, embedding=embedding)
+        clusterer.maybe_merge()
+    clusterer.merge()
+    return {story_id for story_id, story in clusterer.stories.items() if len(story.members) != before.get(story_id)}
+
+
+def replayed(existing: Mapping[int, Sequence[Article]], settings: StorySettings = DEFAULTS) -> OnlineClusterer:
+    """A clusterer holding the ``existing`` stories, rebuilt from their articles (when no saved state fits)."""
+    clusterer = OnlineClusterer(settings)
+    placed = [(story_id, article) for story_id, members in existing.items() for article in members]
+    articles = [article for _, article in placed]
+    embeddings = embed_articles(articles, settings.embedding_model)
+    for (story_id, article), terms, embedding in zip(placed, terms_stream(articles, settings.weights), embeddings):
+        clusterer.add(article.id, article, story=story_id, terms=terms, embedding=embedding)
+    return clusterer
+
+
+def stories_of(clusterer: OnlineClusterer, story_ids: Iterable[int],
+               articles: Callable[[Sequence[Hashable]], Sequence[Article]]) -> list[Story]:
+    """These stories of ``clusterer`` (members keyed by article id), whole, in id order; ``articles`` fetches
+    articles by id."""
+    stories = [(story_id, clusterer.stories[story_id]) for story_id in sorted(story_ids)]
+    return [_story(story_id, articles(story.members), story.words.weights) for story_id, story in stories]
+
+
 def update_stories(
     existing: Mapping[int, Sequence[Article]], new: Sequence[Article], settings: StorySettings = DEFAULTS
 ) -> list[Story]:
@@ -393,21 +463,10 @@ def update_stories(
 
     Existing stories keep their ids and members, unless the merge step finds
     that two have converged: then the older id absorbs the newer one, which
-    disappears. Only the stories that changed are returned, whole. The
-    clusterer's state is restored from the stored members, not re-clustered.
+    disappears. Only the stories that changed are returned, whole.
     """
-    clusterer = OnlineClusterer(settings)
-    placed = [(story_id, article) for story_id, members in existing.items() for article in members]
-    placed += [(None, article) for article in new]
-    articles = [article for _, article in placed]
-    embeddings = embed_articles(articles, settings.embedding_model)
-    for (story_id, article), terms, embedding in zip(placed, terms_stream(articles, settings.weights), embeddings):
-        clusterer.add(article.id, article, story=story_id, terms=terms, embedding=embedding)
-        clusterer.maybe_merge()
-    clusterer.merge()
-    by_id = {article.id: article for article in articles}
-    return [
-        _story(story_id, [by_id[k] for k in story.members], story.words.weights)
-        for story_id, story in sorted(clusterer.stories.items())
-        if len(story.members) != len(existing.get(story_id, ()))  # members only ever grow
-    ]
+    clusterer = replayed(existing, settings)
+    changed = place(clusterer, new)
+    by_id = {article.id: article for members in existing.values() for article in members}
+    by_id.update((article.id, article) for article in new)
+    return stories_of(clusterer, changed, lambda keys: [by_id[k] for k in keys])

@@ -4,24 +4,34 @@ from __future__ import annotations
 
 import hashlib
 import json
+import zlib
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import asdict
 from datetime import date
 from typing import TypeVar
 
+from storyline import __version__
 from storyline.aliases import METHOD as ENTITIES_METHOD
 from storyline.aliases import entity_from_dict, resolve
 from storyline.entities import DEFAULT_EXTRACTOR, Extractor, Mention
 from storyline.model import Article, Entity, Story, TimelineEntry
 from storyline.offtopic import off_topic
 from storyline.store import Store
-from storyline.stories import build_stories, update_stories
+from storyline.stories import (
+    DEFAULTS,
+    OnlineClusterer,
+    StorySettings,
+    place,
+    replayed,
+    stories_of,
+)
+from storyline.stories import METHOD as STORIES_METHOD
 from storyline.timeline import METHOD as TIMELINE_METHOD
 from storyline.timeline import build_timeline
 
 
-def refresh_stories(store: Store, *, rebuild: bool = False) -> list[Story]:
+def refresh_stories(store: Store, *, rebuild: bool = False, settings: StorySettings = DEFAULTS) -> list[Story]:
     """Bring stories up to date with the stored articles.
 
     New articles join existing stories or start new ones; story ids stay
@@ -29,24 +39,62 @@ def refresh_stories(store: Store, *, rebuild: bool = False) -> list[Story]:
     (after a change of settings), renumbering the stories.
     """
     if rebuild:
-        store.replace_stories(build_stories(list(store.canonical_articles())))
+        clusterer = OnlineClusterer(settings)
+        place(clusterer, list(store.canonical_articles()))
+        store.replace_stories(stories_of(clusterer, clusterer.stories, store.articles_by_ids))
+        _save_clusterer(store, clusterer)
     elif store.stories_are_stale():
-        update_in_place(store)
+        update_in_place(store, settings)
     return store.stories()
 
 
-def update_in_place(store: Store) -> list[Story]:
-    """Place the articles no story holds yet; existing stories keep their ids."""
-    assigned = store.story_assignments()
-    existing: dict[int, list[Article]] = defaultdict(list)
-    new: list[Article] = []
-    for article in store.canonical_articles():
-        if article.id in assigned:
-            existing[assigned[article.id]].append(article)
-        else:
-            new.append(article)
-    store.save_stories(update_stories(existing, new))
+def update_in_place(store: Store, settings: StorySettings = DEFAULTS) -> list[Story]:
+    """Place the articles no story holds yet; existing stories keep their ids.
+
+    The clusterer resumes from the state saved after the last update, so
+    the cost is that of the new articles alone; without a state that fits
+    the stored stories, it is rebuilt by placing their articles again.
+    """
+    clusterer = _saved_clusterer(store, settings)
+    if clusterer is None:
+        assigned = store.story_assignments()
+        existing: dict[int, list[Article]] = defaultdict(list)
+        for article in store.canonical_articles():
+            if article.id in assigned:
+                existing[assigned[article.id]].append(article)
+        clusterer = replayed(existing, settings)
+    else:
+        clusterer.forget(store.misplaced())
+    changed = place(clusterer, store.unplaced_articles())
+    store.save_stories(stories_of(clusterer, changed, store.articles_by_ids))
+    _save_clusterer(store, clusterer)
     return store.stories()
+
+
+STATE_FORMAT = "1"
+"""Bumped when the clusterer's saved state changes shape."""
+
+
+def _fingerprint(assignments: Iterable[tuple[Hashable, int]], settings: StorySettings) -> str:
+    """What a saved clusterer state fits: the code and settings that made it and the stories it holds."""
+    digest = hashlib.sha256(f"{STATE_FORMAT}\n{__version__}\n{STORIES_METHOD}\n{settings!r}\n".encode())
+    for article_id, story_id in sorted(assignments):
+        digest.update(f"{article_id}\t{story_id}\n".encode())
+    return digest.hexdigest()
+
+
+def _saved_clusterer(store: Store, settings: StorySettings) -> OnlineClusterer | None:
+    """The clusterer as the last update left it, if the stored stories are still the ones it holds."""
+    saved = store.clusterer_state()
+    if saved is None or saved[0] != _fingerprint(store.story_assignments().items(), settings):
+        return None
+    return OnlineClusterer.from_state(json.loads(zlib.decompress(saved[1])), settings)
+
+
+def _save_clusterer(store: Store, clusterer: OnlineClusterer) -> None:
+    assignments = [(key, story_id) for story_id, members in clusterer.members.items() for key in members]
+    body = zlib.compress(json.dumps(clusterer.state()).encode(), 1)
+    store.save_clusterer_state(_fingerprint(assignments, clusterer.settings), body)
 
 
 def story_sources(store: Store, story: Story) -> list[str]:
