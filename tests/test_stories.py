@@ -107,3 +107,34 @@ def test_forgotten_members_leave_and_an_emptied_story_goes():
     place(clusterer, [_a(0, BRIDGE[0], 1), _a(1, STRIKE[0], 2), _a(2, BRIDGE[1], 3)])
     clusterer.forget(["a1", "a2"])
     assert clusterer.members == {1: ["a0"]}
+
+
+BACKGROUND = [
+    "Lune Gazette readers chose the Orlen Playhouse as the best theatre of the year.",
+    "A storm over the Lune flooded three farms near Tessel on Monday night.",
+    "The Tessel football club signed a goalkeeper from Brannock for an undisclosed fee.",
+    "Brannock schools will open an hour later in winter, the education board decided.",
+    "A rare owl nested in the bell tower of the old Tessel church, birdwatchers said.",
+    "The Brannock marathon drew four thousand runners despite heavy rain.",
+]
+
+
+def test_revisit_moves_a_founder_to_a_story_that_grew_after_it():
+    import json
+
+    from storyline.stories import OnlineClusterer
+
+    clusterer = OnlineClusterer()
+    for i, text in enumerate(BACKGROUND):  # stored earlier: they give the words their weights, and never move
+        clusterer.add(f"b{i}", _a(20 + i, text, 1), story=i + 1)
+    bridge = clusterer.add("bridge", _a(0, BRIDGE[0], 2))
+    strike = clusterer.add("strike", _a(1, STRIKE[0], 3))
+    assert len({bridge, strike}) == 2 and clusterer.founders.keys() == {"bridge", "strike"}
+    for i, text in enumerate([STRIKE[1], "The Kessport dock workers strike over pay leaves ships outside the harbour."]):
+        clusterer.add(f"later{i}", _a(2 + i, text, 4 + i), story=50)  # a strike story that grew meanwhile
+    resumed = OnlineClusterer.from_state(json.loads(json.dumps(clusterer.state())))
+    for going_on in (clusterer, resumed):
+        assert going_on.revisit() == 1
+        assert going_on.members[bridge] == ["bridge"], "nothing else resembles it"
+        assert going_on.members[50] == ["later0", "later1", "strike"] and strike not in going_on.members
+        assert going_on.revisit() == 0, "each founder is revisited once"

@@ -68,6 +68,18 @@ def test_the_sentence_most_central_to_its_day_is_chosen():
     assert "cat" not in entry.text and "strike" in entry.text
 
 
+def test_a_question_is_never_an_entry():
+    day = date(2024, 5, 2)
+    question = "Will the strike by Kessport dock workers over pay halt every ship on Thursday?"
+    articles = [
+        _a("q", day, question + "\nKessport dock workers began a strike over their pay on Thursday."),
+        _a("r", day, f"A union leader asked the Kessport harbour board: \"{question}\""),
+        _a("s", day, "The Kessport harbour board said every ship on Thursday would sail."),
+    ]
+    entries = build_timeline(articles, _sentences, replace(DEFAULTS, dates=1, sentences_per_date=2))
+    assert entries and all("?" not in e.text for e in entries)
+
+
 def test_span_limits_dates_and_undated_articles_are_ignored():
     undated = Article(raw_text="x", text="The Harlan Street Bridge closed on March 3, 2024, a reader wrote.", id="u")
     entries = build_timeline([*STORY, undated], _sentences, span=(date(2024, 3, 10), date(2024, 3, 31)))

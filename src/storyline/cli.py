@@ -341,6 +341,8 @@ def eval_stories_command(
     label: Annotated[str, typer.Option(help="Field holding the gold story.")] = "story",
     entities: Annotated[bool, typer.Option("--entities/--no-entities",
                                            help="Use whole names (entities) as clustering features.")] = True,
+    shuffle: Annotated[int | None, typer.Option(
+        metavar="SEED", help="Take the articles in a random order (from this seed) instead of by date.")] = None,
     as_json: AsJson = False,
 ) -> None:
     """Cluster labelled articles from an empty, in-memory state and print B-cubed scores."""
@@ -350,7 +352,7 @@ def eval_stories_command(
     from storyline.stories import DEFAULTS
 
     settings = DEFAULTS if entities else replace(DEFAULTS, entity_weight=0.0)
-    _evaluate(data, label, as_json, "Clustering…", lambda: evaluate_stories(data, label, settings).as_dict(), lambda r: (
+    _evaluate(data, label, as_json, "Clustering…", lambda: evaluate_stories(data, label, settings, shuffle).as_dict(), lambda r: (
         f"B-cubed P {r['precision']:.3f}  R {r['recall']:.3f}  F1 {r['f1']:.3f}\n"
         f"{r['stories']} stories for {r['gold_stories']} gold stories, {r['articles']} articles "
         f"({r['articles_per_s']} articles/s); {r['skipped']} record(s) skipped"

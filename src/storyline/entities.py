@@ -84,7 +84,8 @@ _RUN = re.compile(
 )
 """A run of capitalised words, the particles inside names, a sequel number, a subtitle (Thor: Love and Thunder)."""
 _SKIPPED = re.compile(rf"\b(?:{'|'.join(w.capitalize() for w in sorted(CALENDAR | NOT_NAMES))})\b")
-_MID_SENTENCE = re.compile(rf"(?<=[\w,;)] )[{_UPPER}][\w'’.&-]*\w")
+_MID_SENTENCE = re.compile(rf"[{_UPPER}](?<=[\w,;)] .)[\w'’.&-]*\w")
+"""A capitalised word after a word or a comma (the capital is matched before looking behind it: much faster)."""
 _LOWER_WORD = re.compile(r"\b[a-zß-ÿ][\w'’-]*")
 _WORD = re.compile(r"[\w'’-]+|[^\w\s]")
 _TITLE_CASE_WORDS = re.compile(

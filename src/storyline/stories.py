@@ -7,8 +7,8 @@ converged. Adding articles later updates stories in place, keeping their ids.
 
 from __future__ import annotations
 
-import heapq
 import math
+import operator
 import os
 import re
 from collections import Counter, OrderedDict
@@ -31,7 +31,7 @@ from storyline.terms import (
     terms_stream,
 )
 
-METHOD = "online-tfidf-centroid-merge"
+METHOD = "online-tfidf-centroid-revisit-merge"
 
 
 @dataclass(frozen=True)
@@ -88,7 +88,13 @@ DEFAULTS = StorySettings()
 def _dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
-    return sum(a[t] * b[t] for t in a.keys() & b.keys())
+    common = [t for t in a if t in b]  # walks the smaller side only; a set intersection walks the larger
+    return sum(map(operator.mul, map(a.__getitem__, common), map(b.__getitem__, common)))
+
+
+def _heaviest(weights: Mapping[str, float], size: int) -> list[tuple[str, float]]:
+    """The ``size`` heaviest terms, as ``heapq.nlargest`` would pick them (ties included), but sorted in C: faster."""
+    return sorted(weights.items(), key=operator.itemgetter(1), reverse=True)[:size]
 
 
 class _Centroid:
@@ -107,13 +113,22 @@ class _Centroid:
         for term, weight in vector.items():
             weights[term] = weights.get(term, 0.0) + weight
 
+    def remove(self, vector: Mapping[str, float]) -> dict[str, float]:
+        """Take a vector back out and return the part of it that was here (pruned terms are gone already)."""
+        weights = self.weights
+        present = {term: weight for term, weight in vector.items() if term in weights}
+        self.norm2 = max(0.0, self.norm2 - 2 * _dot(present, weights) + _dot(present, present))
+        for term, weight in present.items():
+            weights[term] -= weight
+        return present
+
     def cosine(self, vector: Mapping[str, float], norm: float = 1.0) -> float:
         return _dot(vector, self.weights) / ((math.sqrt(self.norm2) * norm) or 1.0)
 
     def prune(self, size: int) -> None:
         """Keep the ``size`` heaviest terms once the centroid has grown to twice that."""
         if len(self.weights) > 2 * size:
-            self.weights = dict(heapq.nlargest(size, self.weights.items(), key=lambda item: item[1]))
+            self.weights = dict(_heaviest(self.weights, size))
             self.norm2 = _dot(self.weights, self.weights)
 
 
@@ -180,6 +195,16 @@ class _Story:
             self.first = first if self.first is None else min(self.first, first)
             self.last = last if self.last is None else max(self.last, last)
 
+    def remove(self, vector: _Vector) -> _Vector:
+        """Take an article's vector back out; adding the returned part puts back exactly what was taken.
+
+        The story's dates and languages stay as they were: they only widen
+        what the story may match, and the article was part of it until now.
+        """
+        if vector.embedding is not None and self.embedding is not None:
+            self.embedding = self.embedding - vector.embedding
+        return vector._replace(words=self.words.remove(vector.words), numbers=self.numbers.remove(vector.numbers))
+
     def vector(self) -> _Vector:
         return _Vector(self.words.weights, self.numbers.weights, math.sqrt(self.words.norm2),
                        math.sqrt(self.numbers.norm2), self.languages, self.embedding)
@@ -200,8 +225,12 @@ class OnlineClusterer:
     a time decay, if that similarity reaches the threshold; otherwise it
     starts a new story. Candidate stories come from an inverted index that
     keeps, per word, only the most recently active stories, so the cost of
-    one article does not grow with the corpus. ``merge()`` joins stories
-    whose centroids have converged; it keeps the older story's id.
+    one article does not grow with the corpus.
+
+    Every ``merge_every`` articles comes a maintenance step: ``revisit()``
+    places the articles that started a story in that stretch once more,
+    against the stories as they have grown since, and ``merge()`` joins
+    stories whose centroids have converged, keeping the older story's id.
     """
 
     def __init__(self, settings: StorySettings = DEFAULTS) -> None:
@@ -212,8 +241,11 @@ class OnlineClusterer:
         self.postings: dict[str, OrderedDict[int, None]] = {}
         self.changed: set[int] = set()
         """Stories that gained members since the last merge step."""
+        self.founders: dict[Hashable, tuple[_Vector, int, int | None]] = {}
+        """Articles that started a story since the last maintenance step: their vector, story and day."""
         self.next_id = 1
-        self._since_merge = 0
+        self._since_step = 0
+        self._logs: list[float] = []
 
     @property
     def members(self) -> dict[int, list[Hashable]]:
@@ -227,10 +259,17 @@ class OnlineClusterer:
                        self._unit(terms.numbers, "#", self.settings.number_terms))
 
     def _unit(self, counts: Mapping[str, float], mark: str, size: int) -> dict[str, float]:
-        docs, df = self.docs, self.df
-        weights = {t: (1.0 + math.log(n)) * (math.log((1 + docs) / (1 + df[mark + t])) + 1.0) for t, n in counts.items()}
+        df, logs = self.df, self._logs
+        while len(logs) <= self.docs:  # log(1 + k) for every document frequency k seen so far
+            logs.append(math.log1p(len(logs)))
+        idf = logs[self.docs] + 1.0
+        tf = {n: 1.0 + math.log(n) for n in set(counts.values())}  # counts repeat: 1, 2, 3 ...
+        if mark:
+            weights = {t: tf[n] * (idf - logs[df[mark + t]]) for t, n in counts.items()}
+        else:
+            weights = {t: tf[n] * (idf - logs[df[t]]) for t, n in counts.items()}
         if len(weights) > size:
-            weights = dict(heapq.nlargest(size, weights.items(), key=lambda item: item[1]))
+            weights = dict(_heaviest(weights, size))
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
         return {t: w / norm for t, w in weights.items()}
 
@@ -257,22 +296,23 @@ class OnlineClusterer:
 
     def _candidates(self, words: Mapping[str, float], exclude: int | None = None) -> list[int]:
         hits: Counter[int] = Counter()
-        for term in heapq.nlargest(self.settings.query_terms, words, key=words.__getitem__):
+        for term, _ in _heaviest(words, self.settings.query_terms):
             hits.update(self.postings.get(term, {}).keys())
         hits.pop(exclude, None)
         return [s for s, _ in hits.most_common(self.settings.max_candidates) if s in self.stories]
 
-    def _best(self, vector: _Vector, day: int | None) -> int | None:
+    def _best(self, vector: _Vector, day: int | None, exclude: int | None = None) -> tuple[int | None, float]:
+        """The most similar story reaching the threshold (None if none does) and its similarity."""
         best, best_score = None, self.settings.threshold
-        candidates = self._candidates(vector.words)
+        candidates = self._candidates(vector.words, exclude)
         if vector.embedding is not None:  # a translation may share no word: the latest stories are candidates too
-            candidates += [s for s in reversed(self.postings.get(_ANY_STORY, {})) if s not in candidates]
+            candidates += [s for s in reversed(self.postings.get(_ANY_STORY, {})) if s not in candidates and s != exclude]
         for story_id in candidates:
             story = self.stories[story_id]
             score = self._similarity(vector, story, story.gap(day, day))
             if score >= best_score:
                 best, best_score = story_id, score
-        return best
+        return best, best_score
 
     def _index(self, story_id: int, terms: Iterable[str]) -> None:
         limit = self.settings.stories_per_term
@@ -300,7 +340,7 @@ class OnlineClusterer:
         day = article.published.toordinal() if article.published else None
         restored = story is not None
         if story is None:
-            story = self._best(vector, day)
+            story = self._best(vector, day)[0]
         if story is None:
             story = self.next_id
         target = self.stories.get(story)
@@ -312,13 +352,55 @@ class OnlineClusterer:
         self._index(story, [*vector.words, _ANY_STORY])
         if not restored:
             self.changed.add(story)
-            self._since_merge += 1
+            self._since_step += 1
+            if len(target.members) == 1:
+                self.founders[key] = (vector, story, day)
         return story
 
-    def maybe_merge(self) -> None:
-        """Run the merge step once ``merge_every`` articles have arrived since the last one."""
-        if self._since_merge >= self.settings.merge_every:
-            self.merge()
+    def maybe_maintain(self) -> None:
+        """Run the maintenance step once ``merge_every`` articles have arrived since the last one."""
+        if self._since_step >= self.settings.merge_every:
+            self.maintain()
+
+    def maintain(self) -> dict[int, int]:
+        """Revisit the founders, then merge; returns the ids merged away, as ``merge()`` does."""
+        self._since_step = 0
+        self.revisit()
+        return self.merge()
+
+    def revisit(self) -> int:
+        """Place once more each article that started a story since the last step, against the stories as they are now.
+
+        Single-pass clustering depends on arrival order: an article that
+        resembled no story when it came may resemble one born or grown since.
+        Such a founder is taken out of its story and moves if another story
+        reaches the threshold and is more similar than what remains of its
+        own. Only founders are looked at (articles that joined a story were
+        compared with something already) and only this stretch's, so cost and
+        memory stay small, and articles of earlier batches never move. Returns how many moved.
+        """
+        moved = 0
+        for key, (vector, story_id, day) in self.founders.items():
+            story = self.stories.get(story_id)
+            if story is None or key not in story.members:  # merged away by a merge step run on its own
+                continue
+            part = story.remove(vector)
+            own = self._similarity(vector, story, story.gap(day, day))
+            best, score = self._best(vector, day, exclude=story_id)
+            if best is None or score <= own:
+                story.add(part, None, None, self.settings.centroid_terms)
+                continue
+            story.members.remove(key)
+            if not story.members:
+                del self.stories[story_id]
+            target = self.stories[best]
+            target.add(vector, day, day, self.settings.centroid_terms)
+            target.members.append(key)
+            self._index(best, vector.words)
+            self.changed.add(best)
+            moved += 1
+        self.founders.clear()
+        return moved
 
     def merge(self) -> dict[int, int]:
         """Join each changed story with any story whose centroids have converged with it.
@@ -342,7 +424,6 @@ class OnlineClusterer:
                 if drop == story_id:
                     break
         self.changed.clear()
-        self._since_merge = 0
         return merged
 
     def _absorb(self, keep: int, drop: int) -> None:
@@ -355,6 +436,8 @@ class OnlineClusterer:
         """Drop these members (articles that became copies or older versions); their words stay in the centroids,
         where a newer version of the same text would put nearly the same ones."""
         gone = set(keys)
+        for key in gone & self.founders.keys():
+            del self.founders[key]
         for story_id, story in list(self.stories.items()):
             story.members = [key for key in story.members if key not in gone]
             if not story.members:
@@ -363,7 +446,7 @@ class OnlineClusterer:
     def state(self) -> dict:
         """Everything the clusterer knows, as JSON-ready data, so later batches need not replay the stored ones."""
         return {
-            "docs": self.docs, "next_id": self.next_id, "since_merge": self._since_merge, "df": dict(self.df),
+            "docs": self.docs, "next_id": self.next_id, "since_step": self._since_step, "df": dict(self.df),
             "changed": sorted(self.changed), "postings": {term: list(ids) for term, ids in self.postings.items()},
             "stories": [
                 [story_id, story.members, story.first, story.last, sorted(story.languages), story.words.weights,
@@ -371,13 +454,18 @@ class OnlineClusterer:
                  None if story.embedding is None else story.embedding.tolist()]
                 for story_id, story in self.stories.items()
             ],
+            "founders": [
+                [key, story_id, day, vector.words, vector.numbers, sorted(vector.languages),
+                 None if vector.embedding is None else vector.embedding.tolist()]
+                for key, (vector, story_id, day) in self.founders.items()
+            ],
         }
 
     @classmethod
     def from_state(cls, state: Mapping, settings: StorySettings = DEFAULTS) -> OnlineClusterer:
         """The clusterer ``state()`` was taken from (with the same settings)."""
         clusterer = cls(settings)
-        clusterer.docs, clusterer.next_id, clusterer._since_merge = state["docs"], state["next_id"], state["since_merge"]
+        clusterer.docs, clusterer.next_id, clusterer._since_step = state["docs"], state["next_id"], state["since_step"]
         clusterer.df = Counter(state["df"])
         clusterer.changed = set(state["changed"])
         clusterer.postings = {term: OrderedDict.fromkeys(ids) for term, ids in state["postings"].items()}
@@ -387,6 +475,10 @@ class OnlineClusterer:
             story.words.weights, story.words.norm2 = words, words2
             story.numbers.weights, story.numbers.norm2 = numbers, numbers2
             story.embedding = None if embedding is None else np.asarray(embedding)
+        for key, story_id, day, words, numbers, languages, embedding in state["founders"]:
+            vector = _Vector(words, numbers, languages=frozenset(languages),
+                             embedding=None if embedding is None else np.asarray(embedding))
+            clusterer.founders[key] = (vector, story_id, day)
         return clusterer
 
 
@@ -396,8 +488,8 @@ def _clustered(articles: Sequence[Article], settings: StorySettings) -> list[_St
     embeddings = embed_articles(articles, settings.embedding_model)
     for index, (article, terms) in enumerate(zip(articles, terms_stream(articles, settings.weights))):
         clusterer.add(index, article, terms=terms, embedding=embeddings[index])
-        clusterer.maybe_merge()
-    clusterer.merge()
+        clusterer.maybe_maintain()
+    clusterer.maintain()
     for story in clusterer.stories.values():
         story.members.sort()
     return sorted(clusterer.stories.values(), key=lambda story: story.members[0])
@@ -432,8 +524,8 @@ def place(clusterer: OnlineClusterer, articles: Sequence[Article]) -> set[int]:
     embeddings = embed_articles(articles, settings.embedding_model)
     for article, terms, embedding in zip(articles, terms_stream(articles, settings.weights), embeddings):
         clusterer.add(article.id, article, terms=terms, embedding=embedding)
-        clusterer.maybe_merge()
-    clusterer.merge()
+        clusterer.maybe_maintain()
+    clusterer.maintain()
     return {story_id for story_id, story in clusterer.stories.items() if len(story.members) != before.get(story_id)}
 
 

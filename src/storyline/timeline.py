@@ -11,7 +11,9 @@ Ifrim 2020), without its supervised date ranker or topic keywords:
    day, and those that name it on or after it (a look back, not a plan).
 3. A sentence off the story's topic never becomes an entry: segments of an
    article about something else are dropped (``offtopic.py``), and each
-   sentence must resemble the *other* articles of the story.
+   sentence must resemble the *other* articles of the story. A question
+   ("Will the cleanup make it worse?") says nothing happened, so it is
+   never an entry either.
 4. For each date, the chosen sentences are those most central to that
    date's candidates, weighted by their relevance to the story and by
    what they add to everything published before that date; none repeats
@@ -89,6 +91,10 @@ class _Pool:
         return len(self.published.get(day, ())) + len(looking_back)
 
 
+_QUESTION = re.compile(r"[?\uff1f\u061f][\s'\"`\u2019\u201d\u00bb)]*$")
+"""A sentence that ends in a question mark (Latin, full-width or Arabic), perhaps inside quotes or brackets."""
+
+
 def _collect(articles: Sequence[Article], sentences: dict[str, list[Sentence]], settings: TimelineSettings) -> _Pool:
     pool = _Pool()
     dropped = off_topic(articles, lambda a: sentences[a.id])
@@ -96,7 +102,8 @@ def _collect(articles: Sequence[Article], sentences: dict[str, list[Sentence]], 
         pool.published[article.published].add(article.id)
         for position, sentence in enumerate(sentences[article.id]):
             words = len(sentence.text.split())
-            if not settings.min_words <= words <= settings.max_words or (article.id, sentence.index) in dropped:
+            if not settings.min_words <= words <= settings.max_words or (article.id, sentence.index) in dropped \
+                    or _QUESTION.search(sentence.text):
                 continue
             row = len(pool.texts)
             pool.texts.append(sentence.text)

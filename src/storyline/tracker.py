@@ -71,7 +71,7 @@ def update_in_place(store: Store, settings: StorySettings = DEFAULTS) -> list[St
     return store.stories()
 
 
-STATE_FORMAT = "1"
+STATE_FORMAT = "2"
 """Bumped when the clusterer's saved state changes shape."""
 
 

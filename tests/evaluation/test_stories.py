@@ -46,6 +46,27 @@ def test_evaluate_stories_on_fictional_labelled_articles(tmp_path):
     assert set(result) >= {"precision", "recall", "f1", "stories", "gold_stories", "articles_per_s"}
 
 
+
+def test_evaluate_stories_can_take_a_random_order(tmp_path, monkeypatch):
+    import storyline.evaluation.stories as module
+    from storyline.stories import cluster
+
+    seen = []
+
+    def recording(articles, settings):
+        seen.append([a.text for a in articles])
+        return cluster(articles, settings)
+
+    monkeypatch.setattr(module, "cluster", recording)
+    texts = [f"Varrow council report number {n} on the Harlan Street Bridge repairs." for n in range(8)]
+    path = tmp_path / "gold.jsonl"
+    path.write_text("".join(json.dumps({"text": t, "story": "bridge"}) + "\n" for t in texts))
+    assert evaluate_stories(path).as_dict()["f1"] == 1.0 and seen[-1] == texts
+    shuffled = evaluate_stories(path, shuffle=7).as_dict()
+    assert shuffled["f1"] == 1.0 and seen[-1] != texts and sorted(seen[-1]) == sorted(texts)
+    assert evaluate_stories(path, shuffle=7) and seen[-1] == seen[-2], "the same seed gives the same order"
+
+
 @needs_shared("datasets", "ecb_dev")
 def test_evaluate_stories_on_ecb_dev_reports_all_articles():
     result = evaluate_stories(SHARED / "datasets" / "ecb_dev" / "articles.jsonl").as_dict()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import time
 from collections import Counter
 from collections.abc import Hashable, Sequence
@@ -72,13 +73,17 @@ def read_labelled(path: str | Path, label: str) -> tuple[list[Article], int]:
     return articles, skipped
 
 
-def evaluate_stories(path: str | Path, label: str = "story", settings: StorySettings = DEFAULTS) -> StoryEvaluation:
+def evaluate_stories(path: str | Path, label: str = "story", settings: StorySettings = DEFAULTS,
+                     shuffle: int | None = None) -> StoryEvaluation:
     """Cluster the labelled articles of ``path`` from nothing, in memory, and score them.
 
     Articles are taken in publication order (undated ones last, in file
-    order), as the online clusterer would see them.
+    order), as the online clusterer would see them; or, with a ``shuffle``
+    seed, in a random order, to see how much the order of arrival matters.
     """
     articles, skipped = read_labelled(path, label)
+    if shuffle is not None:
+        random.Random(shuffle).shuffle(articles)
     start = time.perf_counter()
     for article in articles:
         clean_article(article.identify())
