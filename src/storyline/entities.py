@@ -96,6 +96,8 @@ _TITLE_CASE_WORDS = re.compile(
 
 def _bare(text: str) -> str:
     """The name without a possessive ending: Netflix’s -> Netflix."""
+    if "'" not in text and "’" not in text:  # most words: skip the regular expression, called per word
+        return text
     return _POSSESSIVE.sub("", text)
 
 
