@@ -7,10 +7,12 @@ converged. Adding articles later updates stories in place, keeping their ids.
 
 from __future__ import annotations
 
+import itertools
 import math
 import operator
 import os
 import re
+import sys
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -88,7 +90,7 @@ DEFAULTS = StorySettings()
 def _dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
-    common = [t for t in a if t in b]  # walks the smaller side only; a set intersection walks the larger
+    common = list(filter(b.__contains__, a))  # walks the smaller side only, in C; a set intersection walks the larger
     return sum(map(operator.mul, map(a.__getitem__, common), map(b.__getitem__, common)))
 
 
@@ -264,14 +266,16 @@ class OnlineClusterer:
             logs.append(math.log1p(len(logs)))
         idf = logs[self.docs] + 1.0
         tf = {n: 1.0 + math.log(n) for n in set(counts.values())}  # counts repeat: 1, 2, 3 ...
-        if mark:
-            weights = {t: tf[n] * (idf - logs[df[mark + t]]) for t, n in counts.items()}
-        else:
-            weights = {t: tf[n] * (idf - logs[df[t]]) for t, n in counts.items()}
+        keys = [mark + t for t in counts] if mark else counts
+        # tf * (idf - log(1 + df)) for every term, chained in C: this runs on every word of every article
+        weights = dict(zip(counts, map(operator.mul, map(tf.__getitem__, counts.values()),
+                                       map(idf.__sub__, map(logs.__getitem__, map(df.__getitem__, keys))))))
         if len(weights) > size:
             weights = dict(_heaviest(weights, size))
-        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-        return {t: w / norm for t, w in weights.items()}
+        values = weights.values()
+        norm = math.sqrt(sum(map(operator.mul, values, values))) or 1.0
+        # Interned, a term is the very object the centroids and the index hold: lookups end at an identity check.
+        return dict(zip(map(sys.intern, weights), map(operator.truediv, values, itertools.repeat(norm))))
 
     def _similarity(self, vector: _Vector, story: _Story, gap: int) -> float:
         """Cosine of the words, mixed with the cosine of the numbers when both sides cite a few, times the decay.
@@ -279,7 +283,7 @@ class OnlineClusterer:
         Across languages words are not shared, so an article is compared with
         a story in none of its languages by its whole names alone.
         """
-        if vector.languages and story.languages and not vector.languages & story.languages:
+        if vector.languages and story.languages and vector.languages.isdisjoint(story.languages):
             score = _names_cosine(vector.words, story.words.weights)
         else:
             score = story.words.cosine(vector.words, vector.words_norm)
@@ -295,11 +299,11 @@ class OnlineClusterer:
         return score * (floor + (1.0 - floor) * 0.5 ** (gap / self.settings.half_life_days))
 
     def _candidates(self, words: Mapping[str, float], exclude: int | None = None) -> list[int]:
-        hits: Counter[int] = Counter()
-        for term, _ in _heaviest(words, self.settings.query_terms):
-            hits.update(self.postings.get(term, {}).keys())
+        postings = self.postings
+        hits = Counter(itertools.chain.from_iterable(
+            postings[term] for term, _ in _heaviest(words, self.settings.query_terms) if term in postings))
         hits.pop(exclude, None)
-        return [s for s, _ in hits.most_common(self.settings.max_candidates) if s in self.stories]
+        return [s for s, _ in _heaviest(hits, self.settings.max_candidates) if s in self.stories]
 
     def _best(self, vector: _Vector, day: int | None, exclude: int | None = None) -> tuple[int | None, float]:
         """The most similar story reaching the threshold (None if none does) and its similarity."""

@@ -31,7 +31,8 @@ long article's later names are background that costs time (the same B-cubed on E
 ENTITY_MARK = "="
 """Whole names are kept as written after this mark, so they never meet a word and can label a story."""
 
-_TOKEN = re.compile(r"[^\W_][\w'’-]*[^\W_]|[^\W\d_]")
+_TOKEN = re.compile(r"[^\W_][\w'’-]*[^\W_]")
+"""Words of two characters or more; a lone letter says nothing about a story."""
 _UPPER = "".join(c for c in map(chr, range(0x250)) if c.isupper())
 _NAME = re.compile(rf"[{_UPPER}](?<=[\w,;)] .)[\w'’-]*[^\W_]")
 """A capitalised word after a word or a comma: not capitalised just for starting a sentence or a line. The capital
@@ -63,8 +64,9 @@ def article_terms(article: Article, weights: Weights = DEFAULT_WEIGHTS) -> Terms
     """
     stop = stop_words(article.language or "en")
     text = f"{article.title}\n{article.text}"
-    counts = Counter(_TOKEN.findall(text.lower()))
-    words: Counter[str] = Counter({w: float(n) for w, n in counts.items() if len(w) > 1 and w not in stop})
+    words: Counter[str] = Counter(_TOKEN.findall(text.lower()))
+    for word in stop.intersection(words):
+        del words[word]
     for name in _NAME.findall(text):
         lower = name.lower()
         if lower in words:
