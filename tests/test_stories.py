@@ -132,9 +132,13 @@ def test_revisit_moves_a_founder_to_a_story_that_grew_after_it():
     assert len({bridge, strike}) == 2 and clusterer.founders.keys() == {"bridge", "strike"}
     for i, text in enumerate([STRIKE[1], "The Kessport dock workers strike over pay leaves ships outside the harbour."]):
         clusterer.add(f"later{i}", _a(2 + i, text, 4 + i), story=50)  # a strike story that grew meanwhile
-    resumed = OnlineClusterer.from_state(json.loads(json.dumps(clusterer.state())))
+    saved = json.dumps(clusterer.state())
+    resumed = OnlineClusterer.from_state(json.loads(saved))
     for going_on in (clusterer, resumed):
         assert going_on.revisit() == 1
         assert going_on.members[bridge] == ["bridge"], "nothing else resembles it"
         assert going_on.members[50] == ["later0", "later1", "strike"] and strike not in going_on.members
         assert going_on.revisit() == 0, "each founder is revisited once"
+    maintained = OnlineClusterer.from_state(json.loads(saved))
+    maintained.maintain()
+    assert "strike" in maintained.members[50], "the maintenance step revisits the founders"

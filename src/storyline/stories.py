@@ -467,7 +467,11 @@ class OnlineClusterer:
 
     @classmethod
     def from_state(cls, state: Mapping, settings: StorySettings = DEFAULTS) -> OnlineClusterer:
-        """The clusterer ``state()`` was taken from (with the same settings)."""
+        """The clusterer ``state()`` was taken from (with the same settings).
+
+        The state's lists and dictionaries become the clusterer's own, not
+        copies (a large state would be held twice): pass one freshly loaded.
+        """
         clusterer = cls(settings)
         clusterer.docs, clusterer.next_id, clusterer._since_step = state["docs"], state["next_id"], state["since_step"]
         clusterer.df = Counter(state["df"])
