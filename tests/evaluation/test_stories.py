@@ -46,7 +46,6 @@ def test_evaluate_stories_on_fictional_labelled_articles(tmp_path):
     assert set(result) >= {"precision", "recall", "f1", "stories", "gold_stories", "articles_per_s"}
 
 
-
 def test_evaluate_stories_can_take_a_random_order(tmp_path, monkeypatch):
     import storyline.evaluation.stories as module
     from storyline.stories import cluster
