@@ -48,15 +48,16 @@ def synthesize(t17: Path, size: int, seed: int = 17) -> list:
 
 
 def run_one(t17: Path, size: int) -> dict:
-    from storyline.stories import cluster
+    from storyline.stories import cluster_both
 
     articles = synthesize(t17, size)
     start = time.perf_counter()
-    stories = cluster(articles)
+    events, stories = cluster_both(articles)
     seconds = time.perf_counter() - start
     return {
-        "articles": size, "stories": len(stories), "seconds": round(seconds, 1),
-        "articles_per_s": round(size / seconds), "peak_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        "articles": size, "events": len(set(events)), "stories": len(set(stories)), "seconds": round(seconds, 1),
+        "articles_per_s": round(size / seconds),
+        "peak_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
     }
 
 
@@ -69,12 +70,13 @@ def main() -> None:
     if args.one:
         print(json.dumps(run_one(args.t17, args.sizes[0])))
         return
-    print(f"{'articles':>9} {'stories':>8} {'seconds':>8} {'articles/s':>11} {'peak MiB':>9}")
+    print(f"{'articles':>9} {'events':>8} {'stories':>8} {'seconds':>8} {'articles/s':>11} {'peak MiB':>9}")
     for size in args.sizes:
         child = subprocess.run([sys.executable, __file__, str(size), "--t17", str(args.t17), "--one"],
                                capture_output=True, text=True, check=True)
         row = json.loads(child.stdout)
-        print(f"{row['articles']:>9} {row['stories']:>8} {row['seconds']:>8} {row['articles_per_s']:>11} {row['peak_mib']:>9}")
+        print(f"{row['articles']:>9} {row['events']:>8} {row['stories']:>8} {row['seconds']:>8} "
+              f"{row['articles_per_s']:>11} {row['peak_mib']:>9}")
 
 
 if __name__ == "__main__":

@@ -45,3 +45,29 @@ def test_language_is_detected_unless_given():
 
 def test_an_all_boilerplate_article_keeps_its_text():
     assert clean_article(Article(raw_text="Advertisement")).text == "Advertisement"
+
+
+def test_an_unsure_guess_takes_the_language_of_its_outlet_or_batch():
+    from storyline.clean import CONFIDENT, settle_languages
+
+    def headline(text: str, source: str) -> Article:
+        return clean_article(Article(raw_text=text, source=source))
+
+    long_english = ("The council of Orlen met on Monday evening and voted to repair the old harbour wall, "
+                    "which the winter storms had broken in three places, before the ferries return in spring.")
+    batch = [headline(long_english, "Orlen Courier"), headline("Titanfall Launch Party Toronto Tonight", "Gamer Wire"),
+             headline("Orlen Harbour Wall Vote", "Orlen Courier"),
+             headline("El Gobierno aprueba la reforma del puerto", "Gamer Wire")]
+    assert batch[0].language == "en" and batch[0].language_confidence >= CONFIDENT
+    assert batch[1].language_confidence < CONFIDENT
+    settle_languages(batch, {"Gamer Wire": "en"})
+    assert [a.language for a in batch] == ["en", "en", "en", "es"], \
+        "the outlet's or batch's language, unless the text's own stop words back the guess"
+
+
+def test_a_given_language_is_never_second_guessed():
+    from storyline.clean import settle_languages
+
+    article = clean_article(Article(raw_text="Kessport", language="de"))
+    settle_languages([article], {"": "en"})
+    assert article.language == "de" and article.language_confidence == 1.0

@@ -78,6 +78,12 @@ def test_demo_corpus_track_then_list_show_and_timeline(db):
     shown = json.loads(run("show", str(kessport["id"]), "--db", db, "--json").stdout)
     copies = [c["source"] for a in shown["article_list"] for c in a["copies"]]
     assert copies == ["Northern Wire"]
+    in_events = sorted(a for e in shown["event_list"] for a in e["articles"])
+    assert in_events == sorted(a["id"] for a in shown["article_list"])
+    film = next(s for s in stories if "Glass Orchard" in s["label"])
+    assert film["events"] > 1, "a sequel announced, cast and filmed over eight months: several events of one story"
+    printed = run("show", str(film["id"]), "--db", db).stdout
+    assert printed.count("Event ") == film["events"]
     timeline = json.loads(run("timeline", str(kessport["id"]), "--db", db, "--format", "json").stdout)
     assert sorted({e["date"] for e in timeline["entries"]}) == ["2024-02-01", "2024-02-08", "2024-02-27"]
     html = run("timeline", str(kessport["id"]), "--db", db, "--format", "html").stdout
@@ -121,11 +127,17 @@ def test_eval_stories_prints_json_scores(tmp_path):
         json.dumps({"text": "The Orlen library reopened after repairs to its roof.", "story": "lib"}) + "\n"
         + json.dumps({"text": "Readers return to the repaired Orlen library.", "story": "lib"}) + "\n"
     )
-    result = run("eval", "stories", str(path), "--json")
+    result = run("eval", "stories", str(path), str(path), "--shuffle", "1..3", "--json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert data["gold_stories"] == 1 and data["articles"] == 2 and 0 < data["f1"] <= 1
+    [first, second] = data["sets"]
+    assert first["gold_stories"] == 1 and first["articles"] == 2 and first["orders"] == [1, 2, 3]
+    assert len(first["per_run"]) == 3 and 0 < first["story"]["f1"] <= 1 and data["mean"]["runs"] == 6
+    text = run("eval", "stories", str(path))
+    assert text.exit_code == 0 and "events " in text.stdout and "stories " in text.stdout
     assert run("eval", "stories", str(path), "--label", "topic").exit_code == 1
+    assert run("eval", "stories", str(path), "--shuffle", "x").exit_code == 2
+    assert run("eval", "stories", str(path), "--fold", "3/2").exit_code == 2
 
 
 def _timeline17_layout(root):

@@ -91,9 +91,39 @@ def test_a_state_that_does_not_fit_the_stored_stories_is_not_used(store, monkeyp
     with store.transaction():  # as if the stories had changed behind the clusterer's back
         store.conn.execute("UPDATE clusterer_state SET fingerprint = 'elsewhere'")
     replayed, calls = tracker.replayed, []
-    monkeypatch.setattr(tracker, "replayed", lambda existing, settings: calls.append(len(existing)) or
-                        replayed(existing, settings))
+
+    def counting(placed, settings):
+        placed = list(placed)
+        calls.append(len({story for _, _, story in placed}))
+        return replayed(placed, settings)
+
+    monkeypatch.setattr(tracker, "replayed", counting)
     ingest(store, [_a(BRIDGE[1], 3)])
     after = {s.id: s.article_ids for s in refresh_stories(store)}
     assert calls == [2], "both stored stories were replayed"
     assert set(after) == set(before) and sorted(map(len, after.values())) == [1, 2]
+
+
+def test_a_store_from_before_events_keeps_its_stories_each_as_one_event(tmp_path, monkeypatch):
+    import storyline.store as store_module
+    from storyline.store import Store
+
+    path = tmp_path / "old.db"
+    with monkeypatch.context() as old:
+        old.setattr(store_module, "MIGRATIONS", store_module.MIGRATIONS[:3])
+        old.setattr(store_module, "SCHEMA_VERSION", 3)
+        with Store(path) as before:
+            ingest(before, [_a(BRIDGE[0], 1), _a(STRIKE[0], 2), _a(BRIDGE[1], 3)])
+            ids = {a.text: a.id for a in before.articles()}
+            with before.transaction():
+                for story_id, texts in ((4, [BRIDGE[0], BRIDGE[1]]), (9, [STRIKE[0]])):
+                    before.conn.execute("INSERT INTO stories(id, label, updated_at) VALUES (?, '', '')", (story_id,))
+                    before.conn.executemany("INSERT INTO story_articles(article_id, story_id) VALUES (?, ?)",
+                                            [(ids[t], story_id) for t in texts])
+    with Store(path) as after:
+        ingest(after, [_a(BRIDGE[2], 5)])
+        stories = {s.id: s for s in refresh_stories(after)}
+        assert set(stories) == {4, 9}, "the stored stories keep their ids"
+        assert len(stories[4].article_ids) == 3
+        events = after.story(4).events
+        assert sum(len(e.article_ids) for e in events) == 3 and after.story(9).events[0].article_ids == [ids[STRIKE[0]]]

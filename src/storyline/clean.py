@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Collection, Iterable
+from collections import Counter
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from functools import cache
+from typing import Any
 
 from storyline.lexicon import stop_words
 from storyline.model import Article
@@ -91,15 +94,61 @@ def clean_text(text: str, repeated: Collection[int] = ()) -> str:
     return re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
 
 
-def detect_language(text: str) -> str:
-    """ISO 639-1 code of the text's language, from py3langid's bundled model."""
-    import py3langid
+CONFIDENT = 0.9
+"""py3langid's (normalised) probability from which its guess is taken as it is. Long texts score 0.99 and more;
+headlines mostly fall below, and a short English headline can come out as Nigerian Pidgin or Luxembourgish."""
 
+
+@cache
+def _identifier() -> Any:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def guess_language(text: str) -> tuple[str, float]:
+    """ISO 639-1 code of the text's language, from py3langid's bundled model, and how sure it is (0 to 1)."""
     sample = text[:600]
     if len(sample.split()) < 3:
-        return ""
-    language, _ = py3langid.classify(sample)
-    return language
+        return "", 0.0
+    language, probability = _identifier().classify(sample)
+    return language, float(probability)
+
+
+def detect_language(text: str) -> str:
+    return guess_language(text)[0]
+
+
+def settle_languages(articles: Sequence[Article], outlets: Mapping[str, str] | None = None) -> None:
+    """Give each article whose language was guessed without confidence the language of its outlet, else the
+    language most of the batch is confidently in, unless the text's own stop words back the guess.
+
+    ``outlets`` holds what is already known of each outlet's language (from
+    the store); this batch's confident articles add to it.
+    """
+    confident = [a for a in articles if a.language and a.language_confidence >= CONFIDENT]
+    by_outlet: dict[str, Counter[str]] = {}
+    for article in confident:
+        by_outlet.setdefault(article.source, Counter())[article.language] += 1
+    batch = Counter(a.language for a in (confident or articles) if a.language).most_common(1)
+    for article in articles:
+        if article.language_confidence >= CONFIDENT:
+            continue
+        known = by_outlet.get(article.source)
+        fallback = (outlets or {}).get(article.source) or (known.most_common(1)[0][0] if known else "") or (
+            batch[0][0] if batch else "")
+        if fallback and fallback != article.language and not _backed(article.text, article.language, fallback):
+            article.language = fallback
+            article.metadata.pop("paragraph_languages", None)
+
+
+def _backed(text: str, guess: str, fallback: str) -> bool:
+    """Whether the text holds at least two stop words of the guessed language, and more than of the fallback's."""
+    if not guess:
+        return False
+    words = set(text.lower().split())
+    own = len(stop_words(guess).intersection(words))
+    return own >= 2 and own > len(stop_words(fallback).intersection(words))
 
 
 PARAGRAPH_WORDS = 12
@@ -151,10 +200,14 @@ def language_at(article: Article, offset: int) -> str:
 
 
 def clean_article(article: Article, repeated: Collection[int] = ()) -> Article:
-    """Fill ``text`` and ``language`` (and the languages of its paragraphs, if they differ)."""
+    """Fill ``text`` and ``language`` (and the languages of its paragraphs, if they differ).
+
+    A guess made without confidence (``language_confidence``) is settled
+    later against the article's outlet and batch (``settle_languages``).
+    """
     article.text = clean_text(article.raw_text, repeated) or article.raw_text
     if not article.language:
-        article.language = detect_language(article.text)
+        article.language, article.language_confidence = guess_language(article.text)
         mixed = paragraph_languages(article.text, article.language)
         if mixed:
             article.metadata["paragraph_languages"] = mixed

@@ -25,11 +25,13 @@ from storyline import __version__
 from storyline.ingest import IngestReport, ingest
 from storyline.model import Article, Story
 from storyline.readers import FORMATS, Problem, iter_files, read_paths
-from storyline.render import RENDERERS, article_dict, headline, story_dict
+from storyline.render import RENDERERS, article_dict, headline
 from storyline.store import ENV_DB, Store, StoreError, default_path
 from storyline.temporal_words import LANGUAGES
 from storyline.tracker import (
     refresh_stories,
+    story_detail,
+    story_rows,
     story_sources,
     story_timeline,
     update_in_place,
@@ -167,17 +169,16 @@ def articles_command(db: Db = None, as_json: AsJson = False,
 def stories_command(db: Db = None, as_json: AsJson = False) -> None:
     """List stories, most recently active first (rebuilt first if new articles arrived)."""
     with _open(db) as store:
-        stories = _refresh(store)
-        rows = [story_dict(s, story_sources(store, s)) for s in stories]
+        rows = story_rows(store, _refresh(store))
     if as_json:
         out.print_json(data=rows)
         return
     table = Table(title=f"{len(rows)} stories")
-    for column in ("id", "label", "articles", "sources", "first", "last"):
+    for column in ("id", "label", "articles", "events", "sources", "first", "last"):
         table.add_column(column, overflow="fold" if column == "label" else "ellipsis")
     for row in rows:
-        table.add_row(str(row["id"]), row["label"], str(row["articles"]), str(len(row["sources"])),
-                      row["first"] or "-", row["last"] or "-")
+        table.add_row(str(row["id"]), escape(row["label"]), str(row["articles"]), str(row["events"]),
+                      str(len(row["sources"])), row["first"] or "-", row["last"] or "-")
     out.print(table)
 
 
@@ -192,27 +193,30 @@ def _story(store: Store, story_id: int) -> Story:
 @app.command("show")
 def show_command(story_id: Annotated[int, typer.Argument(metavar="STORY", help="Story id.")],
                  db: Db = None, as_json: AsJson = False) -> None:
-    """Show a story: its label, dates, sources and articles."""
+    """Show a story: its label, dates, sources, and its events with their articles."""
     with _open(db) as store:
-        story = _story(store, story_id)
-        articles = store.articles_by_ids(story.article_ids)
-        copies = store.copies(story.article_ids)
-        data = story_dict(story, story_sources(store, story))
-    data["article_list"] = [
-        {**article_dict(a), "copies": [article_dict(c) for c in copies.get(a.id, [])]} for a in articles
-    ]
+        data = story_detail(store, _story(store, story_id))
     if as_json:
         out.print_json(data=data)
         return
-    out.print(f"[bold]Story {story.id}[/bold]: {story.label}", highlight=False)
-    out.print(f"{data['first'] or '?'} – {data['last'] or '?'} · {len(articles)} article(s) · "
-              f"sources: {', '.join(data['sources']) or '-'} · method: {story.method}", highlight=False)
-    table = Table()
-    for column in ("id", "date", "source", "title", "copies"):
-        table.add_column(column, overflow="fold" if column == "title" else "ellipsis")
-    for a in articles:
-        table.add_row(a.id[:10], _date(a), a.source, headline(a), ", ".join(c.source or c.id[:10] for c in copies.get(a.id, [])))
-    out.print(table)
+    out.print(f"[bold]Story {data['id']}[/bold]: {escape(data['label'])}", highlight=False)
+    out.print(f"{data['first'] or '?'} – {data['last'] or '?'} · {data['articles']} article(s) in "
+              f"{len(data['event_list'])} event(s) · sources: {escape(', '.join(data['sources']) or '-')} · "
+              f"method: {data['method']}", highlight=False)
+    articles = {a["id"]: a for a in data["article_list"]}
+    for event in data["event_list"]:
+        span = event["first"] or "?"
+        if event["last"] and event["last"] != event["first"]:
+            span += f" – {event['last']}"
+        table = Table(title=f"Event {event['id']} · {span} · {escape(event['label'])}", title_justify="left",
+                      box=box.SIMPLE_HEAD)
+        for column in ("id", "date", "source", "title", "copies"):
+            table.add_column(column, overflow="fold" if column == "title" else "ellipsis")
+        for article_id in event["articles"]:
+            a = articles[article_id]
+            table.add_row(a["id"][:10], a["date"] or "-", escape(a["source"]), escape(a["title"]),
+                          escape(", ".join(c["source"] or c["id"][:10] for c in a["copies"])))
+        out.print(table)
 
 
 @app.command("timeline")
@@ -335,30 +339,104 @@ eval_app = typer.Typer(help="Measure Storyline against gold data.", no_args_is_h
 app.add_typer(eval_app, name="eval")
 
 
+def _seeds(text: str | None) -> list[int | None]:
+    """Arrival orders to try: none given means publication order; "1..5", "1-5" or "1,3,7" list seeds."""
+    if not text:
+        return [None]
+    try:
+        if ".." in text or "-" in text:
+            low, high = text.replace("..", "-").split("-")
+            return list(range(int(low), int(high) + 1))
+        return [int(seed) for seed in text.split(",")]
+    except ValueError:
+        raise _fail(f"--shuffle {text!r}: give seeds as 1..5, 1-5 or 1,3,7", EXIT_USAGE) from None
+
+
+def _fold(text: str | None) -> tuple[int, int] | None:
+    if not text:
+        return None
+    index, _, folds = text.partition("/")
+    if not (index.isdigit() and folds.isdigit() and 1 <= int(index) <= int(folds)):
+        raise _fail(f"--fold {text!r}: give it as I/K, e.g. 1/2", EXIT_USAGE)
+    return int(index), int(folds)
+
+
 @eval_app.command("stories")
 def eval_stories_command(
-    data: Annotated[Path, typer.Argument(help="JSONL/CSV of articles with a gold story label.")],
+    data: Annotated[list[Path], typer.Argument(help="JSONL/CSV files of articles with a gold story label; "
+                                                    "each is scored alone, then the mean is shown.")],
     label: Annotated[str, typer.Option(help="Field holding the gold story.")] = "story",
     entities: Annotated[bool, typer.Option("--entities/--no-entities",
                                            help="Use whole names (entities) as clustering features.")] = True,
-    shuffle: Annotated[int | None, typer.Option(
-        metavar="SEED", help="Take the articles in a random order (from this seed) instead of by date.")] = None,
+    shuffle: Annotated[str | None, typer.Option(
+        metavar="SEEDS", help="Take the articles in random orders (seeds 1..5, 1-5 or 1,3,7) instead of by date, "
+                              "and show the mean over them.")] = None,
+    fold: Annotated[str | None, typer.Option(metavar="I/K", help="Keep only fold I of K of the topics "
+                                                                 "(cross-validation).")] = None,
+    fold_by: Annotated[str, typer.Option(help="Field the folds are taken over.")] = "topic",
     as_json: AsJson = False,
 ) -> None:
-    """Cluster labelled articles from an empty, in-memory state and print B-cubed scores."""
+    """Cluster labelled articles from an empty, in-memory state and print B-cubed scores of events and stories.
+
+    Both levels are scored against the one gold label: ECB+ labels events, a news aggregator's
+    story ids are stories. Example: storyline eval stories ecb.jsonl headlines.jsonl --shuffle 1..5
+    """
     from dataclasses import replace
 
-    from storyline.evaluation.stories import evaluate_stories
+    from storyline.evaluation.stories import evaluate_stories, mean_evaluation
     from storyline.stories import DEFAULTS
 
     settings = DEFAULTS if entities else replace(DEFAULTS, entity_weight=0.0)
-    _evaluate(data, label, as_json, "Clustering…", lambda: evaluate_stories(data, label, settings, shuffle).as_dict(), lambda r: (
-        f"B-cubed P {r['precision']:.3f}  R {r['recall']:.3f}  F1 {r['f1']:.3f}\n"
-        f"{r['stories']} stories for {r['gold_stories']} gold stories, {r['articles']} articles "
-        f"({r['articles_per_s']} articles/s); {r['skipped']} record(s) skipped"
-        + "".join(f"\n  {language}: P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}  "
-                  f"({s['articles']} articles)" for language, s in r["languages"].items())
-    ))
+    seeds, folds = _seeds(shuffle), _fold(fold)
+    for path in data:
+        if not path.exists():
+            raise _fail(f"{path}: no such file")
+    rows, every_run = [], []
+    with err.status("Clustering…") as status:
+        for path in data:
+            runs = []
+            for seed in seeds:
+                status.update(f"Clustering {path.name}" + (f" (order {seed})" if seed is not None else "") + "…")
+                runs.append(evaluate_stories(path, label, settings, seed, folds, fold_by))
+            if runs[0].articles == 0:
+                raise _fail(f"{path}: no article has a {label!r} field")
+            every_run += runs
+            seconds = sum(r.seconds for r in runs)
+            rows.append({"data": str(path), "orders": seeds, "articles": runs[0].articles,
+                         "gold_stories": runs[0].gold_stories, "skipped": runs[0].skipped,
+                         "articles_per_s": round(sum(r.articles for r in runs) / seconds, 1) if seconds else 0.0,
+                         **mean_evaluation(runs), "per_run": [r.as_dict() for r in runs]})
+    mean = mean_evaluation(every_run) if len(rows) > 1 else None
+    if as_json:
+        out.print_json(data={"sets": rows, "mean": mean})
+        return
+    names = [Path(row["data"]).name for row in rows]
+    if len(set(names)) < len(names):
+        names = [f"{Path(row['data']).parent.name}/{Path(row['data']).name}" for row in rows]
+    for name, row in zip(names, rows):
+        out.print(f"[bold]{escape(name)}[/bold]: {row['articles']} articles, {row['gold_stories']} gold labels, "
+                  f"{row['articles_per_s']} articles/s", highlight=False)
+        for level in ("event", "story"):
+            out.print("  " + _level_line(level, row[level], _mean_count(row["per_run"], level)), highlight=False)
+    if mean:
+        out.print(f"[bold]mean[/bold] of {len(rows)} sets", highlight=False)
+        for level in ("event", "story"):
+            out.print("  " + _level_line(level, mean[level]), highlight=False)
+    orders = "in publication order" if seeds == [None] else f"the mean over {len(seeds)} random orders (F1 range)"
+    out.print(f"Scores are {orders}" + (f", topics of fold {fold}" if folds else "") + "; 'alone' is the share of "
+              "articles left in a group of their own.", highlight=False)
+
+
+def _level_line(level: str, score: dict, groups: str = "") -> str:
+    spread = f" ({score['f1_min']:.3f}–{score['f1_max']:.3f})" if score["f1_min"] != score["f1_max"] else ""
+    plural = {"event": "events", "story": "stories"}[level]
+    count = f"{groups} {plural}, " if groups else ""
+    return (f"{plural:8} P {score['precision']:.3f}  R {score['recall']:.3f}  F1 {score['f1']:.3f}{spread}  "
+            f"({count}{score['alone']:.1%} alone)")
+
+
+def _mean_count(runs: list[dict], level: str) -> str:
+    return str(round(sum(run[level]["groups"] for run in runs) / len(runs)))
 
 
 def _evaluate(data: Path, label: str, as_json: bool, status: str, run: Callable[[], dict],
@@ -447,6 +525,64 @@ def eval_timelines_command(
     row("", "mean", len(result.timelines), result.mean())
     out.print(table)
     out.print(f"{len(result.timelines)} timelines in {result.seconds:.1f} s", highlight=False)
+
+
+@eval_app.command("tracking")
+def eval_tracking_command(
+    data: Annotated[Path, typer.Argument(help="Folder of topics in the Timeline17 layout (TOPIC/articles.jsonl, "
+                                              "TOPIC/timelines/*.json).")],
+    timelines: Annotated[bool, typer.Option("--timelines/--no-timelines",
+                                            help="Also score the timelines (needs the eval extra).")] = True,
+    as_json: AsJson = False,
+) -> None:
+    """Track all topics of a folder as one stream, as a user would, and score what comes out per topic.
+
+    Every topic's articles are ingested into one in-memory store and tracked together. Per
+    topic: story-level B-cubed against the topics, the share of its articles left alone in a
+    one-article story, and (with --timelines) the align+ m:1 ROUGE-1 of the timeline of the story
+    holding most of its articles beside the timeline made from the topic's own articles, both by
+    the protocol of 'eval timelines'.
+    """
+    from storyline.evaluation.rouge import MissingRougeData
+    from storyline.evaluation.tracking import evaluate_tracking
+
+    if not data.is_dir():
+        raise _fail(f"{data}: not a folder")
+    try:
+        with err.status("Tracking…") as status:
+            result = evaluate_tracking(data, timelines=timelines, on_step=lambda step: status.update(f"{step}…"))
+    except (FileNotFoundError, MissingRougeData) as exc:
+        raise _fail(str(exc)) from None
+    if as_json:
+        out.print_json(data=result.as_dict())
+        return
+    table = Table("topic", "articles", "P", "R", "F1", "alone", "main story", "holds", "tracked R1", "given R1",
+                  box=box.SIMPLE_HEAD)
+    for topic in result.topics:
+        tracked = _mean_r1(topic.tracked)
+        given = _mean_r1(topic.given)
+        table.add_row(topic.topic, str(topic.articles), f"{topic.score.precision:.3f}", f"{topic.score.recall:.3f}",
+                      f"{topic.score.f1:.3f}", f"{topic.alone:.1%}", str(topic.main_story), f"{topic.main_share:.0%}",
+                      tracked, given)
+    out.print(table)
+    score = result.score
+    out.print(f"all topics: P {score.precision:.3f}  R {score.recall:.3f}  F1 {score.f1:.3f}, {result.stories} "
+              f"stories, {result.alone:.1%} of articles alone, {result.seconds:.0f} s", highlight=False)
+    if timelines:
+        def scores(which: str) -> str:
+            mean = result.timeline_mean(which)
+            return " / ".join(f"{mean[m].f1:.4f}" for m in ("align_m1_rouge1", "align_m1_rouge2", "date"))
+
+        out.print(f"timelines (align+ m:1 ROUGE-1 / ROUGE-2 / date F1): tracked {scores('tracked')}, "
+                  f"topic given {scores('given')}", highlight=False)
+
+
+def _mean_r1(scores: list) -> str:
+    if not scores:
+        return "-"
+    precision = sum(s.scores["align_m1_rouge1"].precision for s in scores) / len(scores)
+    recall = sum(s.scores["align_m1_rouge1"].recall for s in scores) / len(scores)
+    return f"{2 * precision * recall / (precision + recall) if precision + recall else 0:.3f}"
 
 
 def _date(article: Article) -> str:

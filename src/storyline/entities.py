@@ -113,7 +113,7 @@ def _known_names(text: str, lowered: set[str], runs: Iterable[re.Match[str]]) ->
     return known
 
 
-def _title_case(sentence: str) -> bool:
+def title_case(sentence: str) -> bool:
     """Headlines in Title Case capitalise everything, so their capitals say nothing."""
     rest = sentence.split(" ", 1)[1] if " " in sentence else ""
     if rest.count(" ") < 3:
@@ -131,7 +131,7 @@ class RuleExtractor:
         found: list[Mention] = []
         for index, (start, end) in enumerate(split_spans(text)):
             sentence = text[start:end]
-            if _title_case(sentence):
+            if title_case(sentence):
                 continue
             previous: Mention | None = None
             for first, last in self._runs(sentence, _RUN.finditer(sentence), known, lowered):

@@ -16,7 +16,7 @@ from itertools import islice
 
 import numpy as np
 
-from storyline.clean import clean_article, line_keys, repeated_keys
+from storyline.clean import clean_article, line_keys, repeated_keys, settle_languages
 from storyline.dedupe import DuplicateIndex, signature
 from storyline.lexicon import warm_stop_words
 from storyline.model import Article
@@ -109,18 +109,19 @@ def ingest(
     return report
 
 
-Prepared = tuple[str, str, list[tuple[int, int]], np.ndarray, dict]
+Prepared = tuple[str, str, float, list[tuple[int, int]], np.ndarray, dict]
 
 
 def prepare(article: Article, repeated: set[int]) -> Prepared:
     """The per-article work of a batch: pure, so it can run in another process.
 
-    Returns only what it computed (clean text, language, sentence spans,
-    signature, metadata with paragraph languages) to keep what crosses
-    process boundaries small.
+    Returns only what it computed (clean text, language and how sure it is,
+    sentence spans, signature, metadata with paragraph languages) to keep
+    what crosses process boundaries small.
     """
     clean_article(article, repeated)
-    return article.text, article.language, split_spans(article.text), signature(article.text), article.metadata
+    return (article.text, article.language, article.language_confidence, split_spans(article.text),
+            signature(article.text), article.metadata)
 
 
 def _select_new(store: Store, batch: list[Article | Problem], report: IngestReport, allow_undated: bool) -> list[Article]:
@@ -167,10 +168,13 @@ def _store_batch(
         prepared = list(running)
     else:
         prepared = list(map(prepare, articles, learned))
+    for article, (text, language, confidence, *_, metadata) in zip(articles, prepared):
+        article.text, article.language, article.language_confidence, article.metadata = text, language, confidence, \
+            metadata
+    settle_languages(articles, store.outlet_languages({a.source for a in articles if a.source}))
     rows = []
-    for article, (text, language, spans, sig, metadata) in zip(articles, prepared):
-        article.text, article.language, article.metadata = text, language, metadata
-        report.languages[language] += 1
+    for article, (*_, spans, sig, _metadata) in zip(articles, prepared):
+        report.languages[article.language] += 1
         dup_of = index.find(sig, article.content_hash, article.url)
         version = latest.get(article.url, 0) + 1 if article.url else 1
         if article.url:

@@ -40,6 +40,8 @@ class Article:
     text: str = ""
     content_hash: str = ""
     id: str = ""
+    language_confidence: float = 1.0
+    """How sure language detection was (0 to 1); 1 when the language was given. Not stored."""
 
     def identify(self) -> Article:
         """Fill ``content_hash`` and ``id``.
@@ -66,8 +68,19 @@ class Sentence:
 
 
 @dataclass(slots=True)
+class Event:
+    """One happening inside a story, told by the articles that report it at about the same time."""
+
+    id: int
+    label: str
+    article_ids: list[str]
+    first: date | None = None
+    last: date | None = None
+
+
+@dataclass(slots=True)
 class Story:
-    """A real-world event or development told by one or more articles."""
+    """A development a reader follows for months: a chain of events told by one or more articles."""
 
     id: int
     label: str
@@ -75,6 +88,8 @@ class Story:
     first: date | None = None
     last: date | None = None
     method: str = ""
+    events: list[Event] = field(default_factory=list)
+    """Oldest first; every article of the story is in exactly one of them."""
 
 
 @dataclass(slots=True, frozen=True)

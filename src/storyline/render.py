@@ -7,11 +7,11 @@ every format; HTML escapes all article text.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from html import escape
 from typing import Any
 
-from storyline.model import Article, Entity, Story, TimelineEntry
+from storyline.model import Article, Entity, Event, Story, TimelineEntry
 from storyline.timeline import METHOD as TIMELINE_METHOD
 
 
@@ -40,15 +40,39 @@ def article_dict(article: Article) -> dict[str, Any]:
     }
 
 
-def story_dict(story: Story, sources: Sequence[str] = ()) -> dict[str, Any]:
+def story_dict(story: Story, sources: Sequence[str] = (), events: int | None = None) -> dict[str, Any]:
+    """A story as lists show it; ``events`` counts its events when they were not loaded with it."""
     return {
         "id": story.id,
         "label": story.label,
         "articles": len(story.article_ids),
+        "events": len(story.events) if events is None else events,
         "sources": sorted(set(sources)),
         "first": story.first.isoformat() if story.first else None,
         "last": story.last.isoformat() if story.last else None,
         "method": story.method,
+    }
+
+
+def event_dict(event: Event) -> dict[str, Any]:
+    return {
+        "id": event.id,
+        "label": event.label,
+        "articles": event.article_ids,
+        "first": event.first.isoformat() if event.first else None,
+        "last": event.last.isoformat() if event.last else None,
+    }
+
+
+def story_detail_dict(story: Story, sources: Sequence[str], articles: Sequence[Article],
+                      copies: Mapping[str, Sequence[Article]]) -> dict[str, Any]:
+    """A story with its events and its articles, each with its event and its syndicated copies."""
+    event_of = {article_id: event.id for event in story.events for article_id in event.article_ids}
+    return {
+        **story_dict(story, sources),
+        "event_list": [event_dict(event) for event in story.events],
+        "article_list": [{**article_dict(a), "event": event_of.get(a.id),
+                          "copies": [article_dict(c) for c in copies.get(a.id, [])]} for a in articles],
     }
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from storyline.model import Article, Sentence, Story
+from storyline.model import Article, Event, Sentence, Story
 
 DEFAULT_DB = "storyline.db"
 ENV_DB = "STORYLINE_DB"
@@ -95,6 +95,16 @@ MIGRATIONS: list[str] = [
         body BLOB NOT NULL
     );
     """,
+    """
+    CREATE TABLE events (
+        id INTEGER PRIMARY KEY,
+        story_id INTEGER NOT NULL REFERENCES stories(id),
+        label TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX events_story ON events(story_id);
+    ALTER TABLE story_articles ADD COLUMN event_id INTEGER REFERENCES events(id);
+    CREATE INDEX story_articles_event ON story_articles(event_id);
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -129,6 +139,10 @@ def default_path() -> str:
 
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
 
 
 def _to_article(row: sqlite3.Row) -> Article:
@@ -245,6 +259,18 @@ class Store:
             [(article.id, index, start, end) for index, (start, end) in enumerate(spans)],
         )
 
+    def outlet_languages(self, sources: Iterable[str]) -> dict[str, str]:
+        """The language most of each outlet's stored articles are in."""
+        counts: dict[str, tuple[int, str]] = {}
+        for chunk in _chunks(sorted(sources), 500):
+            marks = ",".join("?" * len(chunk))
+            rows = self.conn.execute(f"SELECT source, language, COUNT(*) FROM articles WHERE source IN ({marks}) "
+                                     "AND language != '' GROUP BY source, language", chunk)
+            for source, language, n in rows:
+                if n > counts.get(source, (0, ""))[0]:
+                    counts[source] = (n, language)
+        return {source: language for source, (_, language) in counts.items()}
+
     def signatures(self) -> Iterator[tuple[str, np.ndarray, str, str, str | None]]:
         """Every stored signature, to rebuild the duplicate index."""
         for row in self.conn.execute("SELECT id, minhash, content_hash, url, dup_of FROM articles ORDER BY rowid"):
@@ -321,6 +347,7 @@ class Store:
         """Store a new set of stories in place of all others, in one transaction."""
         with self.transaction():
             self.conn.execute("DELETE FROM story_articles")
+            self.conn.execute("DELETE FROM events")
             self.conn.execute("DELETE FROM stories")
             self._write_stories(stories)
 
@@ -329,8 +356,19 @@ class Store:
         return self._stories("")
 
     def story(self, story_id: int) -> Story | None:
+        """A story with its events."""
         found = self._stories("WHERE s.id = ?", (story_id,))
-        return found[0] if found else None
+        if not found:
+            return None
+        story = found[0]
+        rows = self.conn.execute(
+            "SELECT e.id, e.label, GROUP_CONCAT(sa.article_id), MIN(a.published), MAX(a.published) FROM events e "
+            "JOIN story_articles sa ON sa.event_id = e.id JOIN articles a ON a.id = sa.article_id "
+            "WHERE e.story_id = ? GROUP BY e.id ORDER BY MIN(a.published) IS NULL, MIN(a.published), e.id",
+            (story_id,),
+        )
+        story.events = [Event(r[0], r[1], r[2].split(","), _day(r[3]), _day(r[4])) for r in rows]
+        return story
 
     def _stories(self, where: str, params: tuple = ()) -> list[Story]:
         rows = self.conn.execute(
@@ -339,13 +377,12 @@ class Store:
             f"{where} GROUP BY s.id ORDER BY MAX(a.published) IS NULL, MAX(a.published) DESC, s.id",
             params,
         )
-        return [
-            Story(
-                id=r[0], label=r[1], method=r[2], article_ids=r[3].split(","),
-                first=date.fromisoformat(r[4]) if r[4] else None, last=date.fromisoformat(r[5]) if r[5] else None,
-            )
-            for r in rows
-        ]
+        return [Story(id=r[0], label=r[1], method=r[2], article_ids=r[3].split(","), first=_day(r[4]), last=_day(r[5]))
+                for r in rows]
+
+    def event_counts(self) -> dict[int, int]:
+        """How many events each story has."""
+        return dict(self.conn.execute("SELECT story_id, COUNT(*) FROM events GROUP BY story_id").fetchall())
 
     def search_stories(self, text: str) -> list[Story]:
         """Stories whose label, or one of whose articles' title or text, holds every word of ``text``."""
@@ -402,9 +439,10 @@ class Store:
             self.conn.execute("INSERT OR REPLACE INTO clusterer_state(id, fingerprint, body) VALUES (1, ?, ?)",
                               (fingerprint, body))
 
-    def story_assignments(self) -> dict[str, int]:
-        """Story id of every article that has one."""
-        return dict(self.conn.execute("SELECT article_id, story_id FROM story_articles").fetchall())
+    def story_assignments(self) -> dict[str, tuple[int | None, int]]:
+        """Event id (None in a store older than events) and story id of every article that has them."""
+        rows = self.conn.execute("SELECT article_id, event_id, story_id FROM story_articles")
+        return {article_id: (event_id, story_id) for article_id, event_id, story_id in rows}
 
     def save_stories(self, stories: Sequence[Story]) -> None:
         """Insert or update these stories, keeping every other story as it is.
@@ -417,10 +455,12 @@ class Store:
             self.conn.execute(
                 f"DELETE FROM story_articles WHERE article_id IN (SELECT id FROM articles a WHERE NOT ({_CANONICAL}))"
             )
+            self.conn.execute("DELETE FROM events WHERE id NOT IN "
+                              "(SELECT event_id FROM story_articles WHERE event_id IS NOT NULL)")
             self.conn.execute("DELETE FROM stories WHERE id NOT IN (SELECT story_id FROM story_articles)")
 
     def _write_stories(self, stories: Sequence[Story]) -> None:
-        """Upsert stories and their members (inside the caller's transaction)."""
+        """Upsert stories, their events and their members (inside the caller's transaction)."""
         now = _now()
         for story in stories:
             self.conn.execute(
@@ -429,9 +469,15 @@ class Store:
                 (story.id, story.label, story.method, now),
             )
             self.conn.executemany(
-                "INSERT INTO story_articles(article_id, story_id) VALUES (?, ?) "
-                "ON CONFLICT(article_id) DO UPDATE SET story_id = excluded.story_id",
-                [(a, story.id) for a in story.article_ids],
+                "INSERT INTO events(id, story_id, label) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE "
+                "SET story_id = excluded.story_id, label = excluded.label",
+                [(event.id, story.id, event.label) for event in story.events],
+            )
+            event_of = {article_id: event.id for event in story.events for article_id in event.article_ids}
+            self.conn.executemany(
+                "INSERT INTO story_articles(article_id, story_id, event_id) VALUES (?, ?, ?) ON CONFLICT(article_id) "
+                "DO UPDATE SET story_id = excluded.story_id, event_id = excluded.event_id",
+                [(a, story.id, event_of.get(a)) for a in story.article_ids],
             )
 
 

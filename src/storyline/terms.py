@@ -1,8 +1,10 @@
 """Terms: what the story clusterer sees of an article.
 
-Two views of one article: its words (stop words dropped, names boosted,
-whole names added as terms of their own) and the numbers it cites. Extraction is pure and per article, so long inputs
-are split across processes (``terms_stream``).
+Two views of one article: its words (stop words dropped, stemmed, names
+boosted, whole names added as terms of their own) and the numbers it cites.
+A short text (a headline, a feed item) also gets the words of its link's
+slug, which often spells out the headline in full. Extraction is pure and
+per article, so long inputs are split across processes (``terms_stream``).
 """
 
 from __future__ import annotations
@@ -14,10 +16,11 @@ from collections import Counter, deque
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import NamedTuple
+from urllib.parse import urlsplit
 
 from storyline.aliases import canonical_counts, name_key
-from storyline.entities import DEFAULT_EXTRACTOR
-from storyline.lexicon import stop_words
+from storyline.entities import DEFAULT_EXTRACTOR, title_case
+from storyline.lexicon import stem_words, stop_words
 from storyline.model import Article
 
 NAME_WEIGHT = 2.0
@@ -39,6 +42,11 @@ _NAME = re.compile(rf"[{_UPPER}](?<=[\w,;)] .)[\w'’-]*[^\W_]")
 is matched before looking behind it, which is three times faster than the other way round."""
 _NUMBER = re.compile(r"\d[\d,.:/-]*\d")
 """Numbers of two characters or more: amounts, scores, tolls, ages, years, dates."""
+_POSSESSIVE = re.compile(r"['’]s\b")
+SHORT_TEXT_WORDS = 60
+"""A text this short (a headline, a feed item's summary) is helped by the words of its link."""
+_SLUG_SEPARATOR = re.compile(r"[-_+]+")
+_EXTENSION = re.compile(r"\.\w{2,5}$")
 
 
 class Weights(NamedTuple):
@@ -62,25 +70,52 @@ def article_terms(article: Article, weights: Weights = DEFAULT_WEIGHTS) -> Terms
     Names are matched in Latin scripts; other scripts have no capitals to go by.
     Whole names are marked with ``ENTITY_MARK`` so they never meet a word.
     """
-    stop = stop_words(article.language or "en")
-    text = f"{article.title}\n{article.text}"
-    words: Counter[str] = Counter(_TOKEN.findall(text.lower()))
+    language = article.language or "en"
+    stop = stop_words(language)
+    text = article.text if article.title in ("", article.text) else f"{article.title}\n{article.text}"
+    words: Counter[str] = Counter(_TOKEN.findall(_POSSESSIVE.sub("", text).lower()))
+    if len(words) < SHORT_TEXT_WORDS:
+        words.update(set(slug_words(article.url)) - words.keys())
     for word in stop.intersection(words):
         del words[word]
-    for name in _NAME.findall(text):
-        lower = name.lower()
+    named = _capitalised_prose(text)
+    for name in _NAME.findall(named):
+        lower = _POSSESSIVE.sub("", name).lower()
         if lower in words:
             words[lower] += weights.names - 1.0
+    words = stem_words(words, language)
     if weights.entities:
         name_counts: Counter[str] = Counter()
         shown: dict[str, str] = {}  # each name as first written
-        for name in DEFAULT_EXTRACTOR.names(text[:ENTITY_LEAD]):
+        for name in DEFAULT_EXTRACTOR.names(named[:ENTITY_LEAD]):
             key = name_key(name)
             name_counts[key] += 1
             shown.setdefault(key, name)
         for key, n in canonical_counts(name_counts).items():
             words[ENTITY_MARK + shown[key]] += weights.entities * n
     return Terms(words, Counter(_NUMBER.findall(text)))
+
+
+def _capitalised_prose(text: str) -> str:
+    """The text without a Title Case headline (its first line, where headlines stand), whose capitals name nothing."""
+    first, newline, rest = text.partition("\n")
+    return rest if title_case(first) else text
+
+
+def slug_words(url: str) -> list[str]:
+    """The words of a link's path segments written as slugs ("/2014/03/mt-gox-files-for-bankruptcy.html").
+
+    A segment counts when it joins at least three words with hyphens or
+    underscores; numbers (dates, ids) are left out.
+    """
+    if not url:
+        return []
+    words = []
+    for segment in urlsplit(url).path.split("/"):
+        parts = _SLUG_SEPARATOR.split(_EXTENSION.sub("", segment))
+        if len(parts) >= 3:
+            words.extend(part.lower() for part in parts if len(part) > 1 and not part.isdigit())
+    return words
 
 
 PARALLEL_MIN = 2000

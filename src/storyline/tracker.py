@@ -5,8 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import zlib
-from collections import defaultdict
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import asdict
 from datetime import date
 from typing import TypeVar
@@ -17,6 +16,7 @@ from storyline.aliases import entity_from_dict, resolve
 from storyline.entities import DEFAULT_EXTRACTOR, Extractor, Mention
 from storyline.model import Article, Entity, Story, TimelineEntry
 from storyline.offtopic import off_topic
+from storyline.render import story_detail_dict, story_dict
 from storyline.store import Store
 from storyline.stories import (
     DEFAULTS,
@@ -41,7 +41,7 @@ def refresh_stories(store: Store, *, rebuild: bool = False, settings: StorySetti
     if rebuild:
         clusterer = OnlineClusterer(settings)
         place(clusterer, list(store.canonical_articles()))
-        store.replace_stories(stories_of(clusterer, clusterer.stories, store.articles_by_ids))
+        store.replace_stories(stories_of(clusterer, clusterer.stories.groups, store.articles_by_ids))
         _save_clusterer(store, clusterer)
     elif store.stories_are_stale():
         update_in_place(store, settings)
@@ -49,37 +49,49 @@ def refresh_stories(store: Store, *, rebuild: bool = False, settings: StorySetti
 
 
 def update_in_place(store: Store, settings: StorySettings = DEFAULTS) -> list[Story]:
-    """Place the articles no story holds yet; existing stories keep their ids.
+    """Place the articles no story holds yet; existing events and stories keep their ids.
 
     The clusterer resumes from the state saved after the last update, so
     the cost is that of the new articles alone; without a state that fits
     the stored stories, it is rebuilt by placing their articles again.
     """
     clusterer = _saved_clusterer(store, settings)
-    if clusterer is None:
-        assigned = store.story_assignments()
-        existing: dict[int, list[Article]] = defaultdict(list)
-        for article in store.canonical_articles():
-            if article.id in assigned:
-                existing[assigned[article.id]].append(article)
-        clusterer = replayed(existing, settings)
+    replay = clusterer is None
+    if replay:
+        clusterer = replayed(_placed(store), settings)
     else:
         clusterer.forget(store.misplaced())
     changed = place(clusterer, store.unplaced_articles())
+    if replay:  # every story is written again, with the events it was given
+        changed = set(clusterer.stories.groups)
     store.save_stories(stories_of(clusterer, changed, store.articles_by_ids))
     _save_clusterer(store, clusterer)
     return store.stories()
 
 
-STATE_FORMAT = "2"
-"""Bumped when the clusterer's saved state changes shape."""
+def _placed(store: Store) -> Iterator[tuple[Article, int, int]]:
+    """Stored articles with their event and story, in publication order. A story stored before events existed
+    becomes one event, under a new id."""
+    assigned = store.story_assignments()
+    next_event = 1 + max((event or 0 for event, _ in assigned.values()), default=0)
+    events_of_old: dict[int, int] = {}
+    for article in store.canonical_articles():
+        if article.id in assigned:
+            event, story = assigned[article.id]
+            if event is None:
+                event = events_of_old.setdefault(story, next_event + len(events_of_old))
+            yield article, event, story
 
 
-def _fingerprint(assignments: Iterable[tuple[Hashable, int]], settings: StorySettings) -> str:
-    """What a saved clusterer state fits: the code and settings that made it and the stories it holds."""
+STATE_FORMAT = "3"
+"""Bumped when the clusterer's saved state changes shape (3: events and stories)."""
+
+
+def _fingerprint(assignments: Iterable[tuple[Hashable, tuple[int | None, int]]], settings: StorySettings) -> str:
+    """What a saved clusterer state fits: the code and settings that made it and the events and stories it holds."""
     digest = hashlib.sha256(f"{STATE_FORMAT}\n{__version__}\n{STORIES_METHOD}\n{settings!r}\n".encode())
-    for article_id, story_id in sorted(assignments):
-        digest.update(f"{article_id}\t{story_id}\n".encode())
+    for article_id, (event_id, story_id) in sorted(assignments):
+        digest.update(f"{article_id}\t{event_id}\t{story_id}\n".encode())
     return digest.hexdigest()
 
 
@@ -92,9 +104,23 @@ def _saved_clusterer(store: Store, settings: StorySettings) -> OnlineClusterer |
 
 
 def _save_clusterer(store: Store, clusterer: OnlineClusterer) -> None:
-    assignments = [(key, story_id) for story_id, members in clusterer.members.items() for key in members]
+    assignments = [(key, (event, clusterer.stories.of[event]))
+                   for event, members in clusterer.event_members.items() for key in members]
     body = zlib.compress(json.dumps(clusterer.state()).encode(), 1)
     store.save_clusterer_state(_fingerprint(assignments, clusterer.settings), body)
+
+
+def story_detail(store: Store, story: Story) -> dict:
+    """A story with its events and its articles (each with its event and syndicated copies): what ``show`` and the
+    API print."""
+    return story_detail_dict(story, story_sources(store, story), store.articles_by_ids(story.article_ids),
+                             store.copies(story.article_ids))
+
+
+def story_rows(store: Store, stories: Sequence[Story]) -> list[dict]:
+    """Stories as lists show them, with their sources (syndicated copies included) and how many events."""
+    events = store.event_counts()
+    return [story_dict(story, story_sources(store, story), events.get(story.id, 0)) for story in stories]
 
 
 def story_sources(store: Store, story: Story) -> list[str]:

@@ -51,6 +51,6 @@ def test_eval_stories_reports_per_language(tmp_path):
     ]
     path = tmp_path / "gold.jsonl"
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    result = evaluate_stories(path).as_dict()
+    result = evaluate_stories(path).as_dict()["story"]
     assert set(result["languages"]) == {"es", "fr"} and result["languages"]["es"]["articles"] == 2
     assert result["f1"] == 1.0

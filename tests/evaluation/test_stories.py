@@ -42,27 +42,29 @@ def test_evaluate_stories_on_fictional_labelled_articles(tmp_path):
     path = tmp_path / "gold.jsonl"
     path.write_text("".join(json.dumps({"text": t, "story": s}) + "\n" for s, t in rows) + '{"text": "no label"}\n')
     result = evaluate_stories(path).as_dict()
-    assert (result["f1"], result["stories"], result["gold_stories"], result["skipped"]) == (1.0, 2, 2, 1)
-    assert set(result) >= {"precision", "recall", "f1", "stories", "gold_stories", "articles_per_s"}
+    story = result["story"]
+    assert (story["f1"], story["groups"], result["gold_stories"], result["skipped"]) == (1.0, 2, 2, 1)
+    assert result["event"]["f1"] == 1.0 and result["event"]["alone"] == 0.0
+    assert set(result["story"]) >= {"precision", "recall", "f1", "groups", "alone", "languages"}
 
 
 def test_evaluate_stories_can_take_a_random_order(tmp_path, monkeypatch):
     import storyline.evaluation.stories as module
-    from storyline.stories import cluster
+    from storyline.stories import cluster_both
 
     seen = []
 
     def recording(articles, settings):
         seen.append([a.text for a in articles])
-        return cluster(articles, settings)
+        return cluster_both(articles, settings)
 
-    monkeypatch.setattr(module, "cluster", recording)
+    monkeypatch.setattr(module, "cluster_both", recording)
     texts = [f"Varrow council report number {n} on the Harlan Street Bridge repairs." for n in range(8)]
     path = tmp_path / "gold.jsonl"
     path.write_text("".join(json.dumps({"text": t, "story": "bridge"}) + "\n" for t in texts))
-    assert evaluate_stories(path).as_dict()["f1"] == 1.0 and seen[-1] == texts
+    assert evaluate_stories(path).as_dict()["story"]["f1"] == 1.0 and seen[-1] == texts
     shuffled = evaluate_stories(path, shuffle=7).as_dict()
-    assert shuffled["f1"] == 1.0 and seen[-1] != texts and sorted(seen[-1]) == sorted(texts)
+    assert shuffled["story"]["f1"] == 1.0 and seen[-1] != texts and sorted(seen[-1]) == sorted(texts)
     assert evaluate_stories(path, shuffle=7) and seen[-1] == seen[-2], "the same seed gives the same order"
 
 
@@ -70,4 +72,25 @@ def test_evaluate_stories_can_take_a_random_order(tmp_path, monkeypatch):
 def test_evaluate_stories_on_ecb_dev_reports_all_articles():
     result = evaluate_stories(SHARED / "datasets" / "ecb_dev" / "articles.jsonl").as_dict()
     assert result["articles"] == 462 and result["gold_stories"] == 40
-    assert 0.0 < result["f1"] <= 1.0
+    assert 0.9 < result["event"]["f1"] <= 1.0 and result["story"]["groups"] < result["event"]["groups"]
+
+
+def test_folds_deal_topics_out_in_turn_and_cover_everything_once():
+    from storyline.evaluation.stories import in_fold
+
+    assert [in_fold(topic, (1, 2)) for topic in ("1", "2", "3", "22")] == [True, False, True, False]
+    for value in ("7", "plus", ""):
+        assert sum(in_fold(value, (i, 3)) for i in (1, 2, 3)) == 1
+
+
+def test_the_mean_of_runs_averages_precision_and_recall_and_keeps_the_range():
+    from storyline.evaluation import PRF
+    from storyline.evaluation.stories import LevelScore, StoryEvaluation, mean_evaluation
+
+    def run(p: float, r: float) -> StoryEvaluation:
+        level = LevelScore(PRF(p, r), 3, 0.0)
+        return StoryEvaluation({"event": level, "story": level}, 2, 10, 1.0, 0)
+
+    mean = mean_evaluation([run(1.0, 0.5), run(0.5, 1.0)])
+    assert (mean["story"]["precision"], mean["story"]["recall"], mean["story"]["f1"]) == (0.75, 0.75, 0.75)
+    assert (mean["story"]["f1_min"], mean["story"]["f1_max"]) == (0.6667, 0.6667) and mean["runs"] == 2

@@ -37,6 +37,9 @@ def test_story_timeline_and_entities(client, web_db):
     story_id = story_with(web_db, "Harlan Street Bridge")
     story = client.get(f"/api/stories/{story_id}").json()
     assert story["id"] == story_id and story["article_list"] and "copies" in story["article_list"][0]
+    events = {event["id"]: event for event in story["event_list"]}
+    assert events and story["events"] == len(events)
+    assert all(a["id"] in events[a["event"]]["articles"] for a in story["article_list"]), "each article in its event"
     timeline = client.get(f"/api/stories/{story_id}/timeline").json()
     assert timeline["entries"] and all(e["provenance"]["article"] for e in timeline["entries"])
     entities = client.get(f"/api/stories/{story_id}/entities?limit=2").json()

@@ -27,6 +27,7 @@ def test_story_page_has_a_timeline_with_source_links_entities_and_sources(client
     assert '<svg class="axis"' in page and page.count('class="entry"') >= 2
     assert 'class="source-link" href="/articles/' in page and "#s" in page
     assert "Edith Marrow" in page and "Varrow Post" in page
+    assert page.count('class="event"') >= 1 and page.count('<a href="/articles/') >= 2, "events list their articles"
 
 
 def test_article_text_is_escaped_and_javascript_urls_are_not_links(client):

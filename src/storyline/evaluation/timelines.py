@@ -26,7 +26,7 @@ from storyline.evaluation.rouge import (
     date_prf,
     rouge_home,
 )
-from storyline.model import Article
+from storyline.model import Article, Sentence
 from storyline.readers import Problem, read_paths
 from storyline.sentences import split_sentences
 from storyline.timeline import DEFAULTS, TimelineSettings, build_timeline
@@ -100,8 +100,16 @@ def score_timeline(system: Timeline, gold: Timeline, language: str = "en") -> di
 
 
 def evaluate_topic(folder: Path, settings: TimelineSettings = DEFAULTS) -> Iterator[TimelineScore]:
+    """Score a timeline made from the topic's own articles against each of its gold timelines."""
     articles = _topic_articles(folder)
     sentences = {a.id: split_sentences(a.id, a.text) for a in articles}
+    return score_protocol(folder, articles, lambda a: sentences[a.id], settings)
+
+
+def score_protocol(folder: Path, articles: list[Article], sentences: Callable[[Article], list[Sentence]],
+                   settings: TimelineSettings = DEFAULTS) -> Iterator[TimelineScore]:
+    """Score a timeline made from ``articles`` against each gold timeline of the topic in ``folder``, with as many
+    dates as the gold one and its mean number of sentences per date."""
     languages = Counter(a.language for a in articles if a.language)
     language = languages.most_common(1)[0][0] if languages else "en"
     for gold_path in sorted((folder / "timelines").glob("*.json")):
@@ -110,24 +118,30 @@ def evaluate_topic(folder: Path, settings: TimelineSettings = DEFAULTS) -> Itera
             continue
         first, last = min(gold), max(gold)
         size = max(1, round(sum(len(s) for s in gold.values()) / len(gold)))
-        chosen = [a for a in articles if first <= a.published <= last]
+        chosen = [a for a in articles if a.published and first <= a.published <= last]
         # as many dates and sentences as the gold timeline; its dates are days, so only day-precise ones
         protocol = replace(settings, dates=len(gold), sentences_per_date=size, precisions=("day",))
-        entries = build_timeline(chosen, lambda a: sentences[a.id], protocol, span=(first, last))
+        entries = build_timeline(chosen, sentences, protocol, span=(first, last))
         system: dict[date, list[str]] = {}
         for entry in entries:
             system.setdefault(entry.date, []).append(entry.text)
         yield TimelineScore(folder.name, gold_path.stem, len(gold), score_timeline(system, gold, language), language)
 
 
-def evaluate_timelines(root: str | Path, settings: TimelineSettings = DEFAULTS,
-                       on_timeline: Callable[[TimelineScore], None] | None = None) -> TimelineEvaluation:
-    """Score every gold timeline under ``root`` (one folder per topic)."""
-    rouge_home()  # fail before any work if ROUGE's data files are missing
+def topic_folders(root: str | Path) -> list[Path]:
+    """The topic folders of a Timeline17-style folder (TOPIC/articles.jsonl, TOPIC/timelines/*.json)."""
     root = Path(root)
     topics = sorted(p for p in root.iterdir() if (p / "articles.jsonl").exists() and (p / "timelines").is_dir())
     if not topics:
         raise FileNotFoundError(f"{root}: no topic folders with articles.jsonl and timelines/")
+    return topics
+
+
+def evaluate_timelines(root: str | Path, settings: TimelineSettings = DEFAULTS,
+                       on_timeline: Callable[[TimelineScore], None] | None = None) -> TimelineEvaluation:
+    """Score every gold timeline under ``root`` (one folder per topic)."""
+    rouge_home()  # fail before any work if ROUGE's data files are missing
+    topics = topic_folders(root)
     result = TimelineEvaluation()
     start = time.perf_counter()
     for folder in topics:

@@ -10,10 +10,12 @@ from starlette.concurrency import run_in_threadpool
 
 from storyline.ingest import IngestReport, ingest
 from storyline.readers.records import read_jsonl
-from storyline.render import article_dict, entity_dict, story_dict, timeline_dict
+from storyline.render import article_dict, entity_dict, timeline_dict
 from storyline.store import Store
 from storyline.tracker import (
     cached_story_entities,
+    story_detail,
+    story_rows,
     refresh_stories,
     story_sources,
     story_timeline,
@@ -25,7 +27,6 @@ from storyline.web.common import (
     StoreDep,
     error_body,
     find_story,
-    story_rows,
 )
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -44,14 +45,9 @@ def list_stories(store: StoreDep, q: str = "", offset: Offset = 0, limit: Limit 
 
 @router.get("/stories/{story_id}")
 def get_story(story_id: int, store: StoreDep) -> dict[str, Any]:
-    """A story with its articles (each with its syndicated copies)."""
+    """A story with its events (oldest first) and its articles (each with its event and syndicated copies)."""
     story = find_story(store, story_id)
-    copies = store.copies(story.article_ids)
-    return {
-        **story_dict(story, story_sources(store, story)),
-        "article_list": [{**article_dict(a), "copies": [article_dict(c) for c in copies.get(a.id, [])]}
-                         for a in store.articles_by_ids(story.article_ids)],
-    }
+    return story_detail(store, story)
 
 
 @router.get("/stories/{story_id}/timeline")

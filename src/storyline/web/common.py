@@ -10,9 +10,8 @@ from fastapi import Depends, HTTPException, Query, Request
 from fastapi.templating import Jinja2Templates
 
 from storyline.model import Story
-from storyline.render import day_label, story_dict
+from storyline.render import day_label
 from storyline.store import Store
-from storyline.tracker import story_sources
 
 MAX_INGEST_BYTES = 5 * 1024 * 1024
 PAGE_SIZE = 50
@@ -50,7 +49,3 @@ def find_story(store: Store, story_id: int) -> Story:
         raise HTTPException(404, f"no story {story_id}")
     return story
 
-
-def story_rows(store: Store, stories: list[Story]) -> list[dict[str, Any]]:
-    """Stories as the list shows them, with their sources (syndicated copies included)."""
-    return [story_dict(story, story_sources(store, story)) for story in stories]

@@ -9,9 +9,9 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 
 from storyline.model import TimelineEntry
-from storyline.render import article_dict, entity_dict
-from storyline.tracker import cached_story_entities, story_sources, story_timeline
-from storyline.web.common import PAGE_SIZE, StoreDep, find_story, story_rows, templates
+from storyline.render import article_dict, entity_dict, event_dict
+from storyline.tracker import cached_story_entities, story_rows, story_sources, story_timeline
+from storyline.web.common import PAGE_SIZE, StoreDep, find_story, templates
 
 router = APIRouter(include_in_schema=False)
 ENTITIES_SHOWN = 40
@@ -32,10 +32,13 @@ def story_page(request: Request, story_id: int, store: StoreDep) -> HTMLResponse
     story = find_story(store, story_id)
     entries = story_timeline(store, story)
     entities = cached_story_entities(store, story)
+    articles = {a.id: article_dict(a) for a in store.articles_by_ids(story.article_ids)}
+    events = [{**event_dict(e), "article_rows": [articles[i] for i in e.article_ids if i in articles]}
+              for e in story.events]
     return templates.TemplateResponse(request, "story.html", {
         "story": story, "sources": story_sources(store, story), "entries": entries, "axis": date_axis(entries),
         "entities": [entity_dict(e) for e in entities[:ENTITIES_SHOWN]], "more_entities": len(entities) > ENTITIES_SHOWN,
-        "articles": [article_dict(a) for a in store.articles_by_ids(story.article_ids)],
+        "events": events,
     })
 
 

@@ -1,0 +1,72 @@
+"""Events: the bar for small events, re-placing pending articles, merging converged events."""
+
+import json
+from datetime import date
+
+from story_texts import BACKGROUND, BRIDGE_CLOSED, STRIKE, article
+
+from storyline.stories import DEFAULTS, OnlineClusterer
+
+
+def _day(n: int) -> date:
+    return date(2024, 3, n)
+
+
+def test_an_event_of_one_article_asks_more_than_a_grown_one():
+    events = OnlineClusterer().events
+    assert events.bar(1) == DEFAULTS.threshold + DEFAULTS.small_event_bar
+    assert events.bar(1) > events.bar(2) > events.bar(20) > DEFAULTS.threshold
+
+
+def _with_background() -> OnlineClusterer:
+    clusterer = OnlineClusterer()
+    for i, text in enumerate(BACKGROUND):  # stored earlier: they give the words their weights, and never move
+        clusterer.add(f"g{i}", article(f"g{i}", text, _day(1)), event=100 + i, story=100 + i)
+    return clusterer
+
+
+def test_a_founder_moves_to_an_event_that_grew_after_it():
+    clusterer = _with_background()
+    bridge, _ = clusterer.add("bridge", article("bridge", BRIDGE_CLOSED[0], _day(2)))
+    strike, _ = clusterer.add("strike", article("strike", STRIKE[0], _day(3)))
+    assert bridge != strike and clusterer.events.pending.keys() == {"bridge", "strike"}
+    texts = [STRIKE[1], "The Kessport dock workers strike over pay leaves ships outside the harbour."]
+    for i, text in enumerate(texts):  # a strike event that grew meanwhile, placed by hand
+        clusterer.add(f"later{i}", article(f"later{i}", text, _day(4 + i)), event=50, story=50)
+    saved = json.dumps(clusterer.state())
+    resumed = OnlineClusterer.from_state(json.loads(saved))
+    for going_on in (clusterer, resumed):
+        going_on.maintain()
+        assert going_on.event_members[bridge] == ["bridge"], "nothing else resembles it"
+        assert sorted(going_on.event_members[50]) == ["later0", "later1", "strike"]
+        assert strike not in going_on.event_members and strike not in going_on.stories.of
+        assert not going_on.events.pending, "each pending article is placed once more, once"
+
+
+def test_an_article_that_no_longer_fits_what_remains_of_its_event_leaves_it():
+    from storyline.stories.events import Pending
+
+    clusterer = _with_background()
+    day = _day(2).toordinal()
+    texts = {"bridge0": BRIDGE_CLOSED[0], "bridge1": BRIDGE_CLOSED[1], "odd": STRIKE[0]}
+    vectors = {key: clusterer.vector(article(key, text, _day(2))) for key, text in texts.items()}
+    events = clusterer.events
+    for key, vector in vectors.items():
+        events.add(key, vector, day, None, event=7)  # restored, so not pending
+    events.pending["odd"] = Pending(vectors["odd"], 7, day)  # as if it had joined narrowly
+    move = events.recheck("odd", None)
+    assert move is not None and (move.source, move.emptied) == (7, False)
+    assert events.groups[move.target].members == ["odd"]
+    assert sorted(events.groups[7].members) == ["bridge0", "bridge1"]
+
+
+def test_merged_events_keep_the_older_id_and_the_other_story_keeps_its_other_events():
+    clusterer = _with_background()
+    clusterer.add("x", article("x", BRIDGE_CLOSED[0], _day(2)), event=3, story=3)
+    clusterer.add("y", article("y", BRIDGE_CLOSED[0] + " Traffic was diverted.", _day(2)), event=7, story=9)
+    clusterer.add("z", article("z", STRIKE[0], _day(3)), event=8, story=9)
+    clusterer.events.changed.add(7)
+    clusterer.maintain()
+    assert clusterer.event_members[3] == ["x", "y"] and 7 not in clusterer.event_members
+    assert clusterer.stories.groups[3].members == [3] and clusterer.stories.groups[9].members == [8]
+    assert sorted(clusterer.members[3]) == ["x", "y"] and clusterer.members[9] == ["z"]
