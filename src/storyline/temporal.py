@@ -220,4 +220,3 @@ def find_dates(sentence: str, published: date | None, language: str = "en") -> l
 def day_dates(sentence: str, published: date | None, language: str = "en") -> Iterator[date]:
     """The days (day precision only) that ``sentence`` refers to."""
     return (t.value for t in find_dates(sentence, published, language) if t.precision == "day")
-
