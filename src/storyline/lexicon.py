@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections.abc import Collection, Mapping
 from functools import cache
 from itertools import filterfalse
+from typing import Any
 
 
 @cache
@@ -46,39 +47,40 @@ _STEMS_KEPT = 500_000
 
 
 @cache
-def _stems(language: str) -> tuple[dict[str, str], object] | None:
-    """A stemmer for the language and the stems it has made so far (words repeat, so each is stemmed once)."""
+def _stems(language: str) -> tuple[dict[str, str], Any]:
+    """The stems made so far in a language (words repeat, so each is stemmed once) and the Snowball stemmer that
+    makes them, or None for a language Snowball does not know."""
     algorithm = _SNOWBALL.get(language or "en")
     if algorithm is None:
-        return None
+        return {}, None
     import Stemmer
 
     return {}, Stemmer.Stemmer(algorithm)
 
 
-def stem_words(counts: Counter[str], language: str) -> Counter[str]:
-    """Word counts with each word replaced by its stem ("tapering" and "taper" count as one word), in languages
-    Snowball knows; others are returned as they are.
+class _Same(dict):
+    """Every word is its own stem, in a language no stemmer knows."""
+
+    def __missing__(self, word: str) -> str:
+        return word
+
+
+_SAME = _Same()
+
+
+def stems_of(words: Collection[str], language: str) -> Mapping[str, str]:
+    """A mapping that gives each of ``words`` its stem ("tapering" and "taper": "taper"), in the languages Snowball
+    knows; elsewhere each word is its own stem.
 
     Short texts share few words, and their inflections differ more often
     than their stems ("acquires", "acquiring").
     """
-    found = _stems(language)
-    if found is None:
-        return counts
-    stems, stemmer = found
-    missing = list(filterfalse(stems.__contains__, counts))
+    stems, stemmer = _stems(language)
+    if stemmer is None:
+        return _SAME
     if len(stems) > _STEMS_KEPT:
         stems.clear()
-        missing = list(counts)
+    missing = list(filterfalse(stems.__contains__, words))
     if missing:
         stems.update(zip(missing, stemmer.stemWords(missing)))
-    keys = list(map(stems.__getitem__, counts))  # in C: this runs on every word of every article
-    stemmed = dict(zip(keys, counts.values()))
-    if len(stemmed) < len(keys):  # some words share a stem: add their counts up
-        shared = {key for key, n in Counter(keys).items() if n > 1}
-        for key in shared:
-            stemmed[key] = 0
-        for key, n in [pair for pair in zip(keys, counts.values()) if pair[0] in shared]:
-            stemmed[key] += n
-    return Counter(stemmed)
+    return stems

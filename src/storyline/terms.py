@@ -15,12 +15,13 @@ import re
 from collections import Counter, deque
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import filterfalse
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from storyline.aliases import canonical_counts, name_key
 from storyline.entities import DEFAULT_EXTRACTOR, title_case
-from storyline.lexicon import stem_words, stop_words
+from storyline.lexicon import stems_of, stop_words
 from storyline.model import Article
 
 NAME_WEIGHT = 2.0
@@ -71,19 +72,21 @@ def article_terms(article: Article, weights: Weights = DEFAULT_WEIGHTS) -> Terms
     Whole names are marked with ``ENTITY_MARK`` so they never meet a word.
     """
     language = article.language or "en"
-    stop = stop_words(language)
     text = article.text if article.title in ("", article.text) else f"{article.title}\n{article.text}"
-    words: Counter[str] = Counter(_TOKEN.findall(_POSSESSIVE.sub("", text).lower()))
-    if len(words) < SHORT_TEXT_WORDS:
-        words.update(set(slug_words(article.url)) - words.keys())
-    for word in stop.intersection(words):
-        del words[word]
+    tokens = _TOKEN.findall(_POSSESSIVE.sub("", text).lower())
+    distinct = set(tokens)
+    if len(distinct) < SHORT_TEXT_WORDS:
+        tokens += [word for word in dict.fromkeys(slug_words(article.url)) if word not in distinct]
+        distinct.update(tokens)
+    kept = filterfalse(stop_words(language).__contains__, tokens)
+    stems = stems_of(distinct, language)
+    words: Counter[str] = Counter(map(stems.__getitem__, kept))  # counted in C: this runs on every word
     named = _capitalised_prose(text)
     for name in _NAME.findall(named):
         lower = _POSSESSIVE.sub("", name).lower()
-        if lower in words:
-            words[lower] += weights.names - 1.0
-    words = stem_words(words, language)
+        key = stems.get(lower, lower)
+        if key in words:
+            words[key] += weights.names - 1.0
     if weights.entities:
         name_counts: Counter[str] = Counter()
         shown: dict[str, str] = {}  # each name as first written

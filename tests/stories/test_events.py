@@ -64,9 +64,10 @@ def test_merged_events_keep_the_older_id_and_the_other_story_keeps_its_other_eve
     clusterer = _with_background()
     clusterer.add("x", article("x", BRIDGE_CLOSED[0], _day(2)), event=3, story=3)
     clusterer.add("y", article("y", BRIDGE_CLOSED[0] + " Traffic was diverted.", _day(2)), event=7, story=9)
+    clusterer.add("y2", article("y2", BRIDGE_CLOSED[0] + " Ferries ran late.", _day(2)), event=7, story=9)
     clusterer.add("z", article("z", STRIKE[0], _day(3)), event=8, story=9)
     clusterer.events.changed.add(7)
     clusterer.maintain()
-    assert clusterer.event_members[3] == ["x", "y"] and 7 not in clusterer.event_members
+    assert clusterer.event_members[3] == ["x", "y", "y2"] and 7 not in clusterer.event_members
     assert clusterer.stories.groups[3].members == [3] and clusterer.stories.groups[9].members == [8]
-    assert sorted(clusterer.members[3]) == ["x", "y"] and clusterer.members[9] == ["z"]
+    assert sorted(clusterer.members[3]) == ["x", "y", "y2"] and clusterer.members[9] == ["z"]

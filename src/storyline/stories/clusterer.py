@@ -34,7 +34,7 @@ class OnlineClusterer:
         self.settings = settings
         self.weighting = Weighting()
         self.events = Events(settings)
-        self.stories = Stories(settings)
+        self.stories = Stories(settings, self.events.index)
         self.embedding_sum: np.ndarray | None = None
         self.embedded = 0
         self._since_step = 0
@@ -150,7 +150,7 @@ class OnlineClusterer:
             clusterer.embedding_sum = np.asarray(state["embedding_sum"])
         clusterer.embedded = state["embedded"]
         clusterer.events = Events.from_state(state["events"], settings)
-        clusterer.stories = Stories.from_state(state["stories"], settings)
+        clusterer.stories = Stories.from_state(state["stories"], settings, clusterer.events.index)
         return clusterer
 
 

@@ -139,9 +139,9 @@ class Events:
         merged: dict[int, tuple[int, Group]] = {}
         for event in sorted(self.changed):
             group = self.groups.get(event)
-            if group is None:
+            if group is None or len(group.members) < 2:  # an article alone was just placed, or re-placed
                 continue
-            for other in self.index.candidates(group.words.weights, settings.query_terms, settings.max_candidates,
+            for other in self.index.candidates(group.words.weights, settings.query_terms, settings.merge_candidates,
                                                self.groups.__contains__, exclude=event):
                 similarity = self.similarity(group.vector(), self.groups[other], group.first, group.last, centre)
                 if similarity < settings.merge_threshold:

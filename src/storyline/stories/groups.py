@@ -160,16 +160,18 @@ class Similarity:
             score = names_cosine(vector.words, group.words.weights)
         else:
             score = group.words.cosine(vector.words, vector.words_norm)
-        least = self.min_numbers
-        if len(vector.numbers) >= least and len(group.numbers.weights) >= least:
-            share = self.number_weight
+        share, least = self.number_weight, self.min_numbers
+        if share and len(vector.numbers) >= least and len(group.numbers.weights) >= least:
             score = (1.0 - share) * score + share * group.numbers.cosine(vector.numbers, vector.numbers_norm)
         if vector.embedding is not None and group.embedding is not None and centre is not None:
             share = self.embedding_weight
             score = (1.0 - share) * score + share * _centred_cosine(vector.embedding, vector.count, group.embedding,
                                                                       group.count, centre)
+        gap = group.gap(first, last)
+        if not gap:
+            return score
         floor = self.decay_floor
-        return score * (floor + (1.0 - floor) * 0.5 ** (group.gap(first, last) / self.half_life_days))
+        return score * (floor + (1.0 - floor) * 0.5 ** (gap / self.half_life_days))
 
 
 def _centred_cosine(a: np.ndarray, a_count: int, b: np.ndarray, b_count: int, centre: np.ndarray) -> float:

@@ -26,12 +26,13 @@ from storyline.stories.vectors import Vector
 class Stories:
     """Stories as groups of events (``Group.members`` holds event ids), with centroids over all their articles."""
 
-    def __init__(self, settings: StorySettings) -> None:
+    def __init__(self, settings: StorySettings, index: Index) -> None:
         self.settings = settings
         self.similarity = Similarity(0.0, settings.min_numbers, settings.embedding_weight,
                                      settings.story_half_life_days, settings.story_decay_floor)
         self.groups: dict[int, Group] = {}
-        self.index = Index(settings.groups_per_term, settings.vector_terms)
+        self.index = index
+        """The events' index: candidate stories are the stories of candidate events."""
         self.of: dict[int, int] = {}
         """The story of each event."""
         self.next_id = 1
@@ -50,8 +51,11 @@ class Stories:
         of, and at least ``least``; None if there is none."""
         settings = self.settings
         best, best_score = None, least
-        for story in self.index.candidates(vector.words, settings.query_terms, settings.max_candidates,
-                                           self.groups.__contains__, exclude, recent=vector.embedding is not None):
+        events = self.index.candidates(vector.words, settings.query_terms, settings.max_candidates,
+                                       self.of.__contains__, recent=vector.embedding is not None)
+        candidates = dict.fromkeys(map(self.of.__getitem__, events))
+        candidates.pop(exclude, None)
+        for story in candidates:
             group = self.groups[story]
             score = self.similarity(vector, group, first, last, centre)
             if score >= max(best_score, self.bar(vector.count, group.count)):
@@ -84,7 +88,6 @@ class Stories:
 
     def _grow(self, story: int, vector: Vector, first: int | None, last: int | None) -> None:
         self.groups[story].add(vector, first, last, self.settings.story_terms)
-        self.index.add(story, vector.words)
 
     def move(self, vector: Vector, first: int | None, last: int | None, source: int, target: int) -> None:
         """Articles (one, or an event's sum) moved from story ``source`` to ``target``: move their weight too."""
@@ -115,7 +118,6 @@ class Stories:
         if keep != drop:
             gone = self.groups.pop(drop)
             self.groups[keep].absorb(gone, self.settings.story_terms)
-            self.index.add(keep, self.groups[keep].words.weights)
             for event in gone.members:
                 self.of[event] = keep
             self.fresh.discard(drop)
@@ -191,16 +193,15 @@ class Stories:
         return {
             "next_id": self.next_id, "fresh": sorted(self.fresh), "new_events": sorted(self.new_events),
             "checked": list(self.checked.items()), "story_checked": list(self.story_checked.items()),
-            "index": self.index.state(), "groups": [[story, group.state()] for story, group in self.groups.items()],
+            "groups": [[story, group.state()] for story, group in self.groups.items()],
         }
 
     @classmethod
-    def from_state(cls, state: Mapping, settings: StorySettings) -> Stories:
-        stories = cls(settings)
+    def from_state(cls, state: Mapping, settings: StorySettings, index: Index) -> Stories:
+        stories = cls(settings, index)
         stories.next_id, stories.fresh = state["next_id"], set(state["fresh"])
         stories.new_events = set(state["new_events"])
         stories.checked, stories.story_checked = dict(state["checked"]), dict(state["story_checked"])
-        stories.index = Index.from_state(settings.groups_per_term, settings.vector_terms, state["index"])
         stories.groups = {story: Group.from_state(group) for story, group in state["groups"]}
         stories.of = {event: story for story, group in stories.groups.items() for event in group.members}
         return stories

@@ -7,7 +7,6 @@ vector is as long as the terms it holds and no vocabulary is fixed ahead.
 
 from __future__ import annotations
 
-import itertools
 import math
 import operator
 import re
@@ -107,18 +106,21 @@ class Weighting:
         df, logs = self.df, self._logs
         while len(logs) <= self.docs:  # log(1 + k) for every document frequency k seen so far
             logs.append(math.log1p(len(logs)))
-        idf = logs[self.docs] + 1.0
-        tf = {n: 1.0 + math.log(n) for n in set(counts.values())}  # counts repeat: 1, 2, 3 ...
+        n = len(counts)
+        if not n:
+            return {}
         keys = [mark + t for t in counts] if mark else counts
-        # tf * (idf - log(1 + df)) for every term, chained in C: this runs on every word of every article
-        weights = dict(zip(counts, map(operator.mul, map(tf.__getitem__, counts.values()),
-                                       map(idf.__sub__, map(logs.__getitem__, map(df.__getitem__, keys))))))
-        if len(weights) > size:
-            weights = dict(heaviest(weights, size))
-        values = weights.values()
-        norm = math.sqrt(sum(map(operator.mul, values, values))) or 1.0
+        tf = np.fromiter(counts.values(), dtype=float, count=n)
+        frequencies = np.fromiter(map(df.__getitem__, keys), dtype=float, count=n)
+        # tf * idf for every term in numpy: this runs on every word of every article
+        weights = (1.0 + np.log(tf)) * (logs[self.docs] + 1.0 - np.log1p(frequencies))
+        terms = list(counts)
+        if n > size:
+            heaviest_terms = np.argpartition(-weights, size - 1)[:size]
+            terms, weights = [terms[i] for i in heaviest_terms], weights[heaviest_terms]
+        weights /= math.sqrt(float(weights @ weights)) or 1.0
         # Interned, a term is the very object the centroids and the index hold: lookups end at an identity check.
-        return dict(zip(map(sys.intern, weights), map(operator.truediv, values, itertools.repeat(norm))))
+        return dict(zip(map(sys.intern, terms), weights.tolist()))
 
 
 _NAME_WORD = re.compile(r"\w{2,}")
