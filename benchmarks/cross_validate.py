@@ -60,7 +60,7 @@ def timeline17(root: Path) -> Data:
     articles = []
     for folder in sorted(p for p in (root / "t17").iterdir() if (p / "articles.jsonl").exists()):
         for item in read_paths([str(folder / "articles.jsonl")]):
-            if not isinstance(item, Problem) and item.text.strip():
+            if not isinstance(item, Problem) and item.raw_text.strip():
                 item.metadata["topic"] = folder.name
                 articles.append(item)
     articles.sort(key=lambda a: a.published)
@@ -113,10 +113,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--shared", type=Path, default=SHARED)
     parser.add_argument("--quick", action="store_true", help="Fewer orders and a smaller grid (to try the script).")
+    parser.add_argument("--level", choices=("events", "stories", "both"), default="both")
     args = parser.parse_args()
     seeds = [None, 1] if args.quick else [None, 1, 2, 3, 4, 5]
+    if args.level != "stories":
+        cross_validate_events(args.shared, seeds, args.quick)
+    if args.level != "events":
+        cross_validate_stories(args.shared, args.quick)
 
-    events = ecb(args.shared)
+
+def cross_validate_events(shared: Path, seeds: list[int | None], quick: bool) -> None:
+    events = ecb(shared)
     event_halves = halves(events, lambda a: a.metadata["topic"])
     event_grid = [{"threshold": t, "small_event_bar": b}
                   for t, b in itertools.product((0.18, 0.2, 0.22, 0.25), (0.0, 0.05, 0.1))]
@@ -124,9 +131,11 @@ def main() -> None:
     def event_score(settings: StorySettings, half: int) -> float:
         return sum(clustered(events, event_halves[half], settings, seed)[0] for seed in seeds) / len(seeds)
 
-    cross_validate(event_grid[::3] if args.quick else event_grid, event_score, "Events (ECB+ dev, odd and even topics)")
+    cross_validate(event_grid[::3] if quick else event_grid, event_score, "Events (ECB+ dev, odd and even topics)")
 
-    news, tracked = headlines(args.shared), timeline17(args.shared)
+
+def cross_validate_stories(shared: Path, quick: bool) -> None:
+    news, tracked = headlines(shared), timeline17(shared)
     news_halves = halves(news, lambda a: "bt" if a.metadata.get("category") in ("b", "t") else "em")
     tracked_halves = halves(tracked, lambda a: a.metadata["topic"])
     story_grid = [{"link_threshold": link, "group_link_threshold": group, "story_decay_floor": floor}
@@ -135,7 +144,7 @@ def main() -> None:
     def story_score(settings: StorySettings, half: int) -> float:
         return (clustered(news, news_halves[half], settings)[1] + clustered(tracked, tracked_halves[half], settings)[1]) / 2
 
-    cross_validate(story_grid[::4] if args.quick else story_grid, story_score,
+    cross_validate(story_grid[::4] if quick else story_grid, story_score,
                    "Stories (headlines by category, Timeline17 by topic)")
 
 

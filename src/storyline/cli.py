@@ -556,14 +556,14 @@ def eval_tracking_command(
     if as_json:
         out.print_json(data=result.as_dict())
         return
-    table = Table("topic", "articles", "P", "R", "F1", "alone", "main story", "holds", "tracked R1", "given R1",
-                  box=box.SIMPLE_HEAD)
+    table = Table("topic", "articles", "P", "R", "F1", "alone", "main story", "R1 tracked/given", box=box.SIMPLE_HEAD,
+                  pad_edge=False)
+    table.columns[0].no_wrap = True
     for topic in result.topics:
-        tracked = _mean_r1(topic.tracked)
-        given = _mean_r1(topic.given)
-        table.add_row(topic.topic, str(topic.articles), f"{topic.score.precision:.3f}", f"{topic.score.recall:.3f}",
-                      f"{topic.score.f1:.3f}", f"{topic.alone:.1%}", str(topic.main_story), f"{topic.main_share:.0%}",
-                      tracked, given)
+        table.add_row(escape(topic.topic), str(topic.articles), f"{topic.score.precision:.3f}",
+                      f"{topic.score.recall:.3f}", f"{topic.score.f1:.3f}", f"{topic.alone:.1%}",
+                      f"{topic.main_share:.0%} in {topic.main_story}",
+                      f"{_mean_r1(topic.tracked)}/{_mean_r1(topic.given)}")
     out.print(table)
     score = result.score
     out.print(f"all topics: P {score.precision:.3f}  R {score.recall:.3f}  F1 {score.f1:.3f}, {result.stories} "

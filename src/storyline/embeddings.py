@@ -50,6 +50,8 @@ def model_location(model: str) -> str:
 def load_encoder(model: str) -> Encoder:
     """The encoder of an installed sentence-transformers model (a name in the local cache, or a folder)."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")  # loading bars would mix into command output
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
     try:
         from sentence_transformers import SentenceTransformer
     except ImportError as error:

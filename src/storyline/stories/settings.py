@@ -66,15 +66,15 @@ class StorySettings:
     """Articles between maintenance steps when clustering a long stream."""
 
     # --- stories
-    link_threshold: float = 0.1
+    link_threshold: float = 0.08
     """Least similarity for a new event's first article to join a story (its centroid over all its events)."""
-    group_link_threshold: float = 0.3
+    group_link_threshold: float = 0.2
     """Least similarity for two grown groups of articles (an event and the rest of its story, two stories) to be
     one story: centroids are smoother than single articles, so this sits above ``link_threshold``."""
     relink_articles: int = 3
     """Two groups of which one has at most this many articles are compared as an article is (``link_threshold``)."""
     story_half_life_days: float = 90.0
-    story_decay_floor: float = 0.4
+    story_decay_floor: float = 0.3
     """Time fades a story's pull to at most this share: stories resume after months or years (a sequel, a trial),
     but the same names years apart more often mean another story (a country's flu cull, then its revolution)."""
     story_terms: int = 1000
