@@ -270,3 +270,15 @@ def test_serve_binds_to_loopback_by_default_and_warns_otherwise(monkeypatch, db)
     assert calls == [("127.0.0.1", 8000)] and warmed == [(db,)]
     loud = run("serve", "--db", db, "--host", "0.0.0.0", "--port", "9000")
     assert loud.exit_code == 0 and calls[-1] == ("0.0.0.0", 9000) and "anyone who can reach it" in loud.stderr
+
+
+def test_eval_tracking_names_each_topic_and_refuses_a_folder_without_topics(tmp_path):
+    topic = tmp_path / "bridge"
+    (topic / "timelines").mkdir(parents=True)
+    (topic / "articles.jsonl").write_text(json.dumps(
+        {"date": "2024-03-04", "text": "The Harlan Street Bridge in Varrow closed after engineers found cracks."}) + "\n")
+    (topic / "timelines" / "gold.json").write_text('[["2024-03-04", ["The bridge closed."]]]')
+    result = run("eval", "tracking", str(tmp_path), "--no-timelines")
+    assert result.exit_code == 0, result.output
+    assert "bridge" in result.stdout and "all topics: P 1.000" in result.stdout
+    assert run("eval", "tracking", str(tmp_path / "bridge" / "timelines")).exit_code == 1

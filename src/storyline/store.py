@@ -362,12 +362,18 @@ class Store:
             return None
         story = found[0]
         rows = self.conn.execute(
-            "SELECT e.id, e.label, GROUP_CONCAT(sa.article_id), MIN(a.published), MAX(a.published) FROM events e "
-            "JOIN story_articles sa ON sa.event_id = e.id JOIN articles a ON a.id = sa.article_id "
-            "WHERE e.story_id = ? GROUP BY e.id ORDER BY MIN(a.published) IS NULL, MIN(a.published), e.id",
-            (story_id,),
+            "SELECT e.id, e.label, sa.article_id, a.published FROM events e JOIN story_articles sa ON sa.event_id = e.id "
+            "JOIN articles a ON a.id = sa.article_id WHERE e.story_id = ? "
+            "ORDER BY a.published IS NULL, a.published, a.rowid", (story_id,),
         )
-        story.events = [Event(r[0], r[1], r[2].split(","), _day(r[3]), _day(r[4])) for r in rows]
+        events: dict[int, Event] = {}
+        for event_id, label, article_id, published in rows:  # articles oldest first, so events too
+            event = events.setdefault(event_id, Event(event_id, label, []))
+            event.article_ids.append(article_id)
+            if published:
+                day = date.fromisoformat(published)
+                event.first, event.last = event.first or day, day
+        story.events = list(events.values())
         return story
 
     def _stories(self, where: str, params: tuple = ()) -> list[Story]:

@@ -72,7 +72,8 @@ def test_evaluate_stories_can_take_a_random_order(tmp_path, monkeypatch):
 def test_evaluate_stories_on_ecb_dev_reports_all_articles():
     result = evaluate_stories(SHARED / "datasets" / "ecb_dev" / "articles.jsonl").as_dict()
     assert result["articles"] == 462 and result["gold_stories"] == 40
-    assert 0.9 < result["event"]["f1"] <= 1.0 and result["story"]["groups"] < result["event"]["groups"]
+    assert 0.94 <= result["event"]["f1"] <= 1.0, "the README reports 0.944"
+    assert result["story"]["groups"] < result["event"]["groups"]
 
 
 def test_folds_deal_topics_out_in_turn_and_cover_everything_once():
@@ -94,3 +95,11 @@ def test_the_mean_of_runs_averages_precision_and_recall_and_keeps_the_range():
     mean = mean_evaluation([run(1.0, 0.5), run(0.5, 1.0)])
     assert (mean["story"]["precision"], mean["story"]["recall"], mean["story"]["f1"]) == (0.75, 0.75, 0.75)
     assert (mean["story"]["f1_min"], mean["story"]["f1_max"]) == (0.6667, 0.6667) and mean["runs"] == 2
+
+
+@needs_shared("datasets", "uci_headlines")
+def test_headlines_are_all_english_and_their_stories_found():
+    """A guard on the headlines: every one is taken for English, and story F1 stays where the README puts it (0.781)."""
+    result = evaluate_stories(SHARED / "datasets" / "uci_headlines" / "articles.jsonl").as_dict()
+    assert list(result["story"]["languages"]) == ["en"]
+    assert result["story"]["f1"] >= 0.77 and result["event"]["f1"] < result["story"]["f1"]
