@@ -38,7 +38,7 @@ def one(sentence: str, published: date | None = MONDAY):
         ("They met last Friday.", date(2024, 3, 15), "day"),
         ("The film was released in April.", date(2023, 4, 1), "month"),
         ("The council will decide in June.", date(2024, 6, 1), "month"),
-        ("The festival opens on July 7.", date(2024, 7, 7), "day"),
+        ("The festival will open on July 7.", date(2024, 7, 7), "day"),
         ("Ships left port on 12 March.", date(2024, 3, 12), "day"),
     ],
 )
@@ -68,3 +68,45 @@ def test_without_a_publication_date_only_absolute_dates_resolve():
 
 def test_impossible_dates_are_skipped():
     assert find_dates("It happened on February 30, 2021.", MONDAY) == []
+
+
+DECEMBER = date(2011, 12, 5)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "value"),
+    [
+        ("Dock workers have been on strike since March 15.", "en", date(2011, 3, 15)),
+        ("February 17 - Kessport dock workers walk out over pay.", "en", date(2011, 2, 17)),
+        ("Les dockers de Kessport sont en grève depuis le 15 mars.", "fr", date(2011, 3, 15)),
+        ("The strike will end on March 15, the union said.", "en", date(2012, 3, 15)),
+        ("Talks resume on December 20.", "en", date(2011, 12, 20)),
+    ],
+)
+def test_a_day_and_month_months_ahead_is_the_past_unless_the_clause_says_future(sentence, language, value):
+    [found] = find_dates(sentence, DECEMBER, language)
+    assert found.value == value
+
+
+def test_the_future_is_read_in_the_clause_of_the_date_not_the_whole_sentence():
+    [found] = find_dates("The mayor will speak later, her office said Tuesday.", MONDAY)
+    assert found.value == date(2024, 3, 12)
+    [found] = find_dates("The mayor said the council will vote on Tuesday.", MONDAY)
+    assert found.value == date(2024, 3, 19)
+
+
+@pytest.mark.parametrize("name", ["Sunday Times", "Sunday Mirror", "Monday Night Football", "Saturday Night Live"])
+def test_a_weekday_inside_a_name_is_no_date(name):
+    assert find_dates(f"{name} reporter Ada Quist was injured in Kessport.", MONDAY) == []
+
+
+def test_a_date_in_a_clause_about_another_time_is_marked_background():
+    found = find_dates("The strike ended on Friday, closing a walkout that began on February 8.", MONDAY)
+    assert [(t.value, t.background) for t in found] == [(date(2024, 3, 15), False), (date(2024, 2, 8), True)]
+    [reported] = find_dates("Officials said that troops entered Kessport on Sunday.", MONDAY)
+    assert not reported.background
+
+
+def test_a_date_before_the_calendar_is_skipped():
+    assert find_dates("The dam stood 5000 years ago, and fell on Monday.", MONDAY)[-1].value == MONDAY
+    assert len(find_dates("Settlers came 5000 years ago.", MONDAY)) == 0

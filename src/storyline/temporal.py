@@ -29,11 +29,18 @@ class TemporalExpression:
     end: int
     value: date
     precision: Precision
+    background: bool = False
+    """The date sits in a clause about another time than the sentence's news ("a walkout that began on
+    February 8"), so it does not date the sentence."""
 
 
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|°|\.)?"
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
 _ISO = re.compile(r"\b(?P<year>(?:1[89]|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
+PAST_AHEAD = 60
+"""A day and month without a year that would fall further ahead than this, in a clause with no cue of the
+future, mean the past: "since March 15" in a December article is last March, and a recap line "February 17 -
+Protests begin" in September is this February. News about a day months ahead says so ("will", "due")."""
 NEUTRAL = "iso"
 """The one rule every language shares: in a language without word tables, only ISO dates are read."""
 
@@ -99,6 +106,38 @@ def _future(language: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{_alt(words.future)}){endings}", re.IGNORECASE)
 
 
+_CLAUSE_END = re.compile(r"[,;:()\u2014\u2013]|\s-{1,2}\s|-[LR]RB-")
+
+
+def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the clause around ``sentence[start:end]``, between punctuation that separates clauses."""
+    before = [m.end() for m in _CLAUSE_END.finditer(sentence, 0, start)]
+    after = _CLAUSE_END.search(sentence, end)
+    return (before[-1] if before else 0), (after.start() if after else len(sentence))
+
+
+@cache
+def _background(language: str) -> re.Pattern[str] | None:
+    """A word opening a clause about another time; "that" right after a reporting verb opens the news itself."""
+    words = LANGUAGES.get(language or "en")
+    if not words or not words.background:
+        return None
+    not_after = "".join(rf"(?<!\b{re.escape(verb)} )" for verb in words.reporting)
+    return re.compile(rf"{not_after}(?<!\w)(?:{_alt(words.background)})(?!\w)", re.IGNORECASE)
+
+
+def _in_background(sentence: str, start: int, clause_start: int, language: str) -> bool:
+    pattern = _background(language)
+    return bool(pattern and pattern.search(sentence, clause_start, start))
+
+
+@cache
+def _weekday_name(language: str) -> re.Pattern[str]:
+    """What follows a weekday that is part of a name: "Sunday Times"."""
+    words = LANGUAGES.get(language or "en")
+    return re.compile(rf"\s+(?:{_alt(words.weekday_names)})\b" if words and words.weekday_names else r"(?!)")
+
+
 def _step(which: str, words: Words) -> int:
     """-1 for last, 1 for next, 0 for this."""
     which = which.lower()
@@ -137,6 +176,8 @@ def _resolve(rule: str, m: re.Match[str], published: date, future: bool, words: 
         return date(int(g["year"]), months[g["month"].lower()], 1), "month"
     if rule in ("month_day", "day_month"):
         value = _nearest_year(published, months[g["month"].lower()], int(g["day"]))
+        if value and not future and value > published + timedelta(days=PAST_AHEAD):
+            value = _safe_date(value.year - 1, value.month, value.day)
         return (value, "day") if value else None
     if rule == "ago":
         count = int(g["count"]) if g["count"].isdigit() else words.numbers[g["count"].lower()]
@@ -199,7 +240,6 @@ def find_dates(sentence: str, published: date | None, language: str = "en") -> l
     words = LANGUAGES.get(language or "en", ENGLISH)
     taken: list[tuple[int, int]] = []
     found: list[TemporalExpression] = []
-    future = bool(_future(language).search(sentence))
     for rule, pattern in _rules(language):
         for match in pattern.finditer(sentence):
             start, end = match.span()
@@ -209,11 +249,19 @@ def find_dates(sentence: str, published: date | None, language: str = "en") -> l
                 continue  # English capitalises months; "may" and "march" are usually verbs
             if published is None and rule not in (NEUTRAL, "month_day_year", "day_month_year", "month_year", "in_year"):
                 continue
-            resolved = _resolve(rule, match, published or date.min, future, words)
+            if rule == "weekday" and _weekday_name(language).match(sentence, end):
+                continue  # the Sunday Times
+            clause_start, clause_end = _clause(sentence, start, end)
+            future = bool(_future(language).search(sentence, clause_start, clause_end))
+            background = _in_background(sentence, start, clause_start, language)
+            try:
+                resolved = _resolve(rule, match, published or date.min, future, words)
+            except (ValueError, OverflowError):  # "5,000 years ago": before the calendar starts
+                resolved = None
             if resolved is None:
                 continue
             taken.append((start, end))
-            found.append(TemporalExpression(match[0], start, end, *resolved))
+            found.append(TemporalExpression(match[0], start, end, *resolved, background))
     return sorted(found, key=lambda t: t.start)
 
 

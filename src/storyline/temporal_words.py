@@ -40,6 +40,13 @@ class Words:
     """English capitalises months, so a lower-case "may" or "march" is a verb."""
     deictic_not_after: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Words after which a deictic word means something else: "esta mañana" is this morning, not tomorrow."""
+    background: tuple[str, ...] = ()
+    """Words that open a clause about another time than the sentence's news: "a walkout that began on
+    February 8", "the protests since January 25"."""
+    reporting: tuple[str, ...] = ()
+    """Verbs after which "that" introduces the news itself, not a clause about something else."""
+    weekday_names: tuple[str, ...] = ()
+    """Words that make a capitalised weekday part of a name: the Sunday Times, Monday Night Football."""
 
 
 def _names(*groups: str, first: int = 0) -> dict[str, int]:
@@ -65,6 +72,13 @@ ENGLISH = Words(
     future=("will", "would", "to be", "shall", "next", "upcoming", "scheduled", "plan to", "plans to", "due to",
             "expected to"),
     capitalised_months=True,
+    background=("that", "which", "since"),
+    reporting=("said", "says", "say", "told", "announced", "reported", "added", "confirmed", "stated", "claimed",
+               "believe", "believes", "believed", "thought", "think", "thinks", "knew", "know", "knows", "found",
+               "showed", "shows", "warned", "insisted", "argued", "denied", "admitted", "noted", "suggested",
+               "revealed", "agreed", "decided", "ruled", "acknowledged", "explained", "indicated"),
+    weekday_names=("Times", "Telegraph", "Mirror", "Express", "Herald", "Post", "Independent", "Mail", "Star",
+                   "Tribune", "Observer", "Sport", "People", "Night", "Morning Herald", "Business Post", "Review", "Magazine", "Edition", "Show", "Football"),
 )
 
 SPANISH = Words(
@@ -87,6 +101,7 @@ SPANISH = Words(
     date_connectors=("de", "del"),
     future=("será", "serán", "va a", "van a", "próximo", "próxima", "prevé", "previsto", "prevista", "planea"),
     future_endings=("rá", "rán"),
+    background=("desde",),
 )
 
 FRENCH = Words(
@@ -106,6 +121,7 @@ FRENCH = Words(
     weekday_prepositions=("le", "ce"),
     date_connectors=(),
     future=("sera", "seront", "va ", "vont ", "prochain", "prochaine", "prévu", "prévue"),
+    background=("depuis",),
 )
 
 ITALIAN = Words(
@@ -128,6 +144,7 @@ ITALIAN = Words(
     date_connectors=(),
     future=("sarà", "saranno", "prossimo", "prossima", "previsto", "prevista", "dovrà"),
     future_endings=("rà", "ranno"),
+    background=("dal", "dalla", "dallo", "dall'", "da quando"),
 )
 
 GERMAN = Words(
@@ -151,6 +168,7 @@ GERMAN = Words(
     date_connectors=(),
     future=("wird", "werden", "soll", "sollen", "nächste", "nächsten", "geplant"),
     deictic_not_after={"morgen": ("heute", "gestern", "am", "jeden", "guten", "diesen", "vom")},
+    background=("seit", "seitdem"),
 )
 
 PORTUGUESE = Words(
@@ -173,6 +191,7 @@ PORTUGUESE = Words(
     date_connectors=("de",),
     future=("será", "serão", "vai ", "vão ", "próximo", "próxima", "previsto", "prevista"),
     future_endings=("rá", "rão"),
+    background=("desde",),
 )
 
 LANGUAGES: dict[str, Words] = {

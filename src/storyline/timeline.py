@@ -11,9 +11,9 @@ Ifrim 2020), without its supervised date ranker or topic keywords:
    day, and those that name it on or after it (a look back, not a plan).
 3. A sentence off the story's topic never becomes an entry: segments of an
    article about something else are dropped (``offtopic.py``), and each
-   sentence must resemble the *other* articles of the story. A question
-   ("Will the cleanup make it worse?") says nothing happened, so it is
-   never an entry either.
+   sentence must resemble the *other* articles of the story. What says
+   nothing happened (questions, reader comments, time stamps, bylines,
+   captions, link lines: ``statements.py``) is never an entry either.
 4. For each date, the chosen sentences are those most central to that
    date's candidates, weighted by their relevance to the story and by
    what they add to everything published before that date; none repeats
@@ -34,6 +34,7 @@ from storyline.clean import language_at
 from storyline.lexicon import stop_words
 from storyline.model import Article, Precision, Sentence, TimelineEntry
 from storyline.offtopic import off_topic
+from storyline.statements import statements
 from storyline.temporal import find_dates
 
 METHOD = "datewise-mention-centroid"
@@ -58,6 +59,9 @@ class TimelineSettings:
     """Least cosine between a sentence and the rest of the story for it to be an entry."""
     max_overlap: float = 0.5
     """Most cosine between a new entry and one already chosen."""
+    spread: float = 0.15
+    spread_days: int = 3
+    """A date's importance is divided by (1 + the mean importance of the ``spread_days`` either side) ** ``spread``."""
     precisions: tuple[str, ...] = ("day", "week")
     """How precise a date named in a sentence must be to date an entry ("three weeks ago" is a week)."""
 
@@ -90,9 +94,12 @@ class _Pool:
         looking_back = {c.article.id for c in self.by_day[day] if c.named and c.article.published >= day}
         return len(self.published.get(day, ())) + len(looking_back)
 
-
-_QUESTION = re.compile(r"[?\uff1f\u061f][\s'\"`\u2019\u201d\u00bb)]*$")
-"""A sentence that ends in a question mark (Latin, full-width or Arabic), perhaps inside quotes or brackets."""
+    def salience(self, day: date, settings: TimelineSettings) -> float:
+        """Importance against the coverage of the days around: a milestone stands out even where coverage thins."""
+        around = [self.importance(day + timedelta(days=k)) for k in range(-settings.spread_days, settings.spread_days + 1)
+                  if k and day + timedelta(days=k) in self.by_day]
+        baseline = sum(around) / (2 * settings.spread_days)
+        return self.importance(day) / (1.0 + baseline) ** settings.spread
 
 
 def _collect(articles: Sequence[Article], sentences: dict[str, list[Sentence]], settings: TimelineSettings) -> _Pool:
@@ -100,20 +107,21 @@ def _collect(articles: Sequence[Article], sentences: dict[str, list[Sentence]], 
     dropped = off_topic(articles, lambda a: sentences[a.id])
     for number, article in enumerate(articles):
         pool.published[article.published].add(article.id)
-        for position, sentence in enumerate(sentences[article.id]):
+        for sentence in statements(sentences[article.id]):
             words = len(sentence.text.split())
-            if not settings.min_words <= words <= settings.max_words or (article.id, sentence.index) in dropped \
-                    or _QUESTION.search(sentence.text):
+            if not settings.min_words <= words <= settings.max_words or (article.id, sentence.index) in dropped:
                 continue
             row = len(pool.texts)
             pool.texts.append(sentence.text)
             pool.owners.append(number)
             language = language_at(article, sentence.start)
-            named = {t.value: t.precision for t in find_dates(sentence.text, article.published, language)
-                     if t.precision in settings.precisions}
+            found = [t for t in find_dates(sentence.text, article.published, language) if t.precision in settings.precisions]
+            if any(not t.background for t in found):  # a clause about another time does not date the news
+                found = [t for t in found if not t.background]
+            named = {t.value: t.precision for t in found}
             for day, precision in named.items():
                 pool.by_day[day].append(_Candidate(article, sentence, row, True, precision))
-            lead = position < settings.lead_sentences
+            lead = sentence.index < settings.lead_sentences
             if not named and (lead or len(articles) <= settings.small_story):
                 for back in range(settings.days_reported if lead else 1):
                     pool.by_day[article.published - timedelta(days=back)].append(
@@ -143,18 +151,31 @@ def _vectors(texts: Sequence[str], languages: Iterable[str]):
         return None
 
 
-def _relevance(matrix, owners: np.ndarray) -> np.ndarray:
-    """Cosine of each sentence with the sentences of the other articles (all of them, if only one)."""
-    total = np.asarray(matrix.sum(axis=0)).ravel()
-    relevance = np.zeros(matrix.shape[0])
-    for owner in np.unique(owners):
-        rows = np.flatnonzero(owners == owner)
-        rest = total - np.asarray(matrix[rows].sum(axis=0)).ravel()
-        if not rest.any():
-            rest = total
-        norm = np.linalg.norm(rest)
-        relevance[rows] = (matrix[rows] @ rest) / norm if norm else 0.0
-    return relevance
+def _article_units(matrix, owners: np.ndarray):
+    """Each article's sentences summed and scaled to unit length (a sparse row per article), and the row of each
+    sentence's article: one giant page then weighs what one short report weighs."""
+    from scipy.sparse import csr_matrix, diags
+
+    numbers, row_of = np.unique(owners, return_inverse=True)
+    membership = csr_matrix((np.ones(len(owners)), (row_of, np.arange(len(owners)))))
+    sums = (membership @ matrix).tocsr()
+    norms = np.sqrt(np.asarray(sums.multiply(sums).sum(axis=1)).ravel())
+    return diags(np.divide(1.0, norms, out=np.zeros_like(norms), where=norms > 0)) @ sums, row_of, numbers
+
+
+def _relevance(matrix, units, row_of: np.ndarray) -> np.ndarray:
+    """Cosine of each sentence with the other articles of the story (with its own, if it is the only one),
+    every article counting once whatever its length."""
+    total = np.asarray(units.sum(axis=0)).ravel()
+    if units.shape[0] == 1:
+        norm = np.linalg.norm(total)
+        return matrix @ total / norm if norm else np.zeros(matrix.shape[0])
+    own = units[row_of]
+    dots = matrix @ total - np.asarray(matrix.multiply(own).sum(axis=1)).ravel()
+    own_total = units @ total
+    own_norm = np.asarray(units.multiply(units).sum(axis=1)).ravel()
+    rest_norm = np.sqrt(np.maximum(total @ total - 2 * own_total + own_norm, 0.0))[row_of]
+    return np.divide(dots, rest_norm, out=np.zeros_like(dots), where=rest_norm > 1e-9)
 
 
 def build_timeline(
@@ -169,12 +190,14 @@ def build_timeline(
     matrix = _vectors(pool.texts, (a.language for a in articles)) if pool.texts else None
     if matrix is None:
         return []
-    relevance = _relevance(matrix, np.array(pool.owners))
-    published_on = np.array([articles[owner].published.toordinal() for owner in pool.owners])
+    owners = np.array(pool.owners)
+    units, row_of, numbers = _article_units(matrix, owners)
+    relevance = _relevance(matrix, units, row_of)
+    published_on = np.array([articles[number].published.toordinal() for number in numbers])
     days = [d for d in pool.by_day if not span or span[0] <= d <= span[1]]
     if settings.dates is None:  # left to choose, keep only days some article reports on
         days = [d for d in days if pool.importance(d)]
-    ranked = sorted(days, key=lambda d: (pool.importance(d), d), reverse=True)
+    ranked = sorted(days, key=lambda d: (pool.salience(d, settings), d), reverse=True)
     wanted = settings.dates if settings.dates is not None else settings.max_dates
     chosen: list[int] = []
     entries: list[TimelineEntry] = []
@@ -182,7 +205,7 @@ def build_timeline(
         if len({e.date for e in entries}) >= wanted:
             break
         earlier = np.flatnonzero(published_on < day.toordinal())
-        known = np.asarray(matrix[earlier].sum(axis=0)).ravel() if len(earlier) else None
+        known = np.asarray(units[earlier].sum(axis=0)).ravel() if len(earlier) else None
         for candidate in _summarise(pool.by_day[day], matrix, relevance, known, chosen, settings):
             chosen.append(candidate.row)
             entries.append(TimelineEntry(

@@ -1,0 +1,116 @@
+"""Which sentences are statements a timeline may cite.
+
+Scraped pages hold much that is not news: reader comments under the article,
+live-blog time stamps, transcript speaker tags, bylines, photo captions,
+"Related:" and "Read more" links, lead-ins that end in a colon, questions.
+None of these says what happened, so none may become a timeline entry.
+Each rule is a pattern on one sentence, except comments: from the first
+comment stamp on, the rest of the page is the comment thread.
+
+Scraped text may write brackets as Penn Treebank tokens (``-LRB-``), as
+Timeline17 does, so the patterns accept both.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from storyline.model import Sentence
+
+_OPEN = r"(?:\(|\[|-LRB-|-LSB-)"
+_CLOSE = r"(?:\)|\]|-RRB-|-RSB-)"
+_CLOCK = r"\d{1,2}[:.]\d\d\s*(?:[ap]\.?\s?m\.?|[AP]\.?\s?M\.?)?"
+
+_QUESTION = re.compile(r"[?\uff1f\u061f][\s'\"`\u2019\u201d\u00bb)]*$")
+"""Ends in a question mark (Latin, full-width or Arabic), perhaps inside quotes or brackets."""
+
+_COMMENT = re.compile(
+    rf"{_CLOCK}\s*\||\|\s*(?:Reply|Report (?:abuse|as abusive)|Responder|Répondre|Rispondi|Antworten)\b"
+    r"|^(?:Reply|Report abuse)\b"
+)
+"""A reader comment: "February 1, 2011 at 5:20 pm | NO !", "... | Reply ...", "Report abuse"."""
+
+_STAMP = re.compile(
+    rf"^\s*{_OPEN}?\s*(?:UPDATE|Update|Actualización|Mise à jour|Aggiornamento|Aktualisierung|Atualização)\s*\d*\s*-"
+    r"|^\s*(?:Posted|Last updated|Published|Updated)\b.{0,60}\d{1,2}[:.]\d\d"
+)
+"""A wire headline or a page's time line: "UPDATE 1-Oil catcher dome hits snag", "Posted by ... 10:02 PM"."""
+
+_PREFIX = re.compile(
+    rf"^[\s-]*{_OPEN}\s*(?:Update|UPDATE|Updated)\b.*?{_CLOSE}(?:\s*{_CLOSE})?\s*"
+    rf"|^\s*(?:Update|UPDATE)\s*(?:--|:)[^:]{{0,40}}:\s*|^\s*(?:Update|UPDATE)\s*:\s*"
+    rf"|^\s*{_CLOCK}\s*(?:GMT|BST|ET|EST|EDT|CET|CEST|UTC)?\s*(?::|\||--)\s*"
+    rf"|^\s*(?:a\.m\.|p\.m\.|GMT|BST|ET|EST|EDT)?\s*{_CLOSE}\s*"
+    rf"|^[^|]{{0,60}}\|[^|]{{0,60}}\b\d\d\d\d\b[^|]{{0,40}}?{_CLOCK}\s*[A-Z]{{2,4}}\s+"
+    rf"|^(?:[A-Z][\w.'’/-]*[ ,]*){{1,5}}{_OPEN}\s*(?:Reuters|AP|AFP|CNN|Bloomberg|dpa|ANSA|EFE|Xinhua)\s*{_CLOSE}"
+    r"\s*(?:-+|—|–|:)\s*"
+)
+"""What stands before the news in a sentence: a live-blog time stamp ("(Update 8:14 a.m. Tuesday in Cairo) ..."),
+a wire page's line ("CAIRO | Tue Jul 19, 2011 4:04 pm BST"), a dateline ("CAIRO (Reuters) - ")."""
+
+_SPEAKER = re.compile(r"^\s*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’ -]{1,40}(?:\s*(?:\(|-LRB-)[^):]{1,40}(?:\)|-RRB-))?\s?:(?!\d)")
+"""A transcript speaker tag or a capitalised kicker: "ANDERSON : I want to ...", "NEW : Rebels ..."."""
+
+_BYLINE = re.compile(
+    r"^\s*(?:By|BY|Por|Par|Di|Von|De)\s+(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*\s+){0,2}[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+|,\s*)"
+    r"(?:and\s+[A-Z][\w'’.-]*\s+[A-Z][\w'’.-]*\s+)?"
+    r"(?:\||--|-|(?:Associated|Reuters|AFP|Staff|Special)\b|[A-Za-z ]{0,25}(?:Correspondent|correspondent|[Rr]eporter"
+    r"|[Ee]ditor|News|Press|Post|Times|Staff|Writer|writer))"
+)
+"""A byline, perhaps glued to what follows: "By Jim Muir BBC News , Beirut ...", "By Ezra Klein | May 19"."""
+
+_CAPTION = re.compile(
+    rf"{_OPEN}\s*(?:Photo|Image|Picture|Foto|Photograph)\s*:|\bAP Photo\b|[/\\\\]\s*Getty Images|Getty Images\s*{_CLOSE}"
+    r"|\b(?:Photo|Image|Picture)\s*:\s"
+)
+"""A photo caption or credit: "(Photo: A rebel fighter ...)", "(AP Photo/...)"."""
+
+_LINK = re.compile(
+    r"^\s*(?:Related(?:\s+\w+)?\s*:|Read (?:more|the full|also)\b|See also\b|Click (?:here|to)\b|Follow (?:us|@)"
+    r"|Sign up\b|Subscribe\b|Share (?:this|on)\b|Watch (?:the|our|live|more|video)\b|More on this\b"
+    r"|Leggi (?:anche|tutto)|Lire (?:aussi|la suite)|Leer más|Lee también|Lesen Sie (?:auch|mehr)|Mehr zum Thema"
+    r"|Leia (?:mais|também)|Saiba mais)"
+    r"|(?:»|>>)\s*$|^\s*(?:https?://|www\.\w)|href\s*=",
+    re.IGNORECASE,
+)
+"""A link line: "Related: ...", "Read more", "leggi tutto »", a bare address."""
+
+_NAVIGATION = re.compile(r"\s\|\s")
+"""Menu items and polls separated by bars ("YES | NO ..."); a news sentence has no bar in it."""
+
+_LEAD_IN = re.compile(r":[\s'\"”’]*$")
+"""A lead-in that ends in a colon, whose point is in the next sentence."""
+
+
+def junk_reason(text: str) -> str | None:
+    """Why this sentence is no statement ("question", "comment", ...), or ``None`` when it may be one."""
+    for reason, pattern in (("comment", _COMMENT), ("question", _QUESTION), ("stamp", _STAMP),
+                            ("speaker", _SPEAKER), ("byline", _BYLINE), ("caption", _CAPTION), ("link", _LINK),
+                            ("navigation", _NAVIGATION), ("lead-in", _LEAD_IN)):
+        if pattern.search(text):
+            return reason
+    return None
+
+
+def without_prefix(sentence: Sentence) -> Sentence:
+    """The sentence after its time stamps and dateline, if it has any: a narrower span of the same sentence."""
+    cut = 0
+    while (match := _PREFIX.match(sentence.text[cut:])) and match.end():
+        cut += match.end()
+    if not cut or cut == len(sentence.text):
+        return sentence
+    return replace(sentence, start=sentence.start + cut, text=sentence.text[cut:])
+
+
+def statements(sentences: Sequence[Sentence]) -> list[Sentence]:
+    """The sentences of one article that may be cited: no junk, stamps cut off, nothing from its comments on."""
+    kept: list[Sentence] = []
+    for sentence in map(without_prefix, sentences):
+        reason = junk_reason(sentence.text)
+        if reason == "comment":
+            break
+        if reason is None:
+            kept.append(sentence)
+    return kept

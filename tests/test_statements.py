@@ -1,0 +1,76 @@
+import pytest
+
+from storyline.sentences import split_sentences
+from storyline.statements import junk_reason, statements, without_prefix
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Will the strike by Kessport dock workers halt every ship on Thursday?", "question"),
+        ("March 3, 2024 at 5:20 pm | The harbour board should resign, all of them.", "comment"),
+        ("Report abuse | Dockers always strike in spring.", "comment"),
+        ("UPDATE 2-Kessport dock strike spreads to second terminal", "stamp"),
+        ("Posted by harbourwatcher on March 3, 2024 10:02 PM.", "stamp"),
+        ("QUIST: We will not go back to work until the board listens.", "speaker"),
+        ("HARBOUR MASTER (TRANSLATED): The port is closed to all ships.", "speaker"),
+        ("By Ada Quist | March 3, 2024", "byline"),
+        ("By Ben Odell, Associated Press", "byline"),
+        ("By Cora Lind Kessport correspondent, Weekly Tide The port has been closed since Monday.", "byline"),
+        ("(Photo: Dock workers march past the harbour office in Kessport.", "caption"),
+        ("Striking dockers outside the gates (AP Photo/Dana Holt) stood in the rain.", "caption"),
+        ("Related: Kessport harbour board names new chief", "link"),
+        ("Read more about the strike and its history.", "link"),
+        ("Leggi tutto »", "link"),
+        ("www.kessport-harbour.example/strike", "link"),
+        ("Was the strike justified? YES | NO", "navigation"),
+        ("Poll results YES | NO Dock workers walked out on Monday.", "navigation"),
+        ("The union gave its reasons in a statement:", "lead-in"),
+    ],
+)
+def test_each_kind_of_junk_is_named(text, reason):
+    assert junk_reason(text) == reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By Friday night the dock workers of Kessport had voted to strike.",
+        "Video footage showed dock workers blocking the gates of the Kessport terminal.",
+        "The harbour board said that the strike had cost 3.5 million crowns (about 300,000 euros).",
+        "The union's leader, Ada Quist, told the Weekly Tide: \"We will stay out until we are heard.\"",
+        "Officials posted notices at 9:30 a.m. telling ships to wait offshore.",
+    ],
+)
+def test_news_sentences_are_statements(text):
+    assert junk_reason(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "news"),
+    [
+        ("(Update 8:14 a.m. Tuesday in Kessport, 1:14 a.m. ET Tuesday) The harbour board met the union.",
+         "The harbour board met the union."),
+        ("-- -LRB- Update 10:14 p.m. Kessport -RRB- The harbour board met the union.", "The harbour board met the union."),
+        ("11:05 GMT: The first ship left the harbour.", "The first ship left the harbour."),
+        ("KESSPORT | Tue Mar 5, 2024 4:04 pm CET KESSPORT (Reuters) - Dock workers ended their strike on Tuesday.",
+         "Dock workers ended their strike on Tuesday."),
+        ("KESSPORT (AP) — Dock workers ended their strike on Tuesday.", "Dock workers ended their strike on Tuesday."),
+        ("Dock workers ended their strike on Tuesday.", "Dock workers ended their strike on Tuesday."),
+    ],
+)
+def test_a_time_stamp_or_dateline_before_the_news_is_cut_off_and_the_citation_follows(text, news):
+    [sentence] = split_sentences("a", text)
+    trimmed = without_prefix(sentence)
+    assert trimmed.text == news
+    assert text[trimmed.start:trimmed.end] == news
+    assert trimmed.index == sentence.index
+
+
+def test_nothing_after_the_first_comment_is_a_statement():
+    text = ("Kessport dock workers ended their strike on Tuesday.\n"
+            "The harbour board agreed to a pay rise of four percent.\n"
+            "March 5, 2024 at 6:10 pm | Reply About time too.\n"
+            "The board should have agreed a month ago and saved everyone the trouble.\n")
+    kept = statements(split_sentences("a", text))
+    assert [s.index for s in kept] == [0, 1]
