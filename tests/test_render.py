@@ -23,9 +23,17 @@ def test_json_has_provenance_and_precision():
     assert data["entries"][0]["provenance"] == {"article": "b", "sentence": 0, "source": "Orlen Courier",
                                                 "url": "https://o.example/b"}
     assert data["entries"][1]["date"] == "2024-01" and data["entries"][1]["precision"] == "month"
+    assert data["entries"][1]["label"] == "2024-01"
 
 
 def test_html_escapes_article_text():
     page = timeline_html(STORY, ENTRIES)
     assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "Orlen &lt;dam&gt;" in page and 'href="https://o.example/b"' in page
+
+
+def test_a_week_is_shown_as_a_week_not_a_day():
+    entry = TimelineEntry(date(2020, 6, 22), "week", "Writing began three weeks ago.", "a", 1)
+    assert "**week of 2020-06-22**" in timeline_markdown(STORY, [entry])
+    assert json.loads(timeline_json(STORY, [entry]))["entries"][0]["label"] == "week of 2020-06-22"
+    assert '<time datetime="2020-06-22">week of 2020-06-22</time>' in timeline_html(STORY, [entry])

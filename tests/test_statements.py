@@ -26,6 +26,7 @@ from storyline.statements import junk_reason, statements, without_prefix
         ("Was the strike justified? YES | NO", "navigation"),
         ("Poll results YES | NO Dock workers walked out on Monday.", "navigation"),
         ("The union gave its reasons in a statement:", "lead-in"),
+        ("The strike committee also included Ada Quist, Ben Odell, Cora Lind, Dana Holt and Eli Varga.", "list"),
     ],
 )
 def test_each_kind_of_junk_is_named(text, reason):
@@ -40,6 +41,8 @@ def test_each_kind_of_junk_is_named(text, reason):
         "The harbour board said that the strike had cost 3.5 million crowns (about 300,000 euros).",
         "The union's leader, Ada Quist, told the Weekly Tide: \"We will stay out until we are heard.\"",
         "Officials posted notices at 9:30 a.m. telling ships to wait offshore.",
+        "Ships from Kessport, Orlen, Varnholm, Bexmoor and Lune were turned away on Monday as the strike spread along "
+        "the whole northern coast.",
     ],
 )
 def test_news_sentences_are_statements(text):
@@ -74,3 +77,14 @@ def test_nothing_after_the_first_comment_is_a_statement():
             "The board should have agreed a month ago and saved everyone the trouble.\n")
     kept = statements(split_sentences("a", text))
     assert [s.index for s in kept] == [0, 1]
+
+
+def test_nothing_under_a_background_heading_is_a_statement_until_the_next_heading():
+    text = ("Kessport dock workers ended their strike on Tuesday after nine days.\n"
+            "About the harbour\n"
+            "Kessport harbour was built in 1870 and handles four million tonnes a year.\n"
+            "What happens next\n"
+            "Ships will start loading again on Wednesday morning, the board said.\n")
+    kept = [s.text for s in statements(split_sentences("a", text))]
+    assert kept == ["Kessport dock workers ended their strike on Tuesday after nine days.", "What happens next",
+                    "Ships will start loading again on Wednesday morning, the board said."]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import sys
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -63,6 +64,16 @@ Format = Annotated[
 Encoding = Annotated[str | None, typer.Option(help="Read files in this encoding instead of UTF-8.")]
 AllowUndated = Annotated[bool, typer.Option("--allow-undated", help="Keep articles with no publication date.")]
 Language = Annotated[str | None, typer.Option("--language", help="ISO 639-1 code for every article read.")]
+
+
+def _day(text: str | None, option: str) -> date | None:
+    """A day given on the command line, or a usage error naming the option."""
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise _fail(f"{option}: {text!r} is not a date; write it as YYYY-MM-DD", EXIT_USAGE) from None
 
 
 def _fail(message: str, code: int = EXIT_PROBLEMS) -> typer.Exit:
@@ -225,13 +236,19 @@ def timeline_command(
     db: Db = None,
     format: Annotated[str, typer.Option("--format", "-f", help="md, json or html.")] = "md",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
+    dates: Annotated[int | None, typer.Option("--dates", min=1, help="How many dates (default: more for a story "
+                                              "that runs longer).")] = None,
+    since: Annotated[str | None, typer.Option("--since", metavar="YYYY-MM-DD", help="No entry before this day.")] = None,
+    until: Annotated[str | None, typer.Option("--until", metavar="YYYY-MM-DD", help="No entry after this day.")] = None,
 ) -> None:
     """Print a story's timeline; every entry cites its article and sentence."""
     if format not in RENDERERS:
         raise _fail(f"unknown timeline format {format!r}; choose md, json or html", EXIT_USAGE)
+    first, last = _day(since, "--since"), _day(until, "--until")
     with _open(db) as store:
         story = _story(store, story_id)
-        text = RENDERERS[format](story, story_timeline(store, story), story_sources(store, story))
+        entries = story_timeline(store, story, dates, first, last)
+        text = RENDERERS[format](story, entries, story_sources(store, story))
     if output:
         output.write_text(text, encoding="utf-8")
     else:

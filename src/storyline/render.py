@@ -15,10 +15,15 @@ from storyline.model import Article, Entity, Event, Story, TimelineEntry
 from storyline.timeline import METHOD as TIMELINE_METHOD
 
 
-def day_label(entry: TimelineEntry) -> str:
-    """The date as precise as it is known: 2020, 2020-05 or 2020-05-05."""
+def date_value(entry: TimelineEntry) -> str:
+    """The date as precise as it is known, for machines: 2020, 2020-05 or 2020-05-05 (a week: its Monday)."""
     text = entry.date.isoformat()
     return {"year": text[:4], "month": text[:7]}.get(entry.precision, text)
+
+
+def day_label(entry: TimelineEntry) -> str:
+    """The date as precise as it is known, for readers: 2020, 2020-05, week of 2020-06-22 or 2020-05-05."""
+    return f"week of {date_value(entry)}" if entry.precision == "week" else date_value(entry)
 
 
 def _cite(entry: TimelineEntry) -> str:
@@ -98,7 +103,7 @@ def timeline_dict(story: Story, entries: Sequence[TimelineEntry], sources: Seque
         "method": TIMELINE_METHOD,
         "entries": [
             {
-                "date": day_label(e), "precision": e.precision, "text": e.text, "language": e.language,
+                "date": date_value(e), "label": day_label(e), "precision": e.precision, "text": e.text, "language": e.language,
                 "provenance": {"article": e.article_id, "sentence": e.sentence_index, "source": e.source, "url": e.url},
             }
             for e in entries
@@ -136,7 +141,7 @@ def timeline_html(story: Story, entries: Sequence[TimelineEntry], sources: Seque
             cite = f'<a href="{escape(entry.url)}">{cite}</a>'
         lang = f' lang="{escape(entry.language)}"' if entry.language else ""
         items.append(
-            f'<li{lang}><time datetime="{escape(day_label(entry))}">{escape(day_label(entry))}</time>'
+            f'<li{lang}><time datetime="{date_value(entry)}">{escape(day_label(entry))}</time>'
             f"{escape(entry.text)} <cite>{cite}</cite></li>"
         )
     title = escape(f"Story {story.id}: {story.label}")

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from storyline.model import Sentence
+from storyline.offtopic import is_heading
 
 _OPEN = r"(?:\(|\[|-LRB-|-LSB-)"
 _CLOSE = r"(?:\)|\]|-RRB-|-RSB-)"
@@ -80,12 +81,28 @@ _LINK = re.compile(
 _NAVIGATION = re.compile(r"\s\|\s")
 """Menu items and polls separated by bars ("YES | NO ..."); a news sentence has no bar in it."""
 
+_NAME = r"[A-ZÀ-ÖØ-Þ][\w'’.-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]+){0,3}"
+_LIST = re.compile(rf"{_NAME}(?:\s*,\s*{_NAME}){{3,}}(?:\s*,?\s+(?:and|y|et|e|und)\s+{_NAME})?")
+"""A list of four or more names: a cast or a line-up, not something that happened, when it is most of the
+sentence ("China, Russia, Germany, India and Brazil abstain" is news)."""
+LIST_SHARE = 0.5
+
+_BACKGROUND = re.compile(
+    r"^\s*(?:About (?:the|this|our)\b|Background\b|Synopsis\b|Fact ?box\b|Profile\b|Check out the\b"
+    r"|Sobre (?:el|la|o|a)\b|À propos\b|Chi è\b|Über (?:den|die|das)\b|Hintergrund\b|Sinossi\b|Sinopsis\b)",
+    re.IGNORECASE,
+)
+"""A heading over background ("About the film", "Synopsis"): what follows it describes, it does not report."""
+
 _LEAD_IN = re.compile(r":[\s'\"”’]*$")
 """A lead-in that ends in a colon, whose point is in the next sentence."""
 
 
 def junk_reason(text: str) -> str | None:
     """Why this sentence is no statement ("question", "comment", ...), or ``None`` when it may be one."""
+    listed = _LIST.search(text)
+    if listed and len(listed[0]) >= LIST_SHARE * len(text):
+        return "list"
     for reason, pattern in (("comment", _COMMENT), ("question", _QUESTION), ("stamp", _STAMP),
                             ("speaker", _SPEAKER), ("byline", _BYLINE), ("caption", _CAPTION), ("link", _LINK),
                             ("navigation", _NAVIGATION), ("lead-in", _LEAD_IN)):
@@ -105,12 +122,16 @@ def without_prefix(sentence: Sentence) -> Sentence:
 
 
 def statements(sentences: Sequence[Sentence]) -> list[Sentence]:
-    """The sentences of one article that may be cited: no junk, stamps cut off, nothing from its comments on."""
+    """The sentences of one article that may be cited: no junk, stamps cut off, nothing from its comments on,
+    nothing under a background heading ("About the film") until the next heading."""
     kept: list[Sentence] = []
+    background = False
     for sentence in map(without_prefix, sentences):
+        if is_heading(sentence):
+            background = bool(_BACKGROUND.match(sentence.text))
         reason = junk_reason(sentence.text)
         if reason == "comment":
             break
-        if reason is None:
+        if reason is None and not background:
             kept.append(sentence)
     return kept

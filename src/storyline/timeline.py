@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -43,8 +43,10 @@ METHOD = "datewise-mention-centroid"
 @dataclass(frozen=True)
 class TimelineSettings:
     dates: int | None = None
-    """How many dates; ``None`` lets the story decide, up to ``max_dates``."""
-    max_dates: int = 30
+    """How many dates; ``None`` lets the story decide: ``dates_per_root`` times the square root of the number
+    of days its articles report on, at most ``max_dates`` (30 such days give 16 dates, 180 give 40)."""
+    dates_per_root: float = 3.0
+    max_dates: int = 60
     sentences_per_date: int = 2
     lead_sentences: int = 5
     """Sentences from the top of an article that stand for its publication day when they name none."""
@@ -57,8 +59,10 @@ class TimelineSettings:
     """Entries are statements, not fragments or paragraphs."""
     min_relevance: float = 0.05
     """Least cosine between a sentence and the rest of the story for it to be an entry."""
-    max_overlap: float = 0.5
+    max_overlap: float = 0.35
     """Most cosine between a new entry and one already chosen."""
+    mention_weight: float = 1.0
+    """What an article that names a day weighs against one published that day."""
     spread: float = 0.15
     spread_days: int = 3
     """A date's importance is divided by (1 + the mean importance of the ``spread_days`` either side) ** ``spread``."""
@@ -89,17 +93,18 @@ class _Pool:
     by_day: dict[date, list[_Candidate]] = field(default_factory=lambda: defaultdict(list))
     published: dict[date, set[str]] = field(default_factory=lambda: defaultdict(set))
 
-    def importance(self, day: date) -> int:
+    def importance(self, day: date, mention_weight: float = 1.0) -> float:
         """Articles published that day, plus articles that name it on or after it."""
         looking_back = {c.article.id for c in self.by_day[day] if c.named and c.article.published >= day}
-        return len(self.published.get(day, ())) + len(looking_back)
+        return len(self.published.get(day, ())) + mention_weight * len(looking_back)
 
     def salience(self, day: date, settings: TimelineSettings) -> float:
         """Importance against the coverage of the days around: a milestone stands out even where coverage thins."""
-        around = [self.importance(day + timedelta(days=k)) for k in range(-settings.spread_days, settings.spread_days + 1)
+        around = [self.importance(day + timedelta(days=k), settings.mention_weight)
+                  for k in range(-settings.spread_days, settings.spread_days + 1)
                   if k and day + timedelta(days=k) in self.by_day]
         baseline = sum(around) / (2 * settings.spread_days)
-        return self.importance(day) / (1.0 + baseline) ** settings.spread
+        return self.importance(day, settings.mention_weight) / (1.0 + baseline) ** settings.spread
 
 
 def _collect(articles: Sequence[Article], sentences: dict[str, list[Sentence]], settings: TimelineSettings) -> _Pool:
@@ -127,6 +132,13 @@ def _collect(articles: Sequence[Article], sentences: dict[str, list[Sentence]], 
                     pool.by_day[article.published - timedelta(days=back)].append(
                         _Candidate(article, sentence, row, False))
     return pool
+
+
+def _one_name(texts: list[str], aliases: Mapping[str, str]) -> list[str]:
+    """The texts with each alias written as its entity's name."""
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
+                         + r")(?!\w)")
+    return [pattern.sub(lambda m: aliases[m[0]], text) for text in texts]
 
 
 _TOKEN = re.compile(r"\w\w+")
@@ -183,11 +195,15 @@ def build_timeline(
     sentences_of: Callable[[Article], Sequence[Sentence]],
     settings: TimelineSettings = DEFAULTS,
     span: tuple[date, date] | None = None,
+    aliases: Mapping[str, str] | None = None,
 ) -> list[TimelineEntry]:
-    """The story's timeline, in date order; ``span`` limits the dates it may use."""
+    """The story's timeline, in date order; ``span`` limits the dates it may use. ``aliases`` maps other names
+    of the story's entities to one ("Rescue 2" to "Extraction 2"), so sentences naming one thing by different
+    names are alike."""
     articles = [a for a in articles if a.published]
     pool = _collect(articles, {a.id: list(sentences_of(a)) for a in articles}, settings)
-    matrix = _vectors(pool.texts, (a.language for a in articles)) if pool.texts else None
+    texts = _one_name(pool.texts, aliases) if aliases else pool.texts
+    matrix = _vectors(texts, (a.language for a in articles)) if texts else None
     if matrix is None:
         return []
     owners = np.array(pool.owners)
@@ -198,7 +214,7 @@ def build_timeline(
     if settings.dates is None:  # left to choose, keep only days some article reports on
         days = [d for d in days if pool.importance(d)]
     ranked = sorted(days, key=lambda d: (pool.salience(d, settings), d), reverse=True)
-    wanted = settings.dates if settings.dates is not None else settings.max_dates
+    wanted = settings.dates if settings.dates is not None else _default_dates(days, settings)
     chosen: list[int] = []
     entries: list[TimelineEntry] = []
     for day in ranked:
@@ -214,6 +230,11 @@ def build_timeline(
                 language=language_at(candidate.article, candidate.sentence.start),
             ))
     return sorted(entries, key=lambda e: (e.date, e.article_id, e.sentence_index))
+
+
+def _default_dates(days: Sequence[date], settings: TimelineSettings) -> int:
+    """More dates for a story that runs longer: they grow with the root of the number of days reported on."""
+    return min(settings.max_dates, round(settings.dates_per_root * len(days) ** 0.5))
 
 
 def _summarise(candidates: list[_Candidate], matrix, relevance: np.ndarray, known: np.ndarray | None,

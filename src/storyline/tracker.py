@@ -6,7 +6,7 @@ import hashlib
 import json
 import zlib
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import date
 from typing import TypeVar
 
@@ -28,6 +28,7 @@ from storyline.stories import (
 )
 from storyline.stories import METHOD as STORIES_METHOD
 from storyline.timeline import METHOD as TIMELINE_METHOD
+from storyline.timeline import DEFAULTS as TIMELINE_DEFAULTS
 from storyline.timeline import build_timeline
 
 
@@ -154,11 +155,26 @@ def _cached(store: Store, story: Story, kind: str, method: str, compute: Callabl
     return result
 
 
-def story_timeline(store: Store, story: Story) -> list[TimelineEntry]:
-    """The story's timeline, computed once per set of members and kept in the store."""
-    return _cached(store, story, "timeline", TIMELINE_METHOD,
-                   lambda: build_timeline(store.articles_by_ids(story.article_ids), store.sentences),
+def story_timeline(store: Store, story: Story, dates: int | None = None, since: date | None = None,
+                   until: date | None = None) -> list[TimelineEntry]:
+    """The story's timeline: ``dates`` of them (by default as many as the story's span calls for) between
+    ``since`` and ``until``. The default timeline is computed once per set of members and kept in the store."""
+    def compute() -> list[TimelineEntry]:
+        span = (since or date.min, until or date.max) if since or until else None
+        return build_timeline(store.articles_by_ids(story.article_ids), store.sentences,
+                              replace(TIMELINE_DEFAULTS, dates=dates), span=span, aliases=other_names(store, story))
+
+    if dates is not None or since or until:
+        return compute()
+    return _cached(store, story, "timeline", TIMELINE_METHOD, compute,
                    lambda row: TimelineEntry(**{**row, "date": date.fromisoformat(row["date"])}))
+
+
+def other_names(store: Store, story: Story) -> dict[str, str]:
+    """Each entity's other names (a title in translation: "Rescue" for "Extraction") mapped to its name;
+    short forms ("Russo" for "Joe Russo") are left alone, as they may name someone else."""
+    return {alias: entity.name for entity in cached_story_entities(store, story) for alias in entity.aliases
+            if not set(alias.split()) & set(entity.name.split())}
 
 
 def cached_story_entities(store: Store, story: Story) -> list[Entity]:

@@ -42,6 +42,10 @@ def test_story_timeline_and_entities(client, web_db):
     assert all(a["id"] in events[a["event"]]["articles"] for a in story["article_list"]), "each article in its event"
     timeline = client.get(f"/api/stories/{story_id}/timeline").json()
     assert timeline["entries"] and all(e["provenance"]["article"] for e in timeline["entries"])
+    first_day = min(e["date"] for e in timeline["entries"])
+    one = client.get(f"/api/stories/{story_id}/timeline", params={"dates": 1, "until": first_day}).json()
+    assert {e["date"] for e in one["entries"]} == {first_day}
+    assert client.get(f"/api/stories/{story_id}/timeline", params={"since": "soon"}).status_code == 422
     entities = client.get(f"/api/stories/{story_id}/entities?limit=2").json()
     assert len(entities["items"]) == 2 and entities["total"] >= 2
     assert {"name", "type", "aliases", "mentions", "first", "last"} <= entities["items"][0].keys()

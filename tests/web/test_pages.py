@@ -28,6 +28,9 @@ def test_story_page_has_a_timeline_with_source_links_entities_and_sources(client
     assert 'class="source-link" href="/articles/' in page and "#s" in page
     assert "Edith Marrow" in page and "Varrow Post" in page
     assert page.count('class="event"') >= 1 and page.count('<a href="/articles/') >= 2, "events list their articles"
+    assert '<form class="timeline-options"' in page
+    story_id = story_with(web_db, "Harlan Street Bridge")
+    assert "No dated entries between these days" in client.get(f"/stories/{story_id}", params={"until": "1990-01-01"}).text
 
 
 def test_article_text_is_escaped_and_javascript_urls_are_not_links(client):

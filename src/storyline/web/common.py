@@ -6,11 +6,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
+from datetime import date
+
 from fastapi import Depends, HTTPException, Query, Request
 from fastapi.templating import Jinja2Templates
 
 from storyline.model import Story
-from storyline.render import day_label
+from storyline.render import date_value, day_label
 from storyline.store import Store
 
 MAX_INGEST_BYTES = 5 * 1024 * 1024
@@ -18,6 +20,7 @@ PAGE_SIZE = 50
 
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
 templates.env.globals["day_label"] = day_label
+templates.env.globals["date_value"] = date_value
 templates.env.globals["web_url"] = lambda url: url if url.lower().startswith(("http://", "https://")) else ""
 """Links to an original article only for web addresses: an article's "url" could be javascript:."""
 
@@ -31,6 +34,9 @@ def open_store(request: Request) -> Iterator[Store]:
 StoreDep = Annotated[Store, Depends(open_store)]
 Offset = Annotated[int, Query(ge=0, description="How many items to skip.")]
 Limit = Annotated[int, Query(ge=1, le=200, description="How many items to return (at most 200).")]
+Dates = Annotated[int | None, Query(ge=1, le=500, description="How many dates (default: more for a longer story).")]
+Since = Annotated[date | None, Query(description="No entry before this day (YYYY-MM-DD).")]
+Until = Annotated[date | None, Query(description="No entry after this day (YYYY-MM-DD).")]
 
 
 ERROR_CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 413: "too_large",

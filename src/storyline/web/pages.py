@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse
 from storyline.model import TimelineEntry
 from storyline.render import article_dict, entity_dict, event_dict
 from storyline.tracker import cached_story_entities, story_rows, story_sources, story_timeline
-from storyline.web.common import PAGE_SIZE, StoreDep, find_story, templates
+from storyline.web.common import PAGE_SIZE, Dates, Since, StoreDep, Until, find_story, templates
 
 router = APIRouter(include_in_schema=False)
 ENTITIES_SHOWN = 40
@@ -28,9 +28,10 @@ def story_list(request: Request, store: StoreDep, q: str = "", page: int = Query
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
-def story_page(request: Request, story_id: int, store: StoreDep) -> HTMLResponse:
+def story_page(request: Request, story_id: int, store: StoreDep, dates: Dates = None, since: Since = None,
+               until: Until = None) -> HTMLResponse:
     story = find_story(store, story_id)
-    entries = story_timeline(store, story)
+    entries = story_timeline(store, story, dates, since, until)
     entities = cached_story_entities(store, story)
     articles = {a.id: article_dict(a) for a in store.articles_by_ids(story.article_ids)}
     events = [{**event_dict(e), "article_rows": [articles[i] for i in e.article_ids if i in articles]}
@@ -38,7 +39,7 @@ def story_page(request: Request, story_id: int, store: StoreDep) -> HTMLResponse
     return templates.TemplateResponse(request, "story.html", {
         "story": story, "sources": story_sources(store, story), "entries": entries, "axis": date_axis(entries),
         "entities": [entity_dict(e) for e in entities[:ENTITIES_SHOWN]], "more_entities": len(entities) > ENTITIES_SHOWN,
-        "events": events,
+        "events": events, "chosen": {"dates": dates, "since": since, "until": until},
     })
 
 
