@@ -142,7 +142,8 @@ def cross_validate_stories(shared: Path, quick: bool) -> None:
                   for link, group, floor in itertools.product((0.08, 0.1, 0.12), (0.2, 0.3, 0.4), (0.3, 0.4, 0.5))]
 
     def story_score(settings: StorySettings, half: int) -> float:
-        return (clustered(news, news_halves[half], settings)[1] + clustered(tracked, tracked_halves[half], settings)[1]) / 2
+        news_f1 = clustered(news, news_halves[half], settings)[1]
+        return (news_f1 + clustered(tracked, tracked_halves[half], settings)[1]) / 2
 
     cross_validate(story_grid[::4] if quick else story_grid, story_score,
                    "Stories (headlines by category, Timeline17 by topic)")

@@ -1,3 +1,5 @@
+import pytest
+
 from storyline.sentences import split_sentences, split_spans
 
 
@@ -20,3 +22,17 @@ def test_initials_and_numbers_do_not_split():
 
 def test_empty_text_has_no_sentences():
     assert split_spans("") == [] and split_spans("\n\n") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Die Fähre legte am 3. März 2024 in Kessport an. Niemand stieg aus.", 2),
+        ("Das Büro der Gewerkschaft liegt im 1. Stock. Die Tür war zu.", 2),
+        ("Es war zum 2. Mal in diesem Jahr. Der Hafen blieb leer.", 2),
+        ("Le 1er mars, les dockers ont arrêté le travail. Ils sont revenus.", 2),
+        ("The strike ended after 12. Then the ships left.", 2),
+    ],
+)
+def test_an_ordinal_day_or_number_with_a_stop_does_not_end_a_sentence(text, count):
+    assert len(split_sentences("a", text)) == count

@@ -112,3 +112,10 @@ def test_morning_is_not_tomorrow():
 def test_a_language_without_tables_reads_only_iso_dates():
     found = find_dates("De brug sloot drie weken geleden, op 2024-03-01.", PUBLISHED, "nl")
     assert [(t.value, t.precision) for t in found] == [(date(2024, 3, 1), "day")]
+
+
+def test_a_weekday_beside_a_written_date_is_that_date():
+    found = find_dates("Der Streik begann am 26. Oktober, einem Freitag.", date(2024, 12, 20), "de")
+    assert [(t.text, t.value) for t in found] == [("26. Oktober", date(2024, 10, 26))]
+    found = find_dates("On Friday, March 1, the strike began.", date(2024, 3, 20))
+    assert [t.value for t in found] == [date(2024, 3, 1)]

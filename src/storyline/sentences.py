@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from storyline.model import Sentence
+from storyline.temporal_words import LANGUAGES
 
 _ABBREVIATIONS = {
     # English
@@ -24,14 +25,27 @@ _ABBREVIATIONS = {
 """Words that end with a full stop without ending the sentence, in the languages Storyline reads;
 a stop after a single letter (initials, "M." for Monsieur) never ends one either."""
 _END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-ÖØ-Þ¿¡])")
-_WORD_BEFORE = re.compile(r"([\w.]+)$")
+_WORD_BEFORE = re.compile(r"([\w.]+)\s*$")
+
+
+_MONTHS = frozenset(name for words in LANGUAGES.values() for name in words.months)
+_NEXT_WORD = re.compile(r"\s+(\w+)")
+_ORDINAL_AFTER = frozenset(("am", "im", "vom", "zum", "zur", "bis", "ab", "seit", "der", "die", "das", "dem", "den",
+                            "des", "ein", "eine", "einem", "einen", "einer"))
+"""German words before an ordinal number written with a stop: "im 1. Stock", "zum 2. Mal"."""
 
 
 def _is_abbreviation(text: str, end: int) -> bool:
+    """A stop that ends an abbreviation, an initial, or an ordinal day before a month ("am 3. März")."""
     match = _WORD_BEFORE.search(text, 0, end)
     if not match:
         return False
     word = match[1].lower().rstrip(".")
+    if word.isdigit() and len(word) <= 2:
+        following = _NEXT_WORD.match(text, end + 1)
+        before = _WORD_BEFORE.search(text, 0, match.start(1)) if match.start(1) else None
+        return bool(following and following[1].lower() in _MONTHS) or bool(
+            before and before[1].lower() in _ORDINAL_AFTER)
     return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 

@@ -45,7 +45,8 @@ _PREFIX = re.compile(
     rf"|^\s*{_CLOCK}\s*(?:GMT|BST|ET|EST|EDT|CET|CEST|UTC)?\s*(?::|\||--)\s*"
     rf"|^\s*(?:a\.m\.|p\.m\.|GMT|BST|ET|EST|EDT)?\s*{_CLOSE}\s*"
     rf"|^[^|]{{0,60}}\|[^|]{{0,60}}\b\d\d\d\d\b[^|]{{0,40}}?{_CLOCK}\s*[A-Z]{{2,4}}\s+"
-    rf"|^(?:[A-Z][\w.'’/-]*[ ,]*){{1,5}}{_OPEN}\s*(?:Reuters|AP|AFP|CNN|Bloomberg|dpa|ANSA|EFE|Xinhua)\s*{_CLOSE}"
+    rf"|^\s*{_OPEN}\s*{_CLOCK}[^()]{{0,80}}?{_CLOSE}\s*"
+    rf"|^(?:(?:[A-Z][\w.'’/\\-]*|\d{{1,2}})[ ,]*){{1,5}}{_OPEN}\s*(?:Reuters|AP|AFP|CNN|Bloomberg|dpa|ANSA|EFE|Xinhua)\s*{_CLOSE}"
     r"\s*(?:-+|—|–|:)\s*"
 )
 """What stands before the news in a sentence: a live-blog time stamp ("(Update 8:14 a.m. Tuesday in Cairo) ..."),

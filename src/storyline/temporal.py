@@ -262,7 +262,23 @@ def find_dates(sentence: str, published: date | None, language: str = "en") -> l
                 continue
             taken.append((start, end))
             found.append(TemporalExpression(match[0], start, end, *resolved, background))
-    return sorted(found, key=lambda t: t.start)
+    return _weekdays_of_dates(sorted(found, key=lambda t: t.start), sentence)
+
+
+_BETWEEN_WEEKDAY_AND_DATE = re.compile(r"^[\s,]*(?:\w+[\s,]+)?$")
+"""What may stand between a date and its weekday: "Friday, March 3", "am 26. Oktober, einem Freitag"."""
+
+
+def _weekdays_of_dates(found: list[TemporalExpression], sentence: str) -> list[TemporalExpression]:
+    """Without the weekdays (and other words for a day) that only say which day a written date next to them
+    is: in "am 26. Oktober, einem Freitag" the Friday is the 26th, not the Friday before publication."""
+    written = [t for t in found if t.precision == "day" and any(c.isdigit() for c in t.text)]
+
+    def beside_a_date(t: TemporalExpression) -> bool:
+        return any(_BETWEEN_WEEKDAY_AND_DATE.match(sentence[min(t.end, d.end):max(t.start, d.start)])
+                   for d in written)
+
+    return [t for t in found if t in written or t.precision != "day" or not beside_a_date(t)]
 
 
 def day_dates(sentence: str, published: date | None, language: str = "en") -> Iterator[date]:

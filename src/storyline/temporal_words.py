@@ -72,7 +72,7 @@ ENGLISH = Words(
     future=("will", "would", "to be", "shall", "next", "upcoming", "scheduled", "plan to", "plans to", "due to",
             "expected to"),
     capitalised_months=True,
-    background=("that", "which", "since"),
+    background=("that", "which", "who", "whose", "since"),
     reporting=("said", "says", "say", "told", "announced", "reported", "added", "confirmed", "stated", "claimed",
                "believe", "believes", "believed", "thought", "think", "thinks", "knew", "know", "knows", "found",
                "showed", "shows", "warned", "insisted", "argued", "denied", "admitted", "noted", "suggested",

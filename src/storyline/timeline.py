@@ -4,11 +4,14 @@ Date-wise timeline summarisation, after news-tls DATEWISE (Ghalandari &
 Ifrim 2020), without its supervised date ranker or topic keywords:
 
 1. Every sentence is dated: by the days it names ("on Saturday", "three
-   weeks ago", resolved against its article's publication date), or, for
-   the lead sentences of an article that name none, by the publication day
-   and the day before (news reports what happened the day before).
+   weeks ago", resolved against its article's publication date; not by a
+   date in a clause about another time when it names one of its own), or,
+   for the lead sentences of an article that name none, by the publication
+   day and the day before (news reports what happened the day before).
 2. A date matters when many articles report on it: those published that
-   day, and those that name it on or after it (a look back, not a plan).
+   day, and those that name it on or after it (a look back, not a plan),
+   weighed against the days around it, so that a milestone stands out
+   where coverage thins. A longer story gets more dates.
 3. A sentence off the story's topic never becomes an entry: segments of an
    article about something else are dropped (``offtopic.py``), and each
    sentence must resemble the *other* articles of the story. What says
@@ -16,8 +19,9 @@ Ifrim 2020), without its supervised date ranker or topic keywords:
    captions, link lines: ``statements.py``) is never an entry either.
 4. For each date, the chosen sentences are those most central to that
    date's candidates, weighted by their relevance to the story and by
-   what they add to everything published before that date; none repeats
-   an entry already chosen.
+   what they add to the articles published before that date; none repeats
+   an entry already chosen. Every article counts once in the story's
+   centroids for relevance and novelty, however long it is.
 """
 
 from __future__ import annotations
@@ -37,7 +41,7 @@ from storyline.offtopic import off_topic
 from storyline.statements import statements
 from storyline.temporal import find_dates
 
-METHOD = "datewise-mention-centroid"
+METHOD = "datewise-statements-salience"
 
 
 @dataclass(frozen=True)
@@ -61,8 +65,6 @@ class TimelineSettings:
     """Least cosine between a sentence and the rest of the story for it to be an entry."""
     max_overlap: float = 0.35
     """Most cosine between a new entry and one already chosen."""
-    mention_weight: float = 1.0
-    """What an article that names a day weighs against one published that day."""
     spread: float = 0.15
     spread_days: int = 3
     """A date's importance is divided by (1 + the mean importance of the ``spread_days`` either side) ** ``spread``."""
@@ -93,18 +95,16 @@ class _Pool:
     by_day: dict[date, list[_Candidate]] = field(default_factory=lambda: defaultdict(list))
     published: dict[date, set[str]] = field(default_factory=lambda: defaultdict(set))
 
-    def importance(self, day: date, mention_weight: float = 1.0) -> float:
+    def importance(self, day: date) -> int:
         """Articles published that day, plus articles that name it on or after it."""
         looking_back = {c.article.id for c in self.by_day[day] if c.named and c.article.published >= day}
-        return len(self.published.get(day, ())) + mention_weight * len(looking_back)
+        return len(self.published.get(day, ())) + len(looking_back)
 
     def salience(self, day: date, settings: TimelineSettings) -> float:
         """Importance against the coverage of the days around: a milestone stands out even where coverage thins."""
-        around = [self.importance(day + timedelta(days=k), settings.mention_weight)
-                  for k in range(-settings.spread_days, settings.spread_days + 1)
-                  if k and day + timedelta(days=k) in self.by_day]
-        baseline = sum(around) / (2 * settings.spread_days)
-        return self.importance(day, settings.mention_weight) / (1.0 + baseline) ** settings.spread
+        around = [day + timedelta(days=k) for k in range(-settings.spread_days, settings.spread_days + 1) if k]
+        baseline = sum(self.importance(d) for d in around if d in self.by_day) / (2 * settings.spread_days)
+        return self.importance(day) / (1.0 + baseline) ** settings.spread
 
 
 def _collect(articles: Sequence[Article], sentences: dict[str, list[Sentence]], settings: TimelineSettings) -> _Pool:
@@ -120,7 +120,8 @@ def _collect(articles: Sequence[Article], sentences: dict[str, list[Sentence]], 
             pool.texts.append(sentence.text)
             pool.owners.append(number)
             language = language_at(article, sentence.start)
-            found = [t for t in find_dates(sentence.text, article.published, language) if t.precision in settings.precisions]
+            found = [t for t in find_dates(sentence.text, article.published, language)
+                     if t.precision in settings.precisions]
             if any(not t.background for t in found):  # a clause about another time does not date the news
                 found = [t for t in found if not t.background]
             named = {t.value: t.precision for t in found}
