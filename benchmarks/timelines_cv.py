@@ -19,7 +19,12 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
-from storyline.evaluation.timelines import TimelineEvaluation, TimelineScore, evaluate_topic, topic_folders
+from storyline.evaluation.timelines import (
+    TimelineEvaluation,
+    TimelineScore,
+    evaluate_topic,
+    topic_folders,
+)
 from storyline.timeline import DEFAULTS, TimelineSettings
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "t17"

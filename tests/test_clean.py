@@ -1,5 +1,12 @@
 from storyline.clean import (
-    MIN_REPEATS, clean_article, clean_text, detect_language, is_rule_boilerplate, line_key, line_keys, repeated_keys,
+    MIN_REPEATS,
+    clean_article,
+    clean_text,
+    detect_language,
+    is_rule_boilerplate,
+    line_key,
+    line_keys,
+    repeated_keys,
 )
 from storyline.model import Article
 

@@ -1,12 +1,11 @@
 import json
 
 import pytest
+from conftest import DEMO, SHARED, needs_shared
 from typer.testing import CliRunner
 
 from storyline.cli import app
 from storyline.store import Store
-
-from conftest import DEMO, SHARED, needs_shared
 
 runner = CliRunner()
 

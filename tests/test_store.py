@@ -8,13 +8,12 @@ from datetime import date
 
 import numpy as np
 import pytest
+from conftest import fictional_records, write_jsonl
 
 from storyline.ingest import ingest
 from storyline.model import Article, Story
 from storyline.sentences import split_spans
 from storyline.store import SCHEMA_VERSION, Store, StoreError
-
-from conftest import fictional_records, write_jsonl
 
 
 def _article(text: str, url: str = "", source: str = "Orlen Courier") -> Article:

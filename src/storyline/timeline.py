@@ -26,6 +26,7 @@ Ifrim 2020), without its supervised date ranker or topic keywords:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -216,14 +217,18 @@ def build_timeline(
         days = [d for d in days if pool.importance(d)]
     ranked = sorted(days, key=lambda d: (pool.salience(d, settings), d), reverse=True)
     wanted = settings.dates if settings.dates is not None else _default_dates(days, settings)
+    eligible = [d for d in ranked if any(relevance[c.row] >= settings.min_relevance for c in pool.by_day[d])]
     chosen: list[int] = []
     entries: list[TimelineEntry] = []
-    for day in ranked:
-        if len({e.date for e in entries}) >= wanted:
-            break
+    queue, spare = sorted(eligible[:wanted]), iter(eligible[wanted:])
+    while queue:  # in date order: a claim told again later keeps its first date
+        day = queue.pop(0)
         earlier = np.flatnonzero(published_on < day.toordinal())
         known = np.asarray(units[earlier].sum(axis=0)).ravel() if len(earlier) else None
-        for candidate in _summarise(pool.by_day[day], matrix, relevance, known, chosen, settings):
+        picked = _summarise(pool.by_day[day], matrix, relevance, known, chosen, settings)
+        if not picked and (instead := next(spare, None)):  # all it had was told before: the next date instead
+            bisect.insort(queue, instead)
+        for candidate in picked:
             chosen.append(candidate.row)
             entries.append(TimelineEntry(
                 date=day, precision=candidate.precision, text=candidate.sentence.text, article_id=candidate.article.id,

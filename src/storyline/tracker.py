@@ -27,8 +27,8 @@ from storyline.stories import (
     stories_of,
 )
 from storyline.stories import METHOD as STORIES_METHOD
-from storyline.timeline import METHOD as TIMELINE_METHOD
 from storyline.timeline import DEFAULTS as TIMELINE_DEFAULTS
+from storyline.timeline import METHOD as TIMELINE_METHOD
 from storyline.timeline import build_timeline
 
 

@@ -86,7 +86,11 @@ def test_folds_deal_topics_out_in_turn_and_cover_everything_once():
 
 def test_the_mean_of_runs_averages_precision_and_recall_and_keeps_the_range():
     from storyline.evaluation import PRF
-    from storyline.evaluation.stories import LevelScore, StoryEvaluation, mean_evaluation
+    from storyline.evaluation.stories import (
+        LevelScore,
+        StoryEvaluation,
+        mean_evaluation,
+    )
 
     def run(p: float, r: float) -> StoryEvaluation:
         level = LevelScore(PRF(p, r), 3, 0.0)

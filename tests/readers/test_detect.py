@@ -5,7 +5,7 @@ import pytest
 
 from storyline.model import Article
 from storyline.readers import detect_format, iter_files, read_bytes, read_paths
-from storyline.readers.base import Problem, decode, normalize_text, ReadError
+from storyline.readers.base import Problem, ReadError, decode, normalize_text
 
 
 @pytest.mark.parametrize(

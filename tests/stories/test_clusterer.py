@@ -5,7 +5,14 @@ from datetime import date
 
 from story_texts import BRIDGE_CLOSED, BRIDGE_REOPENED, LIBRARY, STRIKE, article
 
-from storyline.stories import METHOD, OnlineClusterer, build_stories, cluster, place, update_stories
+from storyline.stories import (
+    METHOD,
+    OnlineClusterer,
+    build_stories,
+    cluster,
+    place,
+    update_stories,
+)
 
 
 def _day(n: int, month: int = 3, year: int = 2024) -> date:

@@ -3,7 +3,6 @@
 from datetime import date
 
 import pytest
-
 from story_texts import BACKGROUND, BRIDGE_CLOSED, BRIDGE_REOPENED, article
 
 from storyline.stories import DEFAULTS, OnlineClusterer

@@ -20,7 +20,13 @@ from pathlib import Path
 from storyline.evaluation import PRF
 from storyline.evaluation.rouge import rouge_home
 from storyline.evaluation.stories import bcubed_items
-from storyline.evaluation.timelines import METRICS, TimelineScore, evaluate_topic, score_protocol, topic_folders
+from storyline.evaluation.timelines import (
+    METRICS,
+    TimelineScore,
+    evaluate_topic,
+    score_protocol,
+    topic_folders,
+)
 from storyline.ingest import ingest
 from storyline.model import Article
 from storyline.readers import Problem, read_paths

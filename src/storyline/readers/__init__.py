@@ -12,7 +12,13 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from storyline.model import Article
-from storyline.readers.base import Problem, ReadError, decode, normalize_text, parse_date
+from storyline.readers.base import (
+    Problem,
+    ReadError,
+    decode,
+    normalize_text,
+    parse_date,
+)
 from storyline.readers.records import read_csv, read_json, read_jsonl
 from storyline.readers.text import has_header, read_text
 
@@ -20,7 +26,9 @@ Reader = Callable[[str, str], Iterable[Article | Problem]]
 
 
 def read_html(text: str, origin: str) -> Iterable[Article | Problem]:
-    from storyline.readers.html import read_html as read  # trafilatura is slow to import
+    from storyline.readers.html import (
+        read_html as read,  # trafilatura is slow to import
+    )
 
     return read(text, origin)
 

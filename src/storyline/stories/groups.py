@@ -17,6 +17,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from storyline.stories.vectors import Centroid, Vector, heaviest, names_cosine
+
+
 class Group:
     """An event or a story as the clusterer sees it: centroids of its articles' words and numbers, its members, the
     days it spans, its languages and the sum of its articles' embeddings when a model is used."""

@@ -14,9 +14,9 @@ from storyline.render import article_dict, entity_dict, timeline_dict
 from storyline.store import Store
 from storyline.tracker import (
     cached_story_entities,
+    refresh_stories,
     story_detail,
     story_rows,
-    refresh_stories,
     story_sources,
     story_timeline,
 )

@@ -10,8 +10,21 @@ from fastapi.responses import HTMLResponse
 
 from storyline.model import TimelineEntry
 from storyline.render import article_dict, entity_dict, event_dict
-from storyline.tracker import cached_story_entities, story_rows, story_sources, story_timeline
-from storyline.web.common import PAGE_SIZE, Dates, Since, StoreDep, Until, find_story, templates
+from storyline.tracker import (
+    cached_story_entities,
+    story_rows,
+    story_sources,
+    story_timeline,
+)
+from storyline.web.common import (
+    PAGE_SIZE,
+    Dates,
+    Since,
+    StoreDep,
+    Until,
+    find_story,
+    templates,
+)
 
 router = APIRouter(include_in_schema=False)
 ENTITIES_SHOWN = 40

@@ -1,0 +1,333 @@
+"""The ``storyline`` command line (typer + rich); ``eval`` lives in ``evaluate.py``, what commands share in
+``common.py``."""
+
+from __future__ import annotations
+
+import multiprocessing
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich import box
+from rich.markup import escape
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.table import Table
+
+from storyline import __version__
+from storyline.cli.common import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    EXIT_USAGE,
+    AllowUndated,
+    AsJson,
+    Db,
+    Encoding,
+    Format,
+    Language,
+    Paths,
+    err,
+    fail,
+    open_store,
+    out,
+    parse_day,
+)
+from storyline.cli.evaluate import eval_app
+from storyline.ingest import IngestReport, ingest
+from storyline.model import Article, Story
+from storyline.readers import FORMATS, Problem, iter_files, read_paths
+from storyline.render import RENDERERS, article_dict, headline
+from storyline.store import Store
+from storyline.temporal_words import LANGUAGES
+from storyline.tracker import (
+    refresh_stories,
+    story_detail,
+    story_rows,
+    story_sources,
+    story_timeline,
+    update_in_place,
+    warm_caches,
+)
+
+app = typer.Typer(
+    help="Turn dated news articles into tracked stories with timelines.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+)
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"storyline {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")] = False,
+) -> None:
+    """Turn dated news articles into tracked stories with timelines.
+
+    Exit codes: 0 success, 1 some input was skipped or something was not found, 2 usage error.
+    """
+
+
+def _refresh(store: Store) -> list[Story]:
+    """Stories, rebuilt first (with a spinner on a terminal) when articles arrived."""
+    if not store.stories_are_stale():
+        return store.stories()
+    with err.status("Updating stories…"):
+        return update_in_place(store)
+
+
+def _read_with_progress(paths: list[str], fmt: str | None, encoding: str | None) -> Iterator[Article | Problem]:
+    files = list(iter_files(paths))
+    columns = (TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("files"), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as progress:
+        task = progress.add_task("ingest", total=len(files))
+        for name in files:
+            yield from read_paths([name], fmt, encoding)
+            progress.advance(task)
+
+
+def _ingest(store: Store, paths: list[str], fmt: str | None, encoding: str | None, allow_undated: bool,
+            language: str | None) -> IngestReport:
+    if fmt and fmt not in FORMATS:
+        raise fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}", EXIT_USAGE)
+    report = ingest(store, _read_with_progress(paths, fmt, encoding), allow_undated=allow_undated, language=language)
+    for problem in report.problems:
+        err.print(f"[yellow]skipped[/yellow] {escape(str(problem))}", highlight=False)
+    err.print(
+        f"{report.stored} new article(s) stored ({report.duplicates} grouped as duplicates), "
+        f"{report.unchanged} already stored, {len(report.problems)} skipped.",
+        highlight=False,
+    )
+    other = {language: n for language, n in report.languages.items() if language and language not in LANGUAGES}
+    if other:
+        err.print(f"[yellow]note:[/yellow] {sum(other.values())} article(s) in languages without word tables "
+                  f"({', '.join(f'{k}: {n}' for k, n in sorted(other.items()))}): their dates are read only when "
+                  "written as ISO dates; names, numbers and entities still place them in stories.", highlight=False)
+    return report
+
+
+@app.command("ingest")
+def ingest_command(paths: Paths, db: Db = None, format: Format = None, encoding: Encoding = None,
+                   allow_undated: AllowUndated = False, language: Language = None) -> None:
+    """Read articles from files, folders or stdin and store them.
+
+    Formats: seed text files (first line ' date YYYY-MM-DD'), plain text, JSON Lines, JSON, CSV/TSV
+    (columns id, date, title, text, url, source, language; others kept as metadata), HTML pages and
+    RSS/Atom feeds. Re-ingesting an article changes nothing. Unreadable input is named on one line
+    each and skipped; the exit code is then 1.
+    """
+    with open_store(db) as store:
+        report = _ingest(store, paths, format, encoding, allow_undated, language)
+    raise typer.Exit(EXIT_PROBLEMS if report.problems else EXIT_OK)
+
+
+@app.command("articles")
+def articles_command(db: Db = None, as_json: AsJson = False,
+                     limit: Annotated[int, typer.Option(help="How many to list.")] = 50,
+                     offset: Annotated[int, typer.Option(help="How many to skip.")] = 0) -> None:
+    """List stored articles, oldest first."""
+    with open_store(db) as store:
+        articles = store.articles(limit=limit, offset=offset)
+        total = store.count_articles()
+    if as_json:
+        out.print_json(data=[article_dict(a) for a in articles])
+        return
+    table = Table(title=f"Articles {offset + 1}–{offset + len(articles)} of {total}")
+    for column in ("id", "date", "source", "lang", "title"):
+        table.add_column(column, overflow="fold" if column == "title" else "ellipsis")
+    for a in articles:
+        table.add_row(a.id[:10], _date(a), a.source, a.language, headline(a))
+    out.print(table)
+
+
+@app.command("stories")
+def stories_command(db: Db = None, as_json: AsJson = False) -> None:
+    """List stories, most recently active first (rebuilt first if new articles arrived)."""
+    with open_store(db) as store:
+        rows = story_rows(store, _refresh(store))
+    if as_json:
+        out.print_json(data=rows)
+        return
+    table = Table(title=f"{len(rows)} stories")
+    for column in ("id", "label", "articles", "events", "sources", "first", "last"):
+        table.add_column(column, overflow="fold" if column == "label" else "ellipsis")
+    for row in rows:
+        table.add_row(str(row["id"]), escape(row["label"]), str(row["articles"]), str(row["events"]),
+                      str(len(row["sources"])), row["first"] or "-", row["last"] or "-")
+    out.print(table)
+
+
+def _story(store: Store, story_id: int) -> Story:
+    _refresh(store)
+    story = store.story(story_id)
+    if story is None:
+        raise fail(f"no story {story_id} in {store.path} (see 'storyline stories')")
+    return story
+
+
+@app.command("show")
+def show_command(story_id: Annotated[int, typer.Argument(metavar="STORY", help="Story id.")],
+                 db: Db = None, as_json: AsJson = False) -> None:
+    """Show a story: its label, dates, sources, and its events with their articles."""
+    with open_store(db) as store:
+        data = story_detail(store, _story(store, story_id))
+    if as_json:
+        out.print_json(data=data)
+        return
+    out.print(f"[bold]Story {data['id']}[/bold]: {escape(data['label'])}", highlight=False)
+    out.print(f"{data['first'] or '?'} – {data['last'] or '?'} · {data['articles']} article(s) in "
+              f"{len(data['event_list'])} event(s) · sources: {escape(', '.join(data['sources']) or '-')} · "
+              f"method: {data['method']}", highlight=False)
+    articles = {a["id"]: a for a in data["article_list"]}
+    for event in data["event_list"]:
+        span = event["first"] or "?"
+        if event["last"] and event["last"] != event["first"]:
+            span += f" – {event['last']}"
+        table = Table(title=f"Event {event['id']} · {span} · {escape(event['label'])}", title_justify="left",
+                      box=box.SIMPLE_HEAD)
+        for column in ("id", "date", "source", "title", "copies"):
+            table.add_column(column, overflow="fold" if column == "title" else "ellipsis")
+        for article_id in event["articles"]:
+            a = articles[article_id]
+            table.add_row(a["id"][:10], a["date"] or "-", escape(a["source"]), escape(a["title"]),
+                          escape(", ".join(c["source"] or c["id"][:10] for c in a["copies"])))
+        out.print(table)
+
+
+@app.command("timeline")
+def timeline_command(
+    story_id: Annotated[int, typer.Argument(metavar="STORY", help="Story id.")],
+    db: Db = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="md, json or html.")] = "md",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
+    dates: Annotated[int | None, typer.Option("--dates", min=1, help="How many dates (default: more for a story "
+                                              "that runs longer).")] = None,
+    since: Annotated[str | None, typer.Option("--since", metavar="YYYY-MM-DD", help="No entry before this day.")] = None,
+    until: Annotated[str | None, typer.Option("--until", metavar="YYYY-MM-DD", help="No entry after this day.")] = None,
+) -> None:
+    """Print a story's timeline; every entry cites its article and sentence."""
+    if format not in RENDERERS:
+        raise fail(f"unknown timeline format {format!r}; choose md, json or html", EXIT_USAGE)
+    first, last = parse_day(since, "--since"), parse_day(until, "--until")
+    with open_store(db) as store:
+        story = _story(store, story_id)
+        entries = story_timeline(store, story, dates, first, last)
+        text = RENDERERS[format](story, entries, story_sources(store, story))
+    if output:
+        output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+
+
+@app.command("entities")
+def entities_command(
+    story_id: Annotated[int | None, typer.Argument(metavar="[STORY]", help="Story id [default: every story].")] = None,
+    db: Db = None,
+    as_json: AsJson = False,
+    spacy: Annotated[str | None, typer.Option("--spacy", metavar="PIPELINE",
+                                              help="Use this installed spaCy pipeline's NER (e.g. en_core_web_sm) "
+                                                   "instead of the built-in rules.")] = None,
+    limit: Annotated[int, typer.Option(help="Show at most this many entities (0: all).")] = 50,
+) -> None:
+    """List the people, organisations, places and works of a story, with aliases and dates.
+
+    Short names resolve to full ones within a story ("Russo" -> "Joe Russo"); two titles of
+    one work are found by the people and places they share. Every alias link carries its
+    evidence and a confidence (shown with --json).
+    """
+    from storyline.entities import DEFAULT_EXTRACTOR, SpacyExtractor
+    from storyline.render import entity_dict
+    from storyline.tracker import story_entities
+
+    try:
+        extractor = SpacyExtractor(spacy) if spacy else DEFAULT_EXTRACTOR
+    except RuntimeError as exc:
+        raise fail(str(exc), EXIT_USAGE) from None
+    with open_store(db) as store:
+        stories = [_story(store, story_id)] if story_id is not None else _refresh(store)
+        with err.status("Finding entities…"):
+            entities = story_entities(store, stories, extractor)
+    rows = [entity_dict(e) for e in (entities[:limit] if limit > 0 else entities)]
+    if as_json:
+        out.print_json(data=rows)
+        return
+    if not rows:
+        err.print("No entities: no story names anyone yet (ingest articles first).")
+        return
+    table = Table(title=f"{len(rows)} of {len(entities)} entities", box=box.SIMPLE_HEAD)
+    for column in ("name", "type", "mentions", "first", "last", "aliases"):
+        table.add_column(column, overflow="fold", no_wrap=column != "aliases", min_width=12 if column == "aliases" else None)
+    for row in rows:
+        table.add_row(row["name"], row["type"], str(row["mentions"]), row["first"] or "-", row["last"] or "-",
+                      ", ".join(row["aliases"]))
+    out.print(table)
+
+
+@app.command("track")
+def track_command(paths: Paths, db: Db = None, format: Format = None, encoding: Encoding = None,
+                  allow_undated: AllowUndated = False, language: Language = None) -> None:
+    """Ingest, update stories and print every story's timeline (Markdown)."""
+    with open_store(db) as store:
+        report = _ingest(store, paths, format, encoding, allow_undated, language)
+        for story in _refresh(store):
+            sys.stdout.write(RENDERERS["md"](story, story_timeline(store, story), story_sources(store, story)) + "\n")
+    raise typer.Exit(EXIT_PROBLEMS if report.problems else EXIT_OK)
+
+
+def _warm(path: str) -> None:
+    """Fill the page caches in the background, most recently active stories first."""
+    with Store(path) as store:
+        warm_caches(store, store.stories())
+
+
+@app.command("serve")
+def serve_command(
+    db: Db = None,
+    host: Annotated[str, typer.Option(help="Address to listen on; the default serves this machine only.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Browse stories, timelines and articles in a web browser, and serve the JSON API under /api/.
+
+    Pages: / (stories, with search), /stories/ID, /articles/ID. API schema: /api/openapi.json.
+    """
+    import uvicorn
+
+    from storyline.web import create_app
+
+    with open_store(db) as store:
+        path = store.path
+        _refresh(store)
+    # Another process, so warming never holds the GIL a request needs; it dies with the server.
+    multiprocessing.get_context("fork").Process(target=_warm, args=(path,), daemon=True).start()
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        err.print(f"[yellow]note:[/yellow] listening on {host}: anyone who can reach it can read and add articles.")
+    err.print(f"Serving {path} on http://{host}:{port}/ (Ctrl+C stops)", highlight=False)
+    uvicorn.run(create_app(path), host=host, port=port, log_level="warning")
+
+
+@app.command("recluster")
+def recluster_command(db: Db = None) -> None:
+    """Cluster every article into stories again from scratch (after a change of settings).
+
+    Story ids are renumbered; day to day, stories are updated in place and keep their ids.
+    """
+    with open_store(db) as store, err.status("Reclustering…"):
+        stories = refresh_stories(store, rebuild=True)
+    err.print(f"{len(stories)} stories from {sum(len(s.article_ids) for s in stories)} articles.", highlight=False)
+
+
+app.add_typer(eval_app, name="eval")
+
+
+def _date(article: Article) -> str:
+    return article.published.isoformat() if article.published else "-"

@@ -1,0 +1,56 @@
+"""What every ``storyline`` command shares: consoles, exit codes, option types, errors, the store."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+from storyline.readers import FORMATS
+from storyline.store import ENV_DB, Store, StoreError, default_path
+
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+Db = Annotated[
+    Path | None,
+    typer.Option("--db", envvar=ENV_DB, help=f"SQLite store to use [default: ./{Path(default_path()).name}].",
+                 show_default=False),
+]
+AsJson = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+Paths = Annotated[list[str], typer.Argument(help="Files, directories (read recursively) or - for stdin.")]
+Format = Annotated[
+    str | None,
+    typer.Option("--format", "-f", help=f"Force the input format: {', '.join(FORMATS)} [default: detected]."),
+]
+Encoding = Annotated[str | None, typer.Option(help="Read files in this encoding instead of UTF-8.")]
+AllowUndated = Annotated[bool, typer.Option("--allow-undated", help="Keep articles with no publication date.")]
+Language = Annotated[str | None, typer.Option("--language", help="ISO 639-1 code for every article read.")]
+
+
+def parse_day(text: str | None, option: str) -> date | None:
+    """A day given on the command line, or a usage error naming the option."""
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise fail(f"{option}: {text!r} is not a date; write it as YYYY-MM-DD", EXIT_USAGE) from None
+
+
+def fail(message: str, code: int = EXIT_PROBLEMS) -> typer.Exit:
+    err.print(f"[red]error:[/red] {escape(message)}", highlight=False)
+    return typer.Exit(code)
+
+
+def open_store(db: Path | None) -> Store:
+    try:
+        return Store(db or default_path())
+    except StoreError as exc:
+        raise fail(str(exc)) from None
