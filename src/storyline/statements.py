@@ -56,7 +56,7 @@ _SPEAKER = re.compile(r"^\s*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’ -]{1,40}(?:\s*(?:
 """A transcript speaker tag or a capitalised kicker: "ANDERSON : I want to ...", "NEW : Rebels ..."."""
 
 _BYLINE = re.compile(
-    r"^\s*(?:By|BY|Por|Par|Di|Von|De)\s+(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*\s+){0,2}[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+|,\s*)"
+    r"^\s*(?:By|BY|Por|Par|Von)\s+(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*\s+){0,2}[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+|,\s*)"
     r"(?:and\s+[A-Z][\w'’.-]*\s+[A-Z][\w'’.-]*\s+)?"
     r"(?:\||--|-|(?:Associated|Reuters|AFP|Staff|Special)\b|[A-Za-z ]{0,25}(?:Correspondent|correspondent|[Rr]eporter"
     r"|[Ee]ditor|News|Press|Post|Times|Staff|Writer|writer))"

@@ -85,7 +85,7 @@ def read_gold(path: Path) -> dict[date, list[str]]:
     return gold
 
 
-def _topic_articles(folder: Path) -> list[Article]:
+def topic_articles(folder: Path) -> list[Article]:
     articles = [item for item in read_paths([str(folder / "articles.jsonl")]) if not isinstance(item, Problem)]
     return [clean_article(a.identify()) for a in articles if a.published]
 
@@ -101,7 +101,7 @@ def score_timeline(system: Timeline, gold: Timeline, language: str = "en") -> di
 
 def evaluate_topic(folder: Path, settings: TimelineSettings = DEFAULTS) -> Iterator[TimelineScore]:
     """Score a timeline made from the topic's own articles against each of its gold timelines."""
-    articles = _topic_articles(folder)
+    articles = topic_articles(folder)
     sentences = {a.id: split_sentences(a.id, a.text) for a in articles}
     return score_protocol(folder, articles, lambda a: sentences[a.id], settings)
 
