@@ -1,4 +1,5 @@
 import json
+import re
 
 import pytest
 from conftest import DEMO, SHARED, needs_shared
@@ -102,6 +103,13 @@ def test_demo_corpus_track_then_list_show_and_timeline(db):
     assert rebuilt.exit_code == 0 and "3 stories from 11 articles" in rebuilt.stderr
 
 
+def test_read_commands_refuse_a_store_that_does_not_exist(tmp_path):
+    for command in (("stories",), ("articles",), ("show", "1"), ("timeline", "1"), ("entities",), ("recluster",)):
+        result = run(*command, "--db", str(tmp_path / "typo.db"))
+        assert result.exit_code == 1 and "typo.db: no such store" in result.stderr, command
+    assert not (tmp_path / "typo.db").exists()
+
+
 def test_unknown_story_and_bad_options(db):
     run("ingest", str(DEMO), "--db", db)
     result = run("show", "999", "--db", db)
@@ -115,6 +123,29 @@ def test_help_explains_commands():
     assert result.exit_code == 0
     for command in ("ingest", "articles", "stories", "show", "timeline", "track", "entities", "serve", "eval"):
         assert command in result.stdout
+
+
+COMMANDS = [("ingest",), ("articles",), ("stories",), ("show",), ("timeline",), ("track",), ("entities",),
+            ("serve",), ("recluster",), ("eval",), ("eval", "stories"), ("eval", "entities"), ("eval", "timelines"),
+            ("eval", "tracking")]
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_every_help_keeps_its_defaults_and_prints_plain_text(command):
+    result = run(*command, "--help")
+    assert result.exit_code == 0, result.output
+    assert not re.search(r"\w \.$", result.stdout, re.MULTILINE), "a lost '[default: ...]' leaves 'to use .'"
+    assert "<bool>" not in result.stdout and not re.search(r"[\U0001F300-\U0001FAFF]", result.stdout)
+    if "--db" in result.stdout:
+        assert "[default: ./storyline.db]" in result.stdout
+
+
+def test_messages_print_file_names_and_line_numbers_as_written(tmp_path, db):
+    path = tmp_path / "lines.jsonl"
+    path.write_text("".join('{"date": "2024-02-01", "text": "The Bexmoor choir sang for the %d time."}\n' % n
+                            for n in range(99)) + '{"date": "2024-02-01", "text": ""}\n')
+    result = run("ingest", str(path), "--db", db)
+    assert result.exit_code == 1 and "lines.jsonl:100:" in result.stderr and "\U0001F4AF" not in result.stderr
 
 
 @needs_shared("seeds")

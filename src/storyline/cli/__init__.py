@@ -60,7 +60,7 @@ app = typer.Typer(
     help="Turn dated news articles into tracked stories with timelines.",
     no_args_is_help=True,
     add_completion=False,
-    rich_markup_mode="rich",
+    rich_markup_mode=None,
 )
 def _version(value: bool) -> None:
     if value:
@@ -126,7 +126,7 @@ def ingest_command(paths: Paths, db: Db = None, format: Format = None, encoding:
     RSS/Atom feeds. Re-ingesting an article changes nothing. Unreadable input is named on one line
     each and skipped; the exit code is then 1.
     """
-    with open_store(db) as store:
+    with open_store(db, create=True) as store:
         report = _ingest(store, paths, format, encoding, allow_undated, language)
     raise typer.Exit(EXIT_PROBLEMS if report.problems else EXIT_OK)
 
@@ -277,7 +277,7 @@ def entities_command(
 def track_command(paths: Paths, db: Db = None, format: Format = None, encoding: Encoding = None,
                   allow_undated: AllowUndated = False, language: Language = None) -> None:
     """Ingest, update stories and print every story's timeline (Markdown)."""
-    with open_store(db) as store:
+    with open_store(db, create=True) as store:
         report = _ingest(store, paths, format, encoding, allow_undated, language)
         for story in _refresh(store):
             sys.stdout.write(RENDERERS["md"](story, story_timeline(store, story), story_sources(store, story)) + "\n")
@@ -304,7 +304,7 @@ def serve_command(
 
     from storyline.web import create_app
 
-    with open_store(db) as store:
+    with open_store(db, create=True) as store:
         path = store.path
         _refresh(store)
     # Another process, so warming never holds the GIL a request needs; it dies with the server.

@@ -13,8 +13,8 @@ from rich.markup import escape
 from storyline.readers import FORMATS
 from storyline.store import ENV_DB, Store, StoreError, default_path
 
-out = Console(soft_wrap=True)
-err = Console(stderr=True, soft_wrap=True)
+out = Console(soft_wrap=True, emoji=False, highlight=False)
+err = Console(stderr=True, soft_wrap=True, emoji=False, highlight=False)
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -24,7 +24,8 @@ Db = Annotated[
                  show_default=False),
 ]
 AsJson = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
-Paths = Annotated[list[str], typer.Argument(help="Files, directories (read recursively) or - for stdin.")]
+Paths = Annotated[list[str], typer.Argument(metavar="PATH...",
+                                            help="Files, directories (read recursively) or - for stdin.")]
 Format = Annotated[
     str | None,
     typer.Option("--format", "-f", help=f"Force the input format: {', '.join(FORMATS)} [default: detected]."),
@@ -49,8 +50,13 @@ def fail(message: str, code: int = EXIT_PROBLEMS) -> typer.Exit:
     return typer.Exit(code)
 
 
-def open_store(db: Path | None) -> Store:
+def open_store(db: Path | None, create: bool = False) -> Store:
+    """The store; only commands that add articles create one, so a typo in ``--db`` is an error, not an empty
+    store."""
+    path = Path(db or default_path())
+    if not create and not path.exists():
+        raise fail(f"{path}: no such store; 'storyline ingest' or 'storyline track' creates one")
     try:
-        return Store(db or default_path())
+        return Store(path)
     except StoreError as exc:
         raise fail(str(exc)) from None
