@@ -127,3 +127,26 @@ def test_a_store_from_before_events_keeps_its_stories_each_as_one_event(tmp_path
         assert len(stories[4].article_ids) == 3
         events = after.story(4).events
         assert sum(len(e.article_ids) for e in events) == 3 and after.story(9).events[0].article_ids == [ids[STRIKE[0]]]
+
+
+def test_the_python_api_ingests_tracks_and_gives_timelines_and_entities(tmp_path):
+    from conftest import DEMO
+
+    from storyline import Tracker
+
+    with Tracker(tmp_path / "api.db") as tracker:
+        report = tracker.ingest(DEMO)
+        assert report.stored == 12 and report.duplicates == 1 and not report.problems
+        records = [{"date": "2024-03-%02d" % day, "source": "Lune Gazette", "text": text}
+                   for day, text in ((6, STRIKE[0] + " Jonas Feldt of the union said ships would wait."),
+                                     (7, STRIKE[1] + " Jonas Feldt said the strike would last a week."))]
+        assert tracker.ingest_records(records + [{"date": "2024-03-08", "text": ""}]).stored == 2
+        stories = tracker.stories()
+        kessport = _story_of(stories, "Kessport")
+        entries = tracker.timeline(kessport.id)
+        assert entries and all(e.article_id in kessport.article_ids for e in entries)
+        assert len({e.date for e in tracker.timeline(kessport, dates=1)}) == 1
+        assert any(e.name == "Kessport" for e in tracker.entities(kessport))
+        assert tracker.story(999) is None
+    with Tracker(tmp_path / "api.db") as again:
+        assert [s.id for s in again.stories()] == [s.id for s in stories], "the store keeps them"

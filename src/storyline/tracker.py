@@ -1,21 +1,25 @@
-"""The operations the command line and the web app share, over one store."""
+"""The public Python API (``Tracker``) and the operations the command line and the web app share."""
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 import zlib
-from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, replace
 from datetime import date
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from storyline import __version__
 from storyline.aliases import METHOD as ENTITIES_METHOD
 from storyline.aliases import entity_from_dict, resolve
 from storyline.entities import DEFAULT_EXTRACTOR, Extractor, Mention
+from storyline.ingest import IngestReport, ingest
 from storyline.model import Article, Entity, Story, TimelineEntry
 from storyline.offtopic import off_topic
+from storyline.readers import read_paths
+from storyline.readers.records import record_to_article
 from storyline.render import story_detail_dict, story_dict
 from storyline.store import Store
 from storyline.stories import (
@@ -208,3 +212,75 @@ def warm_caches(store: Store, stories: Sequence[Story]) -> None:
     for story in stories:
         story_timeline(store, story)
         cached_story_entities(store, story)
+
+
+class Tracker:
+    """Storyline from Python: a store of articles, the stories they form, their timelines and entities.
+
+    ::
+
+        from storyline import Tracker
+
+        with Tracker("news.db") as tracker:
+            tracker.ingest(["feeds/", "archive.jsonl"])
+            tracker.ingest_records([{"date": "2024-03-04", "title": "...", "text": "..."}])
+            for story in tracker.stories():
+                print(story.label, [entry.text for entry in tracker.timeline(story)])
+
+    The same store works with the ``storyline`` command and web app.
+    """
+
+    def __init__(self, path: str | os.PathLike[str] | None = None, settings: StorySettings = DEFAULTS) -> None:
+        self.store = Store(path)
+        self.settings = settings
+
+    def __enter__(self) -> Tracker:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.store.close()
+
+    def ingest(self, paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], *, fmt: str | None = None,
+               encoding: str | None = None, language: str | None = None,
+               allow_undated: bool = False) -> IngestReport:
+        """Read files and folders (any format ``storyline ingest`` reads) and store their articles; what cannot
+        be read is in the report's ``problems``, and the rest is stored."""
+        names = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
+        items = read_paths([os.fspath(name) for name in names], fmt, encoding)
+        return ingest(self.store, items, language=language, allow_undated=allow_undated)
+
+    def ingest_records(self, records: Iterable[Mapping[str, Any]], *, language: str | None = None,
+                       allow_undated: bool = False) -> IngestReport:
+        """Store articles given as mappings with the fields of a JSON Lines record (date, title, text, ...)."""
+        items = (record_to_article(record, f"record {number}") for number, record in enumerate(records, 1))
+        return ingest(self.store, items, language=language, allow_undated=allow_undated)
+
+    def update(self, rebuild: bool = False) -> list[Story]:
+        """Place new articles into events and stories (``rebuild``: cluster everything again) and list them."""
+        return refresh_stories(self.store, rebuild=rebuild, settings=self.settings)
+
+    def stories(self) -> list[Story]:
+        """Every story, up to date with the stored articles, most recently active first."""
+        return self.update()
+
+    def story(self, story_id: int) -> Story | None:
+        self.update()
+        return self.store.story(story_id)
+
+    def timeline(self, story: Story | int, dates: int | None = None, since: date | None = None,
+                 until: date | None = None) -> list[TimelineEntry]:
+        """The story's timeline; ``dates``, ``since`` and ``until`` as for ``storyline timeline``."""
+        return story_timeline(self.store, self._story(story), dates, since, until)
+
+    def entities(self, story: Story | int) -> list[Entity]:
+        """The people, organisations, places and works of the story, with their aliases."""
+        return cached_story_entities(self.store, self._story(story))
+
+    def _story(self, story: Story | int) -> Story:
+        found = self.story(story) if isinstance(story, int) else story
+        if found is None:
+            raise KeyError(f"no story {story}")
+        return found
