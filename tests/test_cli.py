@@ -95,6 +95,10 @@ def test_demo_corpus_track_then_list_show_and_timeline(db):
     assert sorted({e["date"] for e in later["entries"]}) == ["2024-02-08", "2024-02-27"]
     bad = run("timeline", str(kessport["id"]), "--db", db, "--since", "Feb 5")
     assert bad.exit_code == 2 and "--since: 'Feb 5' is not a date" in bad.stderr
+    largest = json.loads(run("stories", "--db", db, "--json", "--sort", "size", "--limit", "1").stdout)
+    assert [s["articles"] for s in largest] == [max(s["articles"] for s in stories)]
+    assert all(s["articles"] >= 4 for s in json.loads(run("stories", "--db", db, "--json", "--min-articles", "4").stdout))
+    assert run("stories", "--db", db, "--sort", "alphabet").exit_code == 2
     articles = json.loads(run("articles", "--db", db, "--json", "--limit", "5").stdout)
     assert len(articles) == 5
     again = run("track", str(DEMO), "--db", db)

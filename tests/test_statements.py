@@ -23,6 +23,7 @@ from storyline.statements import junk_reason, statements, without_prefix
         ("Read more about the strike and its history.", "link"),
         ("Leggi tutto »", "link"),
         ("www.kessport-harbour.example/strike", "link"),
+        ("For the latest on the strike, tune in to Harbour Hour at 10 p.m. on Tide TV.", "link"),
         ("Was the strike justified? YES | NO", "navigation"),
         ("Poll results YES | NO Dock workers walked out on Monday.", "navigation"),
         ("The union gave its reasons in a statement:", "lead-in"),

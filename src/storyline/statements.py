@@ -74,10 +74,10 @@ _LINK = re.compile(
     r"|Sign up\b|Subscribe\b|Share (?:this|on)\b|Watch (?:the|our|live|more|video)\b|More on this\b"
     r"|Leggi (?:anche|tutto)|Lire (?:aussi|la suite)|Leer más|Lee también|Lesen Sie (?:auch|mehr)|Mehr zum Thema"
     r"|Leia (?:mais|também)|Saiba mais)"
-    r"|(?:»|>>)\s*$|^\s*(?:https?://|www\.\w)|href\s*=",
+    r"|(?:»|>>)\s*$|^\s*(?:https?://|www\.\w)|href\s*=|\btune in to\b",
     re.IGNORECASE,
 )
-"""A link line: "Related: ...", "Read more", "leggi tutto »", a bare address."""
+"""A link or promo line: "Related: ...", "Read more", "leggi tutto »", a bare address, "tune in to ..."."""
 
 _NAVIGATION = re.compile(r"\s\|\s")
 """Menu items and polls separated by bars ("YES | NO ..."); a news sentence has no bar in it."""

@@ -122,6 +122,19 @@ def story_detail(store: Store, story: Story) -> dict:
                              store.copies(story.article_ids))
 
 
+SORTS = ("activity", "size")
+"""How story lists may be ordered: most recently active first, or most articles first."""
+
+
+def choose_stories(stories: Sequence[Story], min_articles: int = 1, sort: str = "activity") -> list[Story]:
+    """The stories of at least ``min_articles`` articles, in the order ``sort`` names (the store lists them by
+    activity; ties in size keep that order)."""
+    if sort not in SORTS:
+        raise ValueError(f"unknown order {sort!r}; choose {' or '.join(SORTS)}")
+    kept = [story for story in stories if len(story.article_ids) >= min_articles]
+    return sorted(kept, key=lambda story: -len(story.article_ids)) if sort == "size" else kept
+
+
 def story_rows(store: Store, stories: Sequence[Story]) -> list[dict]:
     """Stories as lists show them, with their sources (syndicated copies included) and how many events."""
     events = store.event_counts()

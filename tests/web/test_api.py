@@ -33,6 +33,15 @@ def test_story_search_finds_by_label_or_text(client):
     assert client.get("/api/stories", params={"q": "zebrafish"}).json()["total"] == 0
 
 
+def test_story_list_filters_and_sorts(client):
+    every = client.get("/api/stories", params={"limit": 200}).json()["items"]
+    by_size = client.get("/api/stories", params={"sort": "size", "limit": 200}).json()["items"]
+    assert [s["articles"] for s in by_size] == sorted((s["articles"] for s in every), reverse=True)
+    big = client.get("/api/stories", params={"min_articles": 2}).json()
+    assert big["total"] == sum(s["articles"] >= 2 for s in every) and all(s["articles"] >= 2 for s in big["items"])
+    assert client.get("/api/stories", params={"sort": "alphabet"}).status_code == 422
+
+
 def test_story_timeline_and_entities(client, web_db):
     story_id = story_with(web_db, "Harlan Street Bridge")
     story = client.get(f"/api/stories/{story_id}").json()

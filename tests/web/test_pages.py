@@ -7,6 +7,7 @@ from fastapi.testclient import TestClient
 from web.conftest import story_with
 
 from storyline.web import create_app
+from storyline.web.common import PAGE_SIZE
 
 
 @pytest.fixture(scope="module")
@@ -20,6 +21,16 @@ def test_story_list_links_every_story_and_searches(client):
     found = client.get("/", params={"q": "Kessport"}).text
     assert "Kessport" in found and found.count('class="story-link"') < page.count('class="story-link"')
     assert "No story matches" in client.get("/", params={"q": "zebrafish"}).text
+
+
+def test_the_story_list_folds_away_one_article_stories_until_asked(client):
+    every = client.get("/api/stories", params={"limit": 200}).json()["items"]
+    single = sum(s["articles"] == 1 for s in every)
+    page = client.get("/").text
+    if single:
+        assert f"and {single} smaller stor" in page and 'class="unfold"' in page
+    unfolded = client.get("/", params={"min_articles": 1}).text
+    assert unfolded.count('class="story-link"') == min(len(every), PAGE_SIZE)
 
 
 def test_story_page_has_a_timeline_with_source_links_entities_and_sources(client, web_db):

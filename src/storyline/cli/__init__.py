@@ -47,6 +47,8 @@ from storyline.render import RENDERERS, article_dict, headline
 from storyline.store import Store
 from storyline.temporal_words import LANGUAGES
 from storyline.tracker import (
+    SORTS,
+    choose_stories,
     refresh_stories,
     story_detail,
     story_rows,
@@ -151,10 +153,23 @@ def articles_command(db: Db = None, as_json: AsJson = False,
 
 
 @app.command("stories")
-def stories_command(db: Db = None, as_json: AsJson = False) -> None:
-    """List stories, most recently active first (rebuilt first if new articles arrived)."""
+def stories_command(
+    db: Db = None,
+    as_json: AsJson = False,
+    min_articles: Annotated[int, typer.Option("--min-articles", min=1,
+                                              help="Only stories of at least this many articles.")] = 1,
+    sort: Annotated[str, typer.Option(help="activity (most recently active first) or size (most articles "
+                                           "first).")] = "activity",
+    limit: Annotated[int | None, typer.Option(min=1, help="Show at most this many.")] = None,
+) -> None:
+    """List stories, most recently active first (rebuilt first if new articles arrived).
+
+    Example: storyline stories --min-articles 5 --sort size --limit 20
+    """
+    if sort not in SORTS:
+        raise fail(f"unknown order {sort!r}; choose {' or '.join(SORTS)}", EXIT_USAGE)
     with open_store(db) as store:
-        rows = story_rows(store, _refresh(store))
+        rows = story_rows(store, choose_stories(_refresh(store), min_articles, sort)[:limit])
     if as_json:
         out.print_json(data=rows)
         return

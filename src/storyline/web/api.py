@@ -14,6 +14,7 @@ from storyline.render import article_dict, entity_dict, timeline_dict
 from storyline.store import Store
 from storyline.tracker import (
     cached_story_entities,
+    choose_stories,
     refresh_stories,
     story_detail,
     story_rows,
@@ -24,8 +25,10 @@ from storyline.web.common import (
     PAGE_SIZE,
     Dates,
     Limit,
+    MinArticles,
     Offset,
     Since,
+    Sort,
     StoreDep,
     Until,
     error_body,
@@ -40,9 +43,11 @@ def _page(items: list[Any], total: int, offset: int, limit: int) -> dict[str, An
 
 
 @router.get("/stories")
-def list_stories(store: StoreDep, q: str = "", offset: Offset = 0, limit: Limit = PAGE_SIZE) -> dict[str, Any]:
-    """Stories, most recently active first; ``q`` keeps those whose label or articles hold every word."""
-    stories = store.search_stories(q)
+def list_stories(store: StoreDep, q: str = "", offset: Offset = 0, limit: Limit = PAGE_SIZE,
+                 min_articles: MinArticles = 1, sort: Sort = "activity") -> dict[str, Any]:
+    """Stories, most recently active first (``sort=size``: most articles first); ``q`` keeps those whose label
+    or articles hold every word, ``min_articles`` those with at least that many articles."""
+    stories = choose_stories(store.search_stories(q), min_articles, sort)
     return _page(story_rows(store, stories[offset:offset + limit]), len(stories), offset, limit)
 
 

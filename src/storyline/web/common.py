@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import Depends, HTTPException, Query, Request
 from fastapi.templating import Jinja2Templates
@@ -33,6 +33,9 @@ def open_store(request: Request) -> Iterator[Store]:
 StoreDep = Annotated[Store, Depends(open_store)]
 Offset = Annotated[int, Query(ge=0, description="How many items to skip.")]
 Limit = Annotated[int, Query(ge=1, le=200, description="How many items to return (at most 200).")]
+MinArticles = Annotated[int, Query(ge=1, description="Only stories of at least this many articles.")]
+Sort = Annotated[Literal["activity", "size"], Query(description="activity: most recently active first; size: most "
+                                                                "articles first.")]
 Dates = Annotated[int | None, Query(ge=1, le=500, description="How many dates (default: more for a longer story).")]
 Since = Annotated[date | None, Query(description="No entry before this day (YYYY-MM-DD).")]
 Until = Annotated[date | None, Query(description="No entry after this day (YYYY-MM-DD).")]

@@ -12,6 +12,7 @@ from storyline.model import TimelineEntry
 from storyline.render import article_dict, entity_dict, event_dict
 from storyline.tracker import (
     cached_story_entities,
+    choose_stories,
     story_rows,
     story_sources,
     story_timeline,
@@ -19,7 +20,9 @@ from storyline.tracker import (
 from storyline.web.common import (
     PAGE_SIZE,
     Dates,
+    MinArticles,
     Since,
+    Sort,
     StoreDep,
     Until,
     find_story,
@@ -28,15 +31,21 @@ from storyline.web.common import (
 
 router = APIRouter(include_in_schema=False)
 ENTITIES_SHOWN = 40
+FOLDED = 2
+"""The story list starts at stories of this many articles; the rest are one link away."""
 
 
 @router.get("/", response_class=HTMLResponse)
-def story_list(request: Request, store: StoreDep, q: str = "", page: int = Query(1, ge=1)) -> HTMLResponse:
-    stories = store.search_stories(q)
+def story_list(request: Request, store: StoreDep, q: str = "", page: int = Query(1, ge=1),
+               min_articles: MinArticles = FOLDED, sort: Sort = "activity") -> HTMLResponse:
+    """The story list; stories of one article are folded away until asked for."""
+    found = store.search_stories(q)
+    stories = choose_stories(found, min_articles, sort)
     pages = max(1, -(-len(stories) // PAGE_SIZE))
     rows = story_rows(store, stories[(page - 1) * PAGE_SIZE:page * PAGE_SIZE])
     return templates.TemplateResponse(request, "stories.html", {
         "stories": rows, "q": q, "page": page, "pages": pages, "total": len(stories),
+        "folded": len(found) - len(stories), "min_articles": min_articles, "sort": sort,
     })
 
 
