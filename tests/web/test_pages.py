@@ -55,3 +55,8 @@ def test_unknown_pages_are_404_pages(client):
     response = client.get("/stories/999999")
     assert response.status_code == 404 and "no story 999999" in response.text and "<html" in response.text
     assert client.get("/articles/nothing-here").status_code == 404
+
+
+def test_language_chips_show_only_when_a_story_mixes_languages(client, web_db):
+    page = client.get(f"/stories/{story_with(web_db, 'Harlan Street Bridge')}").text
+    assert '<span class="precision">en</span>' not in page
