@@ -101,10 +101,27 @@ def test_demo_corpus_track_then_list_show_and_timeline(db):
     assert run("stories", "--db", db, "--sort", "alphabet").exit_code == 2
     articles = json.loads(run("articles", "--db", db, "--json", "--limit", "5").stdout)
     assert len(articles) == 5
+    tracked = json.loads(run("track", str(DEMO), "--db", db, "--json").stdout)
+    assert tracked["ingest"]["stored"] == 0 and tracked["ingest"]["unchanged"] == 12
+    assert len(tracked["stories"]) == 3 and all(s["entries"] for s in tracked["stories"])
     again = run("track", str(DEMO), "--db", db)
     assert again.exit_code == 0 and "0 new article(s) stored" in again.stderr
     rebuilt = run("recluster", "--db", db)
     assert rebuilt.exit_code == 0 and "3 stories from 11 articles" in rebuilt.stderr
+
+
+def test_article_shows_the_sentence_a_citation_names(db):
+    run("ingest", str(DEMO), "--db", db)
+    timeline = json.loads(run("timeline", "1", "--db", db, "--format", "json").stdout)
+    cited = timeline["entries"][0]
+    where = f"{cited['provenance']['article'][:8]}#{cited['provenance']['sentence']}"
+    shown = json.loads(run("article", where, "--db", db, "--json").stdout)
+    assert [s["text"] for s in shown["sentences"]] == [cited["text"]]
+    whole = run("article", cited["provenance"]["article"], "--db", db)
+    assert whole.exit_code == 0 and f"#{cited['provenance']['sentence']}  {cited['text']}" in whole.stdout
+    assert run("article", where.split("#")[0] + "#9999", "--db", db).exit_code == 1
+    assert run("article", "no-such-article", "--db", db).exit_code == 1
+    assert run("article", "abcd#x", "--db", db).exit_code == 2
 
 
 def test_read_commands_refuse_a_store_that_does_not_exist(tmp_path):
@@ -148,8 +165,10 @@ def test_messages_print_file_names_and_line_numbers_as_written(tmp_path, db):
     path = tmp_path / "lines.jsonl"
     path.write_text("".join('{"date": "2024-02-01", "text": "The Bexmoor choir sang for the %d time."}\n' % n
                             for n in range(99)) + '{"date": "2024-02-01", "text": ""}\n')
-    result = run("ingest", str(path), "--db", db)
+    result = run("ingest", str(path), "--db", db, "--json")
     assert result.exit_code == 1 and "lines.jsonl:100:" in result.stderr and "\U0001F4AF" not in result.stderr
+    report = json.loads(result.stdout)
+    assert report["stored"] == 99 and report["skipped"] == [{"where": f"{path}:100", "problem": report["skipped"][0]["problem"]}]
 
 
 @needs_shared("seeds")

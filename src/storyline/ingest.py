@@ -45,6 +45,11 @@ class IngestReport:
     def seen(self) -> int:
         return self.stored + self.unchanged + len(self.problems)
 
+    def as_dict(self) -> dict[str, object]:
+        return {"stored": self.stored, "duplicates": self.duplicates, "unchanged": self.unchanged,
+                "skipped": [{"where": p.where, "problem": p.message} for p in self.problems],
+                "languages": dict(self.languages)}
+
 
 class _ReadAhead:
     """Batches of input that can be read ahead while the workers are busy.

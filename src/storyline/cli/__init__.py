@@ -43,7 +43,7 @@ from storyline.cli.evaluate import eval_app
 from storyline.ingest import IngestReport, ingest
 from storyline.model import Article, Story
 from storyline.readers import FORMATS, Problem, iter_files, read_paths
-from storyline.render import RENDERERS, article_dict, headline
+from storyline.render import RENDERERS, article_dict, headline, timeline_dict
 from storyline.store import Store
 from storyline.temporal_words import LANGUAGES
 from storyline.tracker import (
@@ -120,7 +120,7 @@ def _ingest(store: Store, paths: list[str], fmt: str | None, encoding: str | Non
 
 @app.command("ingest")
 def ingest_command(paths: Paths, db: Db = None, format: Format = None, encoding: Encoding = None,
-                   allow_undated: AllowUndated = False, language: Language = None) -> None:
+                   allow_undated: AllowUndated = False, language: Language = None, as_json: AsJson = False) -> None:
     """Read articles from files, folders or stdin and store them.
 
     Formats: seed text files (first line ' date YYYY-MM-DD'), plain text, JSON Lines, JSON, CSV/TSV
@@ -130,6 +130,8 @@ def ingest_command(paths: Paths, db: Db = None, format: Format = None, encoding:
     """
     with open_store(db, create=True) as store:
         report = _ingest(store, paths, format, encoding, allow_undated, language)
+    if as_json:
+        out.print_json(data=report.as_dict())
     raise typer.Exit(EXIT_PROBLEMS if report.problems else EXIT_OK)
 
 
@@ -150,6 +152,40 @@ def articles_command(db: Db = None, as_json: AsJson = False,
     for a in articles:
         table.add_row(a.id[:10], _date(a), a.source, a.language, headline(a))
     out.print(table)
+
+
+@app.command("article")
+def article_command(
+    cited: Annotated[str, typer.Argument(metavar="ARTICLE[#SENTENCE]",
+                                         help="An article id (or its first characters, or its own id in the input), "
+                                              "with #N for one sentence, as timelines cite them.")],
+    db: Db = None,
+    as_json: AsJson = False,
+) -> None:
+    """Show an article with its numbered sentences, or the one sentence a citation names.
+
+    Example: storyline article 753de73af4#1
+    """
+    key, _, number = cited.partition("#")
+    if number and not number.isdigit():
+        raise fail(f"{cited!r}: the sentence after '#' is a number", EXIT_USAGE)
+    with open_store(db) as store:
+        article = store.article(key)
+        if article is None:
+            raise fail(f"no article {key}")
+        sentences = store.sentences(article)
+    if number:
+        sentences = [s for s in sentences if s.index == int(number)]
+        if not sentences:
+            raise fail(f"article {article.id} has no sentence {number}")
+    if as_json:
+        out.print_json(data={**article_dict(article), "sentences": [{"index": s.index, "text": s.text}
+                                                                     for s in sentences]})
+        return
+    out.print(f"{article.id} · {_date(article)} · {article.source or '-'} · {article.url or '-'}", markup=False)
+    out.print(headline(article, width=200), markup=False)
+    for sentence in sentences:
+        out.print(f"  #{sentence.index}  {sentence.text}", markup=False)
 
 
 @app.command("stories")
@@ -290,12 +326,17 @@ def entities_command(
 
 @app.command("track")
 def track_command(paths: Paths, db: Db = None, format: Format = None, encoding: Encoding = None,
-                  allow_undated: AllowUndated = False, language: Language = None) -> None:
-    """Ingest, update stories and print every story's timeline (Markdown)."""
+                  allow_undated: AllowUndated = False, language: Language = None, as_json: AsJson = False) -> None:
+    """Ingest, update stories and print every story's timeline (Markdown; --json: the ingest report and every
+    story with its timeline)."""
     with open_store(db, create=True) as store:
         report = _ingest(store, paths, format, encoding, allow_undated, language)
-        for story in _refresh(store):
-            sys.stdout.write(RENDERERS["md"](story, story_timeline(store, story), story_sources(store, story)) + "\n")
+        timelines = [(story, story_timeline(store, story), story_sources(store, story)) for story in _refresh(store)]
+    if as_json:
+        out.print_json(data={"ingest": report.as_dict(), "stories": [timeline_dict(*one) for one in timelines]})
+    else:
+        for one in timelines:
+            sys.stdout.write(RENDERERS["md"](*one) + "\n")
     raise typer.Exit(EXIT_PROBLEMS if report.problems else EXIT_OK)
 
 
