@@ -146,9 +146,9 @@ def test_help_explains_commands():
         assert command in result.stdout
 
 
-COMMANDS = [("ingest",), ("articles",), ("stories",), ("show",), ("timeline",), ("track",), ("entities",),
-            ("serve",), ("recluster",), ("eval",), ("eval", "stories"), ("eval", "entities"), ("eval", "timelines"),
-            ("eval", "tracking")]
+COMMANDS = [("ingest",), ("articles",), ("article",), ("stories",), ("show",), ("timeline",), ("track",),
+            ("entities",), ("serve",), ("recluster",), ("eval",), ("eval", "stories"), ("eval", "entities"),
+            ("eval", "timelines"), ("eval", "tracking")]
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
