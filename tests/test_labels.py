@@ -26,3 +26,20 @@ def test_label_is_the_same_whatever_the_hash_seed():
     runs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                            env={"PYTHONHASHSEED": str(seed)}).stdout for seed in (1, 2, 3)}
     assert len(runs) == 1
+
+
+def test_label_leaves_out_datelines_time_zones_speakers_and_page_words():
+    from storyline.terms import ENTITY_MARK
+
+    weights = {"BST KESSPORT": 0.9, "Kessport": 0.8, "AM Posted": 0.7, "ADA QUIST": 0.6, "NATO": 0.5,
+               "Jun": 0.45, "Coastal Transport Union": 0.4}
+    centroid = {ENTITY_MARK + name: weight for name, weight in weights.items()}
+    assert label([], centroid=centroid) == "Kessport · NATO · Coastal Transport Union"
+
+
+def test_label_names_one_person_once_however_the_name_is_spelt():
+    from storyline.terms import ENTITY_MARK
+
+    weights = {"Mohammed Qasim": 0.9, "Muhammad Kassem": 0.8, "Kessport": 0.7, "Iraq": 0.6, "Riga": 0.5}
+    centroid = {ENTITY_MARK + name: weight for name, weight in weights.items()}
+    assert label([], centroid=centroid) == "Mohammed Qasim · Kessport · Iraq"

@@ -24,6 +24,14 @@ _CALENDAR = {
     "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
 }
 """Capitalised but not what a story is about: dates make poor labels."""
+_NOT_NAMES = {
+    "AM", "PM", "GMT", "BST", "UTC", "ET", "EST", "EDT", "CST", "CDT", "PST", "PDT", "IST", "CET", "CEST",
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+    "Posted", "Updated", "Reply", "Share", "Comments", "Photo", "Video", "Related", "Advertisement", "Reuters", "AFP",
+}
+"""Words of page furniture, wire credits, time stamps and datelines ("BST LONDON", "AM Posted") that pass for
+names."""
+_SHOUTED = re.compile(r"^[A-Z]{3,}$")
 
 
 def label(articles: Sequence[Article], size: int = 3, centroid: Mapping[str, float] | None = None) -> str:
@@ -45,11 +53,31 @@ def label(articles: Sequence[Article], size: int = 3, centroid: Mapping[str, flo
     return _join([phrase for phrase, _ in counts.most_common()], size) or (articles[0].title if articles else "")
 
 
+def _readable(phrase: str) -> bool:
+    """No time zone, month or page word, and no word in capitals among others (a dateline "EDT SANAA", a
+    transcript's speaker "CARL AZUZ"); acronyms alone ("NATO") stay."""
+    words = phrase.split()
+    return not any(w in _NOT_NAMES for w in words) and not (len(words) > 1 and any(_SHOUTED.match(w) for w in words))
+
+
+def _skeleton(phrase: str) -> str:
+    """A spelling-free key, so transliterations meet: Gaddafi, Gadhafi and Qaddafi; Muammar and Moammar."""
+    key = re.sub(r"[aeiouyh\W_]", "", phrase.lower().replace("q", "g").replace("k", "g"))
+    return re.sub(r"(.)\1+", r"\1", key)
+
+
+def _same_name(a: str, b: str) -> bool:
+    key = _skeleton(a)
+    return len(key) >= 4 and key == _skeleton(b)
+
+
 def _join(ranked: Sequence[str], size: int) -> str:
-    """The first ``size`` phrases, leaving out any that repeats part of one already chosen."""
+    """The first ``size`` readable phrases, leaving out any that repeats part of one already chosen or spells it
+    another way."""
     chosen: list[str] = []
-    for phrase in ranked:
-        if not any(phrase.lower() in c.lower() or c.lower() in phrase.lower() for c in chosen):
+    for phrase in filter(_readable, ranked):
+        if not any(phrase.lower() in c.lower() or c.lower() in phrase.lower() or _same_name(phrase, c)
+                   for c in chosen):
             chosen.append(phrase)
         if len(chosen) == size:
             break
