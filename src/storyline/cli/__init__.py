@@ -89,13 +89,20 @@ def _refresh(store: Store) -> list[Story]:
 
 
 def _read_with_progress(paths: list[str], fmt: str | None, encoding: str | None) -> Iterator[Article | Problem]:
+    """Records as they are read, counted on a terminal: one big JSON Lines file moves the count too."""
     files = list(iter_files(paths))
-    columns = (TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("files"), TimeElapsedColumn())
+    columns = (TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("files ·"),
+               TextColumn("{task.fields[records]} records"), TimeElapsedColumn())
     with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as progress:
-        task = progress.add_task("ingest", total=len(files))
+        task = progress.add_task("ingest", total=len(files), records=0)
+        records = 0
         for name in files:
-            yield from read_paths([name], fmt, encoding)
-            progress.advance(task)
+            for item in read_paths([name], fmt, encoding):
+                records += 1
+                if records % 100 == 0:
+                    progress.update(task, records=records)
+                yield item
+            progress.update(task, advance=1, records=records)
 
 
 def _ingest(store: Store, paths: list[str], fmt: str | None, encoding: str | None, allow_undated: bool,
