@@ -96,16 +96,18 @@ class _Pool:
     by_day: dict[date, list[_Candidate]] = field(default_factory=lambda: defaultdict(list))
     published: dict[date, set[str]] = field(default_factory=lambda: defaultdict(set))
 
-    def importance(self, day: date) -> int:
-        """Articles published that day, plus articles that name it on or after it."""
-        looking_back = {c.article.id for c in self.by_day[day] if c.named and c.article.published >= day}
-        return len(self.published.get(day, ())) + len(looking_back)
+    def importance(self) -> dict[date, int]:
+        """For each day with candidates: articles published that day, plus articles that name it on or after it."""
+        return {day: len(self.published.get(day, ())) + len({c.article.id for c in candidates
+                                                             if c.named and c.article.published >= day})
+                for day, candidates in self.by_day.items()}
 
-    def salience(self, day: date, settings: TimelineSettings) -> float:
-        """Importance against the coverage of the days around: a milestone stands out even where coverage thins."""
-        around = [day + timedelta(days=k) for k in range(-settings.spread_days, settings.spread_days + 1) if k]
-        baseline = sum(self.importance(d) for d in around if d in self.by_day) / (2 * settings.spread_days)
-        return self.importance(day) / (1.0 + baseline) ** settings.spread
+
+def _salience(importance: Mapping[date, int], day: date, settings: TimelineSettings) -> float:
+    """Importance against the coverage of the days around: a milestone stands out even where coverage thins."""
+    around = [day + timedelta(days=k) for k in range(-settings.spread_days, settings.spread_days + 1) if k]
+    baseline = sum(importance.get(d, 0) for d in around) / (2 * settings.spread_days)
+    return importance[day] / (1.0 + baseline) ** settings.spread
 
 
 def _collect(articles: Sequence[Article], sentences: dict[str, list[Sentence]], settings: TimelineSettings) -> _Pool:
@@ -213,9 +215,10 @@ def build_timeline(
     relevance = _relevance(matrix, units, row_of)
     published_on = np.array([articles[number].published.toordinal() for number in numbers])
     days = [d for d in pool.by_day if not span or span[0] <= d <= span[1]]
+    importance = pool.importance()
     if settings.dates is None:  # left to choose, keep only days some article reports on
-        days = [d for d in days if pool.importance(d)]
-    ranked = sorted(days, key=lambda d: (pool.salience(d, settings), d), reverse=True)
+        days = [d for d in days if importance[d]]
+    ranked = sorted(days, key=lambda d: (_salience(importance, d, settings), d), reverse=True)
     wanted = settings.dates if settings.dates is not None else _default_dates(days, settings)
     eligible = [d for d in ranked if any(relevance[c.row] >= settings.min_relevance for c in pool.by_day[d])]
     chosen: list[int] = []

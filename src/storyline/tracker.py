@@ -280,7 +280,8 @@ class Tracker:
         return self.update()
 
     def story(self, story_id: int) -> Story | None:
-        self.update()
+        if self.store.stories_are_stale():
+            self.update()
         return self.store.story(story_id)
 
     def timeline(self, story: Story | int, dates: int | None = None, since: date | None = None,
