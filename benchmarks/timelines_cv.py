@@ -23,12 +23,10 @@ from pathlib import Path
 from storyline.evaluation.timelines import (
     TimelineEvaluation,
     TimelineScore,
-    score_protocol,
-    topic_articles,
+    evaluate_topic,
+    read_topic,
     topic_folders,
 )
-from storyline.model import Article, Sentence
-from storyline.sentences import split_sentences
 from storyline.timeline import DEFAULTS, TimelineSettings
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "t17"
@@ -36,17 +34,13 @@ GRID = {"spread": (0.0, 0.15, 0.3), "max_overlap": (0.35, 0.5)}
 METRICS = (("align_m1_rouge1", "R1"), ("align_m1_rouge2", "R2"), ("date", "date F1"))
 
 
-@cache
-def _topic(folder: Path) -> tuple[list[Article], dict[str, list[Sentence]]]:
-    """A topic's articles and sentences, read once per worker process."""
-    articles = topic_articles(folder)
-    return articles, {a.id: split_sentences(a.id, a.text) for a in articles}
+_topic = cache(read_topic)
+"""A topic read once per worker process."""
 
 
 def _score(job: tuple[Path, TimelineSettings]) -> list[TimelineScore]:
     folder, settings = job
-    articles, sentences = _topic(folder)
-    return list(score_protocol(folder, articles, lambda a: sentences[a.id], settings))
+    return list(evaluate_topic(folder, settings, _topic(folder)))
 
 
 def _line(scores: list[TimelineScore]) -> str:

@@ -85,9 +85,14 @@ def read_gold(path: Path) -> dict[date, list[str]]:
     return gold
 
 
-def topic_articles(folder: Path) -> list[Article]:
-    articles = [item for item in read_paths([str(folder / "articles.jsonl")]) if not isinstance(item, Problem)]
-    return [clean_article(a.identify()) for a in articles if a.published]
+Topic = tuple[list[Article], dict[str, list[Sentence]]]
+"""A topic's cleaned, dated articles and each one's sentences, by article id."""
+
+
+def read_topic(folder: Path) -> Topic:
+    items = [item for item in read_paths([str(folder / "articles.jsonl")]) if not isinstance(item, Problem)]
+    articles = [clean_article(a.identify()) for a in items if a.published]
+    return articles, {a.id: split_sentences(a.id, a.text) for a in articles}
 
 
 def score_timeline(system: Timeline, gold: Timeline, language: str = "en") -> dict[str, PRF]:
@@ -99,10 +104,11 @@ def score_timeline(system: Timeline, gold: Timeline, language: str = "en") -> di
     }
 
 
-def evaluate_topic(folder: Path, settings: TimelineSettings = DEFAULTS) -> Iterator[TimelineScore]:
-    """Score a timeline made from the topic's own articles against each of its gold timelines."""
-    articles = topic_articles(folder)
-    sentences = {a.id: split_sentences(a.id, a.text) for a in articles}
+def evaluate_topic(folder: Path, settings: TimelineSettings = DEFAULTS,
+                   topic: Topic | None = None) -> Iterator[TimelineScore]:
+    """Score a timeline made from the topic's own articles (``topic``, if already read) against each of its gold
+    timelines."""
+    articles, sentences = topic or read_topic(folder)
     return score_protocol(folder, articles, lambda a: sentences[a.id], settings)
 
 
