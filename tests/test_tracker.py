@@ -105,7 +105,7 @@ def test_a_state_that_does_not_fit_the_stored_stories_is_not_used(store, monkeyp
 
 
 def test_a_store_from_before_events_keeps_its_stories_each_as_one_event(tmp_path, monkeypatch):
-    import storyline.store as store_module
+    import storyline.store.schema as store_module
     from storyline.store import Store
 
     path = tmp_path / "old.db"
@@ -150,14 +150,3 @@ def test_the_python_api_ingests_tracks_and_gives_timelines_and_entities(tmp_path
         assert tracker.story(999) is None
     with Tracker(tmp_path / "api.db") as again:
         assert [s.id for s in again.stories()] == [s.id for s in stories], "the store keeps them"
-
-
-def test_choose_stories_filters_by_size_and_orders_by_activity_or_size():
-    from storyline.model import Story
-    from storyline.tracker import choose_stories
-
-    recent, old, big = (Story(1, "a", ["x"]), Story(2, "b", ["y", "z"]), Story(3, "c", ["p", "q", "r"]))
-    listed = [recent, old, big]
-    assert choose_stories(listed) == listed
-    assert choose_stories(listed, min_articles=2) == [old, big]
-    assert choose_stories(listed, sort="size") == [big, old, recent]

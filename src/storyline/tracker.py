@@ -21,7 +21,7 @@ from storyline.offtopic import off_topic
 from storyline.readers import read_paths
 from storyline.readers.records import record_to_article
 from storyline.render import story_detail_dict, story_dict
-from storyline.store import Store
+from storyline.store import Store, StoryQuery
 from storyline.stories import (
     DEFAULTS,
     OnlineClusterer,
@@ -120,19 +120,6 @@ def story_detail(store: Store, story: Story) -> dict:
     API print."""
     return story_detail_dict(story, story_sources(store, story), store.articles_by_ids(story.article_ids),
                              store.copies(story.article_ids))
-
-
-SORTS = ("activity", "size")
-"""How story lists may be ordered: most recently active first, or most articles first."""
-
-
-def choose_stories(stories: Sequence[Story], min_articles: int = 1, sort: str = "activity") -> list[Story]:
-    """The stories of at least ``min_articles`` articles, in the order ``sort`` names (the store lists them by
-    activity; ties in size keep that order)."""
-    if sort not in SORTS:
-        raise ValueError(f"unknown order {sort!r}; choose {' or '.join(SORTS)}")
-    kept = [story for story in stories if len(story.article_ids) >= min_articles]
-    return sorted(kept, key=lambda story: -len(story.article_ids)) if sort == "size" else kept
 
 
 def story_rows(store: Store, stories: Sequence[Story]) -> list[dict]:
@@ -275,9 +262,12 @@ class Tracker:
         """Place new articles into events and stories (``rebuild``: cluster everything again) and list them."""
         return refresh_stories(self.store, rebuild=rebuild, settings=self.settings)
 
-    def stories(self) -> list[Story]:
-        """Every story, up to date with the stored articles, most recently active first."""
-        return self.update()
+    def stories(self, query: StoryQuery | None = None, **filters: Any) -> list[Story]:
+        """Stories, up to date with the stored articles: every one, most recently active first, or those a
+        ``StoryQuery`` (or its fields as keywords: ``text``, ``entity``, ``min_articles``, ``since``, ``until``,
+        ``source``, ``language``, ``sort``, ``limit``, ``offset``) asks for."""
+        self.update()
+        return self.store.find_stories(query or StoryQuery(**filters))
 
     def story(self, story_id: int) -> Story | None:
         if self.store.stories_are_stale():

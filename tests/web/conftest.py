@@ -10,7 +10,7 @@ from conftest import DEMO
 
 from storyline.ingest import ingest
 from storyline.readers import read_paths
-from storyline.store import Store
+from storyline.store import Store, StoryQuery
 from storyline.tracker import refresh_stories
 
 HOSTILE = {
@@ -35,7 +35,7 @@ def web_db(tmp_path_factory) -> str:
 
 def story_with(store_path: str, words: str) -> int:
     with Store(store_path) as store:
-        return store.search_stories(words)[0].id
+        return store.find_stories(StoryQuery(text=words))[0].id
 
 
 @pytest.fixture

@@ -40,6 +40,10 @@ def test_story_list_filters_and_sorts(client):
     big = client.get("/api/stories", params={"min_articles": 2}).json()
     assert big["total"] == sum(s["articles"] >= 2 for s in every) and all(s["articles"] >= 2 for s in big["items"])
     assert client.get("/api/stories", params={"sort": "alphabet"}).status_code == 422
+    named = client.get("/api/stories", params={"entity": "Jonas Feldt", "since": "2024-01-01"}).json()
+    assert named["total"] >= 1 and all("Kessport" in s["label"] for s in named["items"])
+    assert client.get("/api/stories", params={"until": "1990-01-01"}).json()["total"] == 0
+    assert client.get("/api/stories", params={"language": "xx"}).json()["total"] == 0
 
 
 def test_story_timeline_and_entities(client, web_db):
@@ -67,6 +71,8 @@ def test_articles_article_and_search(client):
     assert article["text"] and article["sentences"][0]["index"] == 0 and isinstance(article["story"], int)
     found = client.get("/api/search", params={"q": "Harlan Street", "limit": 1}).json()
     assert found["articles"]["total"] >= 2 and len(found["articles"]["items"]) == 1 and found["stories"]["total"] >= 1
+    hit = found["articles"]["items"][0]
+    assert {hit["snippet"][start:end] for start, end in hit["matches"]} <= {"Harlan", "Street"}
 
 
 @pytest.mark.parametrize("url", ["/api/stories/999999", "/api/stories/999999/timeline",

@@ -23,6 +23,15 @@ def test_story_list_links_every_story_and_searches(client):
     assert "No story matches" in client.get("/", params={"q": "zebrafish"}).text
 
 
+def test_a_search_lists_matching_articles_with_marked_snippets_and_filters_keep(client):
+    page = client.get("/", params={"q": "Kessport strike", "min_articles": 1}).text
+    assert 'class="hit-link"' in page and "<mark>Kessport</mark>" in page
+    assert '<form class="filters"' in page and 'value="Kessport strike"' in page
+    assert "No story matches" in client.get("/", params={"entity": "Jonas Feldt", "source": "Nobody Weekly"}).text
+    named = client.get("/", params={"entity": "Jonas Feldt", "min_articles": 1}).text
+    assert "Kessport" in named and 'href="/"' in named, "a filtered list offers to clear its filters"
+
+
 def test_the_story_list_folds_away_one_article_stories_until_asked(client):
     every = client.get("/api/stories", params={"limit": 200}).json()["items"]
     single = sum(s["articles"] == 1 for s in every)

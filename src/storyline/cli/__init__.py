@@ -44,11 +44,9 @@ from storyline.ingest import IngestReport, ingest
 from storyline.model import Article, Story
 from storyline.readers import FORMATS, Problem, iter_files, read_paths
 from storyline.render import RENDERERS, article_dict, headline, timeline_dict
-from storyline.store import Store
+from storyline.store import SORTS, Store, StoryQuery
 from storyline.temporal_words import LANGUAGES
 from storyline.tracker import (
-    SORTS,
-    choose_stories,
     refresh_stories,
     story_detail,
     story_rows,
@@ -199,24 +197,44 @@ def article_command(
 def stories_command(
     db: Db = None,
     as_json: AsJson = False,
+    search: Annotated[str, typer.Option("--search", "-q", metavar="WORDS",
+                                        help="Only stories whose articles hold every one of these words.")] = "",
+    entity: Annotated[str, typer.Option(metavar="NAME", help="Only stories whose articles name this (a phrase, "
+                                                             "e.g. 'Hosni Mubarak').")] = "",
     min_articles: Annotated[int, typer.Option("--min-articles", min=1,
                                               help="Only stories of at least this many articles.")] = 1,
-    sort: Annotated[str, typer.Option(help="activity (most recently active first) or size (most articles "
-                                           "first).")] = "activity",
+    since: Annotated[str | None, typer.Option(metavar="DAY", help="Only stories with an article on or after "
+                                                                  "this day (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(metavar="DAY", help="Only stories with an article on or before "
+                                                                  "this day (YYYY-MM-DD).")] = None,
+    source: Annotated[str, typer.Option(metavar="OUTLET", help="Only stories an article of this outlet tells "
+                                                               "(syndicated copies count).")] = "",
+    language: Annotated[str, typer.Option(metavar="xx", help="Only stories with an article in this language.")] = "",
+    sort: Annotated[str, typer.Option(help="activity (most recently active first), size (most articles first) "
+                                           "or relevance (best match for --search first; the default with "
+                                           "--search).")] = "",
     limit: Annotated[int | None, typer.Option(min=1, help="Show at most this many.")] = None,
+    offset: Annotated[int, typer.Option(min=0, help="Skip this many first (with --limit: paging).")] = 0,
 ) -> None:
     """List stories, most recently active first (rebuilt first if new articles arrived).
 
-    Example: storyline stories --min-articles 5 --sort size --limit 20
+    Examples: storyline stories --min-articles 5 --sort size --limit 20;
+    storyline stories -q "Mubarak resign" --limit 5; storyline stories --entity Gaddafi --since 2011-08-01
     """
-    if sort not in SORTS:
-        raise fail(f"unknown order {sort!r}; choose {' or '.join(SORTS)}", EXIT_USAGE)
+    if sort and sort not in SORTS:
+        raise fail(f"unknown order {sort!r}; choose {', '.join(SORTS)}", EXIT_USAGE)
+    query = StoryQuery(text=search, entity=entity, min_articles=min_articles, since=parse_day(since, "--since"),
+                       until=parse_day(until, "--until"), source=source, language=language, sort=sort,
+                       limit=limit, offset=offset)
     with open_store(db) as store:
-        rows = story_rows(store, choose_stories(_refresh(store), min_articles, sort)[:limit])
+        _refresh(store)
+        total = store.count_stories(query)
+        rows = story_rows(store, store.find_stories(query))
     if as_json:
         out.print_json(data=rows)
         return
-    table = Table(title=f"{len(rows)} stories")
+    shown = f"{len(rows)} of {total}" if len(rows) < total else str(total)
+    table = Table(title=f"{shown} stor{'y' if total == 1 else 'ies'}")
     for column in ("id", "label", "articles", "events", "sources", "first", "last"):
         table.add_column(column, overflow="fold" if column == "label" else "ellipsis")
     for row in rows:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
@@ -11,10 +12,9 @@ from starlette.concurrency import run_in_threadpool
 from storyline.ingest import IngestReport, ingest
 from storyline.readers.records import read_jsonl
 from storyline.render import article_dict, entity_dict, timeline_dict
-from storyline.store import Store
+from storyline.store import Store, StoryQuery
 from storyline.tracker import (
     cached_story_entities,
-    choose_stories,
     refresh_stories,
     story_detail,
     story_rows,
@@ -24,11 +24,11 @@ from storyline.tracker import (
 from storyline.web.common import (
     PAGE_SIZE,
     Dates,
+    Filters,
     Limit,
     MinArticles,
     Offset,
     Since,
-    Sort,
     StoreDep,
     Until,
     error_body,
@@ -43,12 +43,13 @@ def _page(items: list[Any], total: int, offset: int, limit: int) -> dict[str, An
 
 
 @router.get("/stories")
-def list_stories(store: StoreDep, q: str = "", offset: Offset = 0, limit: Limit = PAGE_SIZE,
-                 min_articles: MinArticles = 1, sort: Sort = "activity") -> dict[str, Any]:
-    """Stories, most recently active first (``sort=size``: most articles first); ``q`` keeps those whose label
-    or articles hold every word, ``min_articles`` those with at least that many articles."""
-    stories = choose_stories(store.search_stories(q), min_articles, sort)
-    return _page(story_rows(store, stories[offset:offset + limit]), len(stories), offset, limit)
+def list_stories(store: StoreDep, filters: Filters, offset: Offset = 0, limit: Limit = PAGE_SIZE,
+                 min_articles: MinArticles = 1) -> dict[str, Any]:
+    """Stories, most recently active first (``sort=size``: most articles first; with ``q``, best match first);
+    ``q``, ``entity``, ``since``, ``until``, ``source``, ``language`` and ``min_articles`` keep those that
+    match all of them. Paged in the database: ``total`` counts them all."""
+    query = replace(filters, min_articles=min_articles, limit=limit, offset=offset)
+    return _page(story_rows(store, store.find_stories(query)), store.count_stories(query), offset, limit)
 
 
 @router.get("/stories/{story_id}")
@@ -96,11 +97,14 @@ def get_article(article_id: str, store: StoreDep) -> dict[str, Any]:
 @router.get("/search")
 def search(store: StoreDep, q: str = Query(min_length=1, description="Words to find, all of them."),
            offset: Offset = 0, limit: Limit = PAGE_SIZE) -> dict[str, Any]:
-    """Stories and articles holding every word of ``q``; the articles are paged."""
-    total, articles = store.search_articles(q, limit=limit, offset=offset)
-    stories = store.search_stories(q)
-    return {"stories": _page(story_rows(store, stories[:PAGE_SIZE]), len(stories), 0, PAGE_SIZE),
-            "articles": _page([article_dict(a) for a in articles], total, offset, limit)}
+    """Stories and articles holding every word of ``q``, best match first; each article with a snippet of its
+    text around the words (``matches``: start and end of each matched word in the snippet). The articles are
+    paged; the first page of stories comes along."""
+    total, hits = store.search_articles(q, limit=limit, offset=offset)
+    query = StoryQuery(text=q, limit=PAGE_SIZE)
+    return {"stories": _page(story_rows(store, store.find_stories(query)), store.count_stories(query), 0, PAGE_SIZE),
+            "articles": _page([{**article_dict(a), "snippet": snippet.text, "matches": snippet.matches}
+                               for a, snippet in hits], total, offset, limit)}
 
 
 @router.post("/ingest", responses={413: {"description": "Body too large"}, 422: {"description": "Some lines bad"}})

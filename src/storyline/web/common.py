@@ -12,7 +12,7 @@ from fastapi.templating import Jinja2Templates
 
 from storyline.model import Story
 from storyline.render import date_value, day_label
-from storyline.store import Store
+from storyline.store import Store, StoryQuery
 
 MAX_INGEST_BYTES = 5 * 1024 * 1024
 PAGE_SIZE = 50
@@ -34,11 +34,25 @@ StoreDep = Annotated[Store, Depends(open_store)]
 Offset = Annotated[int, Query(ge=0, description="How many items to skip.")]
 Limit = Annotated[int, Query(ge=1, le=200, description="How many items to return (at most 200).")]
 MinArticles = Annotated[int, Query(ge=1, description="Only stories of at least this many articles.")]
-Sort = Annotated[Literal["activity", "size"], Query(description="activity: most recently active first; size: most "
-                                                                "articles first.")]
+Sort = Annotated[Literal["", "activity", "size", "relevance"], Query(
+    description="activity: most recently active first; size: most articles first; relevance: best match for q "
+                "first (the default when q is given).")]
 Dates = Annotated[int | None, Query(ge=1, le=500, description="How many dates (default: more for a longer story).")]
 Since = Annotated[date | None, Query(description="No entry before this day (YYYY-MM-DD).")]
 Until = Annotated[date | None, Query(description="No entry after this day (YYYY-MM-DD).")]
+
+
+def list_filters(q: str = Query("", description="Only stories whose articles hold every word; ranks by relevance."),
+                 entity: str = Query("", description="Only stories whose articles name this (a phrase)."),
+                 since: Since = None, until: Until = None,
+                 source: str = Query("", description="Only stories told by this outlet (copies count)."),
+                 language: str = Query("", description="Only stories with an article in this language (xx)."),
+                 sort: Sort = "") -> StoryQuery:
+    """The story-list filters the pages and the API share (size and paging are each one's own)."""
+    return StoryQuery(text=q, entity=entity, since=since, until=until, source=source, language=language, sort=sort)
+
+
+Filters = Annotated[StoryQuery, Depends(list_filters)]
 
 
 ERROR_CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 413: "too_large",

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 
 from storyline.model import TimelineEntry
 from storyline.render import article_dict, entity_dict, event_dict
+from storyline.store import Snippet
 from storyline.tracker import (
     cached_story_entities,
-    choose_stories,
     story_rows,
     story_sources,
     story_timeline,
@@ -20,9 +22,9 @@ from storyline.tracker import (
 from storyline.web.common import (
     PAGE_SIZE,
     Dates,
+    Filters,
     MinArticles,
     Since,
-    Sort,
     StoreDep,
     Until,
     find_story,
@@ -31,21 +33,32 @@ from storyline.web.common import (
 
 router = APIRouter(include_in_schema=False)
 ENTITIES_SHOWN = 40
+ARTICLE_HITS = 10
+"""How many matching articles a search lists under its stories."""
 FOLDED = 2
 """The story list starts at stories of this many articles; the rest are one link away."""
 
 
 @router.get("/", response_class=HTMLResponse)
-def story_list(request: Request, store: StoreDep, q: str = "", page: int = Query(1, ge=1),
-               min_articles: MinArticles = FOLDED, sort: Sort = "activity") -> HTMLResponse:
-    """The story list; stories of one article are folded away until asked for."""
-    found = store.search_stories(q)
-    stories = choose_stories(found, min_articles, sort)
-    pages = max(1, -(-len(stories) // PAGE_SIZE))
-    rows = story_rows(store, stories[(page - 1) * PAGE_SIZE:page * PAGE_SIZE])
+def story_list(request: Request, store: StoreDep, filters: Filters, page: int = Query(1, ge=1),
+               min_articles: MinArticles = FOLDED) -> HTMLResponse:
+    """The story list with its filters; stories of one article are folded away until asked for. A search also
+    lists the best-matching articles, each with the words it matched in context."""
+    query = replace(filters, min_articles=min_articles, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
+    total = store.count_stories(query)
+    folded = store.count_stories(replace(query, min_articles=1)) - total if min_articles > 1 else 0
+    hits = store.search_articles(filters.text, limit=ARTICLE_HITS)[1] if filters.text.strip() else []
+    chosen = {"q": filters.text, "entity": filters.entity, "since": filters.since or "",
+              "until": filters.until or "", "source": filters.source, "language": filters.language,
+              "sort": filters.sort, "min_articles": min_articles}
     return templates.TemplateResponse(request, "stories.html", {
-        "stories": rows, "q": q, "page": page, "pages": pages, "total": len(stories),
-        "folded": len(found) - len(stories), "min_articles": min_articles, "sort": sort,
+        "stories": story_rows(store, store.find_stories(query)), "q": filters.text, "chosen": chosen,
+        "keep": _query_string(chosen), "unfold": _query_string({**chosen, "min_articles": 1}), "page": page,
+        "orders": [("", "best match" if filters.text.strip() else "most recent"), ("size", "largest")]
+        + ([("activity", "most recent")] if filters.text.strip() else []),
+        "pages": max(1, -(-total // PAGE_SIZE)), "total": total, "folded": folded, "order": query.order,
+        "narrowed": any(chosen[k] for k in ("q", "entity", "since", "until", "source", "language")),
+        "hits": [{**article_dict(a), "pieces": marked_pieces(snippet)} for a, snippet in hits],
     })
 
 
@@ -75,6 +88,19 @@ def article_page(request: Request, article_id: str, store: StoreDep) -> HTMLResp
         "article": article_dict(article), "sentences": store.sentences(article),
         "story": store.story(story_id) if story_id is not None else None,
     })
+
+
+def _query_string(chosen: dict[str, Any]) -> str:
+    return urlencode({name: value for name, value in chosen.items() if value})
+
+
+def marked_pieces(snippet: Snippet) -> list[tuple[str, bool]]:
+    """A snippet as runs of text, each saying whether it is a matched word (for <mark>, escaped as any text)."""
+    pieces, at = [], 0
+    for start, end in snippet.matches:
+        pieces += [(snippet.text[at:start], False), (snippet.text[start:end], True)]
+        at = end
+    return [piece for piece in pieces + [(snippet.text[at:], False)] if piece[0]]
 
 
 def date_axis(entries: list[TimelineEntry], width: int = 1000, margin: int = 60) -> dict[str, Any]:

@@ -11,102 +11,19 @@ import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
 
 import numpy as np
 
 from storyline.model import Article, Event, Sentence, Story
+from storyline.store import schema
+from storyline.store.queries import StoryQuery, fts_query, story_list_sql
 
 DEFAULT_DB = "storyline.db"
 ENV_DB = "STORYLINE_DB"
 
-MIGRATIONS: list[str] = [
-    """
-    CREATE TABLE articles (
-        id TEXT PRIMARY KEY,
-        external_id TEXT NOT NULL DEFAULT '',
-        url TEXT NOT NULL DEFAULT '',
-        source TEXT NOT NULL DEFAULT '',
-        language TEXT NOT NULL DEFAULT '',
-        published TEXT,
-        title TEXT NOT NULL DEFAULT '',
-        text TEXT NOT NULL,
-        raw_text TEXT NOT NULL,
-        content_hash TEXT NOT NULL,
-        version INTEGER NOT NULL DEFAULT 1,
-        dup_of TEXT REFERENCES articles(id),
-        origin TEXT NOT NULL DEFAULT '',
-        metadata TEXT NOT NULL DEFAULT '{}',
-        minhash BLOB NOT NULL,
-        ingested_at TEXT NOT NULL
-    );
-    CREATE INDEX articles_content_hash ON articles(content_hash);
-    CREATE INDEX articles_url ON articles(url) WHERE url != '';
-    CREATE INDEX articles_dup_of ON articles(dup_of) WHERE dup_of IS NOT NULL;
-    CREATE INDEX articles_published ON articles(published);
-    CREATE INDEX articles_external_id ON articles(external_id) WHERE external_id != '';
-    CREATE TABLE sentences (
-        article_id TEXT NOT NULL REFERENCES articles(id),
-        idx INTEGER NOT NULL,
-        start INTEGER NOT NULL,
-        end INTEGER NOT NULL,
-        PRIMARY KEY (article_id, idx)
-    ) WITHOUT ROWID;
-    CREATE TABLE line_counts (
-        source TEXT NOT NULL,
-        key INTEGER NOT NULL,
-        articles INTEGER NOT NULL,
-        PRIMARY KEY (source, key)
-    ) WITHOUT ROWID;
-    CREATE TABLE stories (
-        id INTEGER PRIMARY KEY,
-        label TEXT NOT NULL DEFAULT '',
-        method TEXT NOT NULL DEFAULT '',
-        updated_at TEXT NOT NULL
-    );
-    CREATE TABLE story_articles (
-        article_id TEXT PRIMARY KEY REFERENCES articles(id),
-        story_id INTEGER NOT NULL REFERENCES stories(id)
-    );
-    CREATE INDEX story_articles_story ON story_articles(story_id);
-    """,
-    """
-    CREATE VIRTUAL TABLE article_search USING fts5(title, text, content='articles', content_rowid='rowid');
-    INSERT INTO article_search(article_search) VALUES ('rebuild');
-    CREATE TRIGGER article_search_insert AFTER INSERT ON articles BEGIN
-        INSERT INTO article_search(rowid, title, text) VALUES (new.rowid, new.title, new.text);
-    END;
-    CREATE TRIGGER article_search_delete AFTER DELETE ON articles BEGIN
-        INSERT INTO article_search(article_search, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
-    END;
-    CREATE TABLE story_cache (
-        story_id INTEGER NOT NULL,
-        kind TEXT NOT NULL,
-        key TEXT NOT NULL,
-        body TEXT NOT NULL,
-        PRIMARY KEY (story_id, kind)
-    ) WITHOUT ROWID;
-    """,
-    """
-    CREATE TABLE clusterer_state (
-        id INTEGER PRIMARY KEY CHECK (id = 1),
-        fingerprint TEXT NOT NULL,
-        body BLOB NOT NULL
-    );
-    """,
-    """
-    CREATE TABLE events (
-        id INTEGER PRIMARY KEY,
-        story_id INTEGER NOT NULL REFERENCES stories(id),
-        label TEXT NOT NULL DEFAULT ''
-    );
-    CREATE INDEX events_story ON events(story_id);
-    ALTER TABLE story_articles ADD COLUMN event_id INTEGER REFERENCES events(id);
-    CREATE INDEX story_articles_event ON story_articles(event_id);
-    """,
-]
-SCHEMA_VERSION = len(MIGRATIONS)
 
 _ARTICLE_COLUMNS = (
     "id, external_id, url, source, language, published, title, text, raw_text, "
@@ -127,6 +44,19 @@ _UNPLACED = (
 """Canonical articles that no story holds yet."""
 _MISPLACED = f"FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE NOT ({_CANONICAL})"
 """Story members that stopped being canonical (now a copy, or an older version)."""
+
+
+SNIPPET_WORDS = 24
+_MARK_START, _MARK_END = "\x02", "\x03"
+"""Where FTS5 marks a matched word in a snippet: control characters no article text keeps."""
+
+
+@dataclass(frozen=True)
+class Snippet:
+    """A few words of an article around what a search matched; ``matches`` are (start, end) offsets in ``text``."""
+
+    text: str
+    matches: list[tuple[int, int]]
 
 
 class StoreError(Exception):
@@ -183,11 +113,12 @@ class Store:
 
     def _migrate(self) -> None:
         version = self.conn.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA_VERSION:
-            raise StoreError(f"{self.path}: schema version {version} is newer than this Storyline ({SCHEMA_VERSION})")
-        for number in range(version, SCHEMA_VERSION):
+        if version > schema.SCHEMA_VERSION:
+            raise StoreError(f"{self.path}: schema version {version} is newer than this Storyline "
+                             f"({schema.SCHEMA_VERSION})")
+        for number in range(version, schema.SCHEMA_VERSION):
             with self.transaction():
-                for statement in _statements(MIGRATIONS[number]):
+                for statement in schema.statements(schema.MIGRATIONS[number]):
                     self.conn.execute(statement)
                 self.conn.execute(f"PRAGMA user_version={number + 1}")
 
@@ -390,30 +321,52 @@ class Store:
         """How many events each story has."""
         return dict(self.conn.execute("SELECT story_id, COUNT(*) FROM events GROUP BY story_id").fetchall())
 
-    def search_stories(self, text: str) -> list[Story]:
-        """Stories whose label, or one of whose articles' title or text, holds every word of ``text``."""
-        words = text.split()
-        if not words:
-            return self.stories()
-        label_match = " AND ".join("s.label LIKE ?" for _ in words)
-        return self._stories(
-            f"WHERE s.id IN (SELECT s.id FROM stories s WHERE {label_match}) OR s.id IN (SELECT sa.story_id "
-            "FROM article_search JOIN articles x ON x.rowid = article_search.rowid "
-            "JOIN story_articles sa ON sa.article_id = x.id WHERE article_search MATCH ?)",
-            (*(f"%{w}%" for w in words), _fts_query(text)),
-        )
+    def find_stories(self, query: StoryQuery) -> list[Story]:
+        """One page of the stories ``query`` asks for, in its order."""
+        sql, params = story_list_sql(query)
+        rows = self.conn.execute(sql, params).fetchall()
+        members: dict[int, list[str]] = {row[0]: [] for row in rows}
+        for chunk in _chunks(list(members), 500):
+            marks = ",".join("?" * len(chunk))
+            for story_id, article_id in self.conn.execute(
+                f"SELECT sa.story_id, sa.article_id FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
+                f"WHERE sa.story_id IN ({marks}) ORDER BY a.published IS NULL, a.published, a.rowid", chunk,
+            ):
+                members[story_id].append(article_id)
+        names = self._names(list(members))
+        return [Story(id=r[0], label=names[r[0]][0], method=names[r[0]][1], article_ids=members[r[0]],
+                      first=_day(r[2]), last=_day(r[3])) for r in rows]
 
-    def search_articles(self, text: str, *, limit: int = 20, offset: int = 0) -> tuple[int, list[Article]]:
-        """Articles whose title or text holds every word of ``text``, best match first, and how many there are."""
-        query = _fts_query(text)
+    def count_stories(self, query: StoryQuery) -> int:
+        """How many stories ``query`` finds in all (its limit and offset aside)."""
+        sql, params = story_list_sql(query, count=True)
+        return self.conn.execute(sql, params).fetchone()[0]
+
+    def _names(self, story_ids: Sequence[int]) -> dict[int, tuple[str, str]]:
+        """The label and method of each of these stories."""
+        names: dict[int, tuple[str, str]] = {}
+        for chunk in _chunks(story_ids, 500):
+            marks = ",".join("?" * len(chunk))
+            for story_id, label, method in self.conn.execute(
+                f"SELECT id, label, method FROM stories WHERE id IN ({marks})", chunk
+            ):
+                names[story_id] = (label, method)
+        return names
+
+    def search_articles(self, text: str, *, limit: int = 20, offset: int = 0
+                        ) -> tuple[int, list[tuple[Article, Snippet]]]:
+        """Articles whose title or text holds every word of ``text``, best match first, each with a snippet of its
+        text around the words; and how many there are."""
+        query = fts_query(text)
         if not query:
             return 0, []
         total = self.conn.execute("SELECT COUNT(*) FROM article_search WHERE article_search MATCH ?", (query,)).fetchone()[0]
         rows = self.conn.execute(
-            f"SELECT {_QUALIFIED_COLUMNS} FROM article_search JOIN articles ON articles.rowid = article_search.rowid "
-            "WHERE article_search MATCH ? ORDER BY rank LIMIT ? OFFSET ?", (query, limit, offset),
+            f"SELECT {_QUALIFIED_COLUMNS}, snippet(article_search, 1, ?, ?, '…', {SNIPPET_WORDS}) AS snippet "
+            "FROM article_search JOIN articles ON articles.rowid = article_search.rowid "
+            "WHERE article_search MATCH ? ORDER BY rank LIMIT ? OFFSET ?", (_MARK_START, _MARK_END, query, limit, offset),
         ).fetchall()
-        return total, [_to_article(r) for r in rows]
+        return total, [(_to_article(r), _snippet(r["snippet"])) for r in rows]
 
     def cached(self, story_id: int, kind: str, key: str) -> str | None:
         """What was derived for a story (its timeline, its entities) while its members were ``key``."""
@@ -487,20 +440,17 @@ class Store:
             )
 
 
-def _statements(script: str) -> Iterator[str]:
-    """The SQL statements of a script; a trigger's body keeps its inner semicolons."""
-    pending = ""
-    for piece in script.split(";"):
-        pending += piece + ";"
-        if sqlite3.complete_statement(pending):
-            if pending.strip(" \n;"):
-                yield pending
-            pending = ""
-
-
-def _fts_query(text: str) -> str:
-    """The words of a search box as an FTS5 query that matches all of them, whatever punctuation they hold."""
-    return " ".join('"' + word.replace('"', '""') + '"' for word in text.split())
+def _snippet(marked: str) -> Snippet:
+    """A snippet with its match markers taken out and kept as (start, end) offsets."""
+    text, spans = "", []
+    for piece in marked.split(_MARK_START):
+        if _MARK_END in piece:
+            word, rest = piece.split(_MARK_END, 1)
+            spans.append((len(text), len(text) + len(word)))
+            text += word + rest
+        else:
+            text += piece
+    return Snippet(text, spans)
 
 
 def _chunks(items: Sequence, size: int) -> Iterator[Sequence]:

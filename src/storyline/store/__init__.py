@@ -1,0 +1,15 @@
+"""Where articles and stories live: an embedded SQLite file by default."""
+
+from storyline.store.queries import SORTS, StoryQuery
+from storyline.store.schema import SCHEMA_VERSION
+from storyline.store.sqlite import (
+           DEFAULT_DB,
+           ENV_DB,
+           Snippet,
+           Store,
+           StoreError,
+           default_path,
+)
+
+__all__ = ["DEFAULT_DB", "ENV_DB", "SCHEMA_VERSION", "SORTS", "Snippet", "Store", "StoreError", "StoryQuery",
+           "default_path"]

@@ -1,0 +1,113 @@
+"""Story lists as SQL: the filters, orders and pages every list (command line, web, API, Python) shares.
+
+Built here as text and parameters so the store runs one query per page, whatever the store holds,
+and so the query can be checked without a database.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+SORTS = ("activity", "size", "relevance")
+"""Story orders: most recently active first, most articles first, best match for the search words first."""
+
+
+@dataclass(frozen=True)
+class StoryQuery:
+    """Which stories a list holds and in what order.
+
+    ``text`` keeps stories whose articles hold every word; ``entity`` those whose articles name it
+    (as a phrase); ``since``/``until`` those active in that range; ``source`` and ``language`` those
+    with an article from that outlet (copies included) or in that language. ``sort`` defaults to
+    relevance when there is text to match and to activity otherwise.
+    """
+
+    text: str = ""
+    entity: str = ""
+    min_articles: int = 1
+    since: date | None = None
+    until: date | None = None
+    source: str = ""
+    language: str = ""
+    sort: str = ""
+    limit: int | None = None
+    offset: int = 0
+
+    def __post_init__(self) -> None:
+        if self.sort and self.sort not in SORTS:
+            raise ValueError(f"unknown order {self.sort!r}; choose {', '.join(SORTS)}")
+        if self.min_articles < 1 or self.offset < 0 or (self.limit is not None and self.limit < 0):
+            raise ValueError("min_articles must be at least 1, limit and offset not negative")
+
+    @property
+    def order(self) -> str:
+        """The order used: relevance needs words (search or entity) to rank by, else it is size."""
+        searched = bool(self.text.split() or self.entity.split())
+        if self.sort == "relevance" and not searched:
+            return "size"
+        return self.sort or ("relevance" if searched else "activity")
+
+
+ORDER_BY = {
+    "activity": "m.last IS NULL, m.last DESC, m.n DESC, m.id",
+    "size": "m.n DESC, m.last IS NULL, m.last DESC, m.id",
+    "relevance": "{score} DESC, m.n DESC, m.id",
+}
+
+_MEMBERS = (
+    "SELECT sa.story_id AS id, COUNT(*) AS n, MIN(a.published) AS first, MAX(a.published) AS last "
+    "FROM story_articles sa JOIN articles a ON a.id = sa.article_id GROUP BY sa.story_id"
+)
+_FOUND = "SELECT rowid AS hit, bm25(article_search) AS score FROM article_search WHERE article_search MATCH ?"
+"""Matching articles with their BM25 (FTS5 allows it only in a query of its own, hence a materialised CTE)."""
+_MATCHES = (
+    "SELECT sa.story_id AS id, SUM(-f.score) AS score FROM {found} f JOIN articles x ON x.rowid = f.hit "
+    "JOIN story_articles sa ON sa.article_id = COALESCE(x.dup_of, x.id) "
+    "GROUP BY sa.story_id"
+)
+"""Stories whose articles (or their syndicated copies) match, scored by the sum of their articles' BM25."""
+
+
+def story_list_sql(query: StoryQuery, *, count: bool = False) -> tuple[str, list[object]]:
+    """The SQL listing the stories ``query`` asks for (id, articles, first and last day), or counting them."""
+    ctes, params = [f"members AS ({_MEMBERS})"], []
+    joins, where, scores = "", ["m.n >= ?"], []
+    for name, words in (("searched", fts_query(query.text)), ("named", fts_query(query.entity, phrase=True))):
+        if words:
+            ctes += [f"{name}_found AS MATERIALIZED ({_FOUND})", f"{name} AS ({_MATCHES.format(found=name + '_found')})"]
+            params.append(words)
+            joins += f" JOIN {name} ON {name}.id = m.id"
+            scores.append(f"{name}.score")
+    where_params: list[object] = [query.min_articles]
+    if query.since:
+        where.append("m.last >= ?")
+        where_params.append(query.since.isoformat())
+    if query.until:
+        where.append("m.first <= ?")
+        where_params.append(query.until.isoformat())
+    if query.source.strip():
+        where.append("m.id IN (SELECT sa.story_id FROM story_articles sa JOIN articles x "
+                     "ON x.id = sa.article_id OR x.dup_of = sa.article_id WHERE x.source = ? COLLATE NOCASE)")
+        where_params.append(query.source.strip())
+    if query.language.strip():
+        where.append("m.id IN (SELECT sa.story_id FROM story_articles sa JOIN articles x ON x.id = sa.article_id "
+                     "WHERE x.language = ?)")
+        where_params.append(query.language.strip().lower())
+    sql = f"WITH {', '.join(ctes)} SELECT "
+    sql += "COUNT(*)" if count else "m.id, m.n, m.first, m.last"
+    sql += f" FROM members m{joins} WHERE {' AND '.join(where)}"
+    params += where_params
+    if not count:
+        order = ORDER_BY[query.order].format(score=" + ".join(scores))
+        sql += f" ORDER BY {order} LIMIT ? OFFSET ?"
+        params += [-1 if query.limit is None else query.limit, query.offset]
+    return sql, params
+
+
+def fts_query(text: str, *, phrase: bool = False) -> str:
+    """Search-box words as an FTS5 query matching all of them (or them in a row), whatever punctuation they hold."""
+    words = [word.replace('"', '""') for word in text.split()]
+    if phrase and words:
+        return '"' + " ".join(words) + '"'
+    return " ".join(f'"{word}"' for word in words)

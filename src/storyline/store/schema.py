@@ -1,0 +1,104 @@
+"""The store's schema as numbered migrations: a store at version N runs migrations N+1.. on opening."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+
+MIGRATIONS: list[str] = [
+    """
+    CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        external_id TEXT NOT NULL DEFAULT '',
+        url TEXT NOT NULL DEFAULT '',
+        source TEXT NOT NULL DEFAULT '',
+        language TEXT NOT NULL DEFAULT '',
+        published TEXT,
+        title TEXT NOT NULL DEFAULT '',
+        text TEXT NOT NULL,
+        raw_text TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        version INTEGER NOT NULL DEFAULT 1,
+        dup_of TEXT REFERENCES articles(id),
+        origin TEXT NOT NULL DEFAULT '',
+        metadata TEXT NOT NULL DEFAULT '{}',
+        minhash BLOB NOT NULL,
+        ingested_at TEXT NOT NULL
+    );
+    CREATE INDEX articles_content_hash ON articles(content_hash);
+    CREATE INDEX articles_url ON articles(url) WHERE url != '';
+    CREATE INDEX articles_dup_of ON articles(dup_of) WHERE dup_of IS NOT NULL;
+    CREATE INDEX articles_published ON articles(published);
+    CREATE INDEX articles_external_id ON articles(external_id) WHERE external_id != '';
+    CREATE TABLE sentences (
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        idx INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        PRIMARY KEY (article_id, idx)
+    ) WITHOUT ROWID;
+    CREATE TABLE line_counts (
+        source TEXT NOT NULL,
+        key INTEGER NOT NULL,
+        articles INTEGER NOT NULL,
+        PRIMARY KEY (source, key)
+    ) WITHOUT ROWID;
+    CREATE TABLE stories (
+        id INTEGER PRIMARY KEY,
+        label TEXT NOT NULL DEFAULT '',
+        method TEXT NOT NULL DEFAULT '',
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE story_articles (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id),
+        story_id INTEGER NOT NULL REFERENCES stories(id)
+    );
+    CREATE INDEX story_articles_story ON story_articles(story_id);
+    """,
+    """
+    CREATE VIRTUAL TABLE article_search USING fts5(title, text, content='articles', content_rowid='rowid');
+    INSERT INTO article_search(article_search) VALUES ('rebuild');
+    CREATE TRIGGER article_search_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO article_search(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    CREATE TRIGGER article_search_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO article_search(article_search, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+    END;
+    CREATE TABLE story_cache (
+        story_id INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        key TEXT NOT NULL,
+        body TEXT NOT NULL,
+        PRIMARY KEY (story_id, kind)
+    ) WITHOUT ROWID;
+    """,
+    """
+    CREATE TABLE clusterer_state (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        fingerprint TEXT NOT NULL,
+        body BLOB NOT NULL
+    );
+    """,
+    """
+    CREATE TABLE events (
+        id INTEGER PRIMARY KEY,
+        story_id INTEGER NOT NULL REFERENCES stories(id),
+        label TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX events_story ON events(story_id);
+    ALTER TABLE story_articles ADD COLUMN event_id INTEGER REFERENCES events(id);
+    CREATE INDEX story_articles_event ON story_articles(event_id);
+    """,
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def statements(script: str) -> Iterator[str]:
+    """The SQL statements of a script; a trigger's body keeps its inner semicolons."""
+    pending = ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                yield pending
+            pending = ""
