@@ -19,6 +19,30 @@ def needs_shared(*parts: str) -> pytest.MarkDecorator:
     return pytest.mark.skipif(not path.exists(), reason=f"{path} not present")
 
 
+@pytest.fixture(scope="session")
+def t17_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """All of Timeline17 ingested and tracked together in one store, as a user would (built once per run)."""
+    from storyline.ingest import ingest
+    from storyline.readers import read_paths
+    from storyline.tracker import refresh_stories
+
+    topics = sorted((SHARED / "datasets" / "t17").glob("*/articles.jsonl"))
+    if not topics:
+        pytest.skip(f"{SHARED / 'datasets' / 't17'} not present")
+    path = str(tmp_path_factory.mktemp("t17") / "t17.db")
+    with Store(path) as store:
+        ingest(store, read_paths([str(p) for p in topics]))
+        refresh_stories(store)
+    return path
+
+
+def largest_story_of(store: Store, topic: str):
+    """The story holding most of a Timeline17 topic's articles (topics are the folders the articles came from)."""
+    stories = store.stories()
+    topic_of = {a.id: a.origin.split("/")[-2] for a in store.articles()}
+    return max(stories, key=lambda s: sum(topic_of[i] == topic for i in s.article_ids))
+
+
 @pytest.fixture
 def store(tmp_path: Path) -> Store:
     with Store(tmp_path / "test.db") as s:

@@ -109,3 +109,34 @@ def test_installments_of_one_series_are_not_aliases():
 def test_canonical_counts_fold_short_forms_of_one_article():
     counts = canonical_counts({"mira okafor": 1, "okafor": 2, "rell": 1, "tomas rell": 1, "ada rell": 1})
     assert counts == {"mira okafor": 3, "rell": 1, "tomas rell": 1, "ada rell": 1}
+
+
+def test_transliterations_of_one_name_are_one_entity_and_alike_names_side_by_side_are_two():
+    articles = [
+        _article("a", "Colonel Khalim Qadrafi spoke in Varnholm. Qadrafi said his army would fight on."),
+        _article("b", "Khalim Gadrafi left Varnholm on Monday, officials said.", 2),
+        _article("c", "Rebels said Khalim Kadhrafi had fled. Kadhrafi was not seen again.", 3),
+        _article("d", "Hassan Oduya and Hussein Oduya, two brothers, met Khalim Qadrafi in Varnholm.", 4),
+    ]
+    entities = _resolve(articles, {a.id: 1 for a in articles})
+    khalim = entities["Khalim Qadrafi"]
+    assert {"Khalim Gadrafi", "Khalim Kadhrafi", "Kadhrafi"} <= set(khalim.aliases) and khalim.type == "person"
+    assert {link.rule for link in khalim.links} >= {"other spelling"}
+    assert "Hassan Oduya" in entities and "Hussein Oduya" in entities, "named together: two people"
+
+
+def test_initials_join_the_name_they_abbreviate_and_take_its_type():
+    text = ("The Coastal Transport Union called a strike. The C.T.U. said ships would wait. "
+            "A C.T.U. spokesman, Ada Quist, said pay was the issue.")
+    entities = _resolve([_article("a", text)])
+    union = entities.get("C.T.U.") or entities["Coastal Transport Union"]
+    assert {union.name, *union.aliases} >= {"C.T.U.", "Coastal Transport Union"}
+    assert union.type == "organisation" and union.mentions == 3
+    assert any(link.rule == "initials" for link in union.links)
+
+
+def test_a_possessive_or_a_modifier_does_not_take_the_cue_of_its_noun():
+    text = ("Villagers fled from Khalim Qadrafi 's soldiers. Rebels stood in Qadrafi 's hometown. "
+            "Jets struck Qadrafi positions near Varnholm. Qadrafi said he would stay.")
+    entities = _resolve([_article("a", text)])
+    assert entities["Khalim Qadrafi"].type == "person" and "Qadrafi" in entities["Khalim Qadrafi"].aliases

@@ -139,6 +139,26 @@ def test_unknown_story_and_bad_options(db):
     assert run("ingest", str(DEMO), "--db", db, "--format", "docx").exit_code == 2
 
 
+def test_a_settings_file_shapes_timelines_and_reclustering(db, tmp_path):
+    run("ingest", str(DEMO), "--db", db)
+    largest = str(json.loads(run("stories", "--db", db, "--json", "--sort", "size").stdout)[0]["id"])
+    settings = tmp_path / "one-date.toml"
+    settings.write_text("[timeline]\ndates = 1\n[stories]\nlink_threshold = 0.9\ngroup_link_threshold = 0.95\n")
+    timeline = json.loads(run("--config", str(settings), "timeline", largest, "--db", db, "--format", "json").stdout)
+    assert len({entry["date"] for entry in timeline["entries"]}) == 1
+    default = json.loads(run("timeline", largest, "--db", db, "--format", "json").stdout)
+    assert len({entry["date"] for entry in default["entries"]}) > 1
+    before = len(json.loads(run("stories", "--db", db, "--json").stdout))
+    assert run("--config", str(settings), "recluster", "--db", db).exit_code == 0
+    assert len(json.loads(run("stories", "--db", db, "--json").stdout)) > before, "stricter links: more stories"
+    shown = json.loads(run("--config", str(settings), "config", "--json", "--changed").stdout)
+    assert shown["file"] == str(settings) and {r["name"] for r in shown["settings"]} == {
+        "dates", "link_threshold", "group_link_threshold"}
+    settings.write_text("[timeline]\ndates = 'all'\n")
+    bad = run("--config", str(settings), "stories", "--db", db)
+    assert bad.exit_code == 2 and "timeline.dates = 'all'" in bad.stderr
+
+
 def test_help_explains_commands():
     result = run("--help")
     assert result.exit_code == 0
@@ -147,7 +167,7 @@ def test_help_explains_commands():
 
 
 COMMANDS = [("ingest",), ("articles",), ("article",), ("stories",), ("show",), ("timeline",), ("track",),
-            ("entities",), ("serve",), ("recluster",), ("eval",), ("eval", "stories"), ("eval", "entities"),
+            ("entities",), ("serve",), ("recluster",), ("config",), ("eval",), ("eval", "stories"), ("eval", "entities"),
             ("eval", "timelines"), ("eval", "tracking")]
 
 

@@ -7,6 +7,10 @@ Two rules, each link carrying its evidence and a confidence:
   or when it is named at least twice as often as any other candidate. A
   surname is never resolved across stories: two people called Baker in two
   stories stay two people.
+- **Other spelling, initials.** Two names that transliterate one name
+  (Gaddafi, Gadhafi, Qaddafi) and are never written in one article, and
+  initials with the one name of several words in the story they abbreviate
+  (U.N. and United Nations), are one entity.
 - **Same work, other title.** Two titles that are never named in the same
   article but appear with the same people, places and organisations (cast,
   director, characters) are one work under two titles, as a film released
@@ -26,19 +30,25 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from storyline.entities import ENTITY_TYPES, Mention
+from storyline.entities import DEMONYM, ENTITY_TYPES, Mention
 from storyline.model import AliasLink, Article, Entity
+from storyline.name_variants import initials, initials_of, same_spelling, spelling_key
 
-METHOD = "rules-short-forms-companions"
+METHOD = "rules-short-forms-spellings-initials-companions"
 """Names the way entities are found and resolved, so cached results are redone when it changes."""
 DOMINANCE = 2.0
 """A short form goes to the most named of several candidates only when it is named this many times more."""
+SHARED_ARTICLES = 0.25
+"""Two spellings named together in more than this share of the rarer one's articles are two names (one outlet keeps
+to one spelling; a reader's comment or a quote may bring in another)."""
 MIN_SHARED = 3
 """Two titles are one work only if at least this many other entities appear with both."""
 MIN_OVERLAP = 0.4
 """... and those make up at least this share of the smaller title's companions."""
 
 _SEQUEL = re.compile(r"^(.*\S) (\d{1,2})$")
+_ARTICLES = {"the", "a", "an"}
+"""A name starting with one is not a person's full name: The Libyan."""
 
 
 def name_key(text: str) -> str:
@@ -54,6 +64,8 @@ class _Entry:
     votes: Counter[str] = field(default_factory=Counter)
     roles: Counter[str] = field(default_factory=Counter)
     articles: set[str] = field(default_factory=set)
+    written: set[str] = field(default_factory=set)
+    """Articles that write this name itself, not only a short form of it."""
     mentions: int = 0
     links: list[AliasLink] = field(default_factory=list)
 
@@ -65,6 +77,7 @@ class _Entry:
         """Count a mention; one that is a short form of this name adds its cues but not its spelling."""
         if own:
             self.forms[mention.text] += 1
+            self.written.add(article_id)
         self.votes[mention.type] += 1
         if mention.role:
             self.roles[mention.role] += 1
@@ -76,6 +89,7 @@ class _Entry:
         self.votes.update(other.votes)
         self.roles.update(other.roles)
         self.articles |= other.articles
+        self.written |= other.written
         self.mentions += other.mentions
         self.links.extend(other.links)
 
@@ -83,9 +97,11 @@ class _Entry:
     def type(self) -> str:
         """The type most mentions had a cue for; without cues, a guess from the name's shape."""
         voted = _votes_for(self)
+        words = self.display.split()
+        if len(words) == 1 and DEMONYM.search(self.display.lower()) and self.votes["person"] < 0.1 * self.mentions:
+            return "other"  # Libyan, Libyans: a few cues out of thousands of mentions say little
         if voted:
             return voted
-        words = self.display.split()
         if len(words) >= 2 and all(w[0].isupper() and w.isalpha() for w in words):
             return "person"
         if self.display.isupper() and len(self.display) > 1:
@@ -96,7 +112,7 @@ class _Entry:
 def _person_like(key: str, entry: _Entry | None) -> bool:
     """A full name a short form may stand for: two to four plain words, not typed as anything but a person."""
     words = key.split()
-    if not 2 <= len(words) <= 4 or "of" in words or any(not w.replace("-", "").replace("'", "").isalpha() for w in words):
+    if not 2 <= len(words) <= 4 or "of" in words or words[0] in _ARTICLES or any(not w.replace("-", "").replace("'", "").isalpha() for w in words):
         return False
     return entry is None or _votes_for(entry) in ("person", "")
 
@@ -154,8 +170,8 @@ def _short_forms(
             here = [k for k in by_part[short] if k in counts]
             choice = _choose(here, counts)
             scope, confidence = "article", 0.9
-            if choice is None and not here:
-                choice = _choose([k for k in by_part[short] if k in story_counts], story_counts)
+            if choice is None:  # no full name here, or several alike: the story's most named one, if it stands out
+                choice = _choose(here or [k for k in by_part[short] if k in story_counts], story_counts)
                 scope, confidence = "story", 0.7
             if choice is None:
                 continue
@@ -169,6 +185,79 @@ def _short_forms(
                 f"at least {DOMINANCE:g}x any other full name it can shorten",
             ))
     return resolved
+
+
+def _spellings(entries: Mapping[str, _Entry]) -> list[tuple[str, str, AliasLink]]:
+    """(kept, merged, link) for names spelt two ways and (nearly) never both in one article: outlets keep to one
+    transliteration, while two people with alike names are named side by side."""
+    by_key: dict[str, list[str]] = defaultdict(list)
+    for key in entries:
+        if key.replace(" ", "").replace("-", "").isalpha():
+            by_key[spelling_key(key)].append(key)
+    links = []
+    merged: dict[str, str] = {}
+    for keys in by_key.values():
+        ranked = sorted(keys, key=lambda k: (-entries[k].mentions, k))
+        for i, kept in enumerate(ranked):
+            for other in ranked[i + 1:]:
+                if other in merged or kept in merged or not same_spelling(kept, other):
+                    continue
+                a, b = entries[kept], entries[other]
+                together, rarer = len(a.written & b.written), min(len(a.written), len(b.written))
+                if together > max(SHARED_ARTICLES * rarer, 1 if rarer >= 3 else 0):  # one meeting is chance
+                    continue
+                merged[other] = kept
+                links.append((kept, other, AliasLink(
+                    b.display, a.display, "other spelling", 0.8,
+                    f"spelt {a.display} in {len(a.written)} articles and {b.display} in {len(b.written)}, "
+                    f"both in {together}")))
+    return links
+
+
+def _surname_spellings(entries: Mapping[str, _Entry]) -> list[tuple[str, str, AliasLink]]:
+    """(kept, merged, link) for a one-word name spelt as another spelling of a full name's last word (Qaddafi for
+    Muammar Gaddafi), unless the name is often a place (Georgia is not Lloyd George)."""
+    by_surname: dict[str, list[str]] = defaultdict(list)
+    for key, entry in entries.items():
+        if _person_like(key, entry):
+            by_surname[spelling_key(key.split()[-1])].append(key)
+    mentions = {key: entry.mentions for key, entry in entries.items()}
+    links = []
+    for key, entry in entries.items():
+        if " " in key or not key.isalpha() or entry.votes["place"] >= 0.1 * entry.mentions:
+            continue
+        candidates = [full for full in by_surname.get(spelling_key(key), ()) if same_spelling(key, full.split()[-1])]
+        choice = _choose(candidates, mentions)
+        if choice is not None:
+            full, sureness = choice
+            links.append((full, key, AliasLink(entry.display, entries[full].display, "surname spelt another way",
+                                               round(0.7 * sureness, 2),
+                                               f"{entry.display} spells {entries[full].display.split()[-1]} another "
+                                               "way")))
+    return links
+
+
+def _initials(entries: Mapping[str, _Entry]) -> list[tuple[str, str, AliasLink]]:
+    """(kept, merged, link) for initials and the one longer name here they abbreviate: U.N., United Nations."""
+    expansions: dict[str, list[str]] = defaultdict(list)
+    for key, entry in entries.items():
+        letters = initials_of(entry.display)
+        if letters:
+            expansions[letters].append(key)
+    links = []
+    mentions = {key: entry.mentions for key, entry in entries.items()}
+    for key, entry in entries.items():
+        letters = initials(entry.display)
+        choice = _choose(expansions[letters], mentions) if letters else None
+        if choice is None:
+            continue
+        full, sureness = choice
+        kept, merged = sorted((key, full), key=lambda k: (-entries[k].mentions, k))
+        links.append((kept, merged, AliasLink(
+            entries[merged].display, entries[kept].display, "initials", round(0.8 * sureness, 2),
+            f"{entry.display} are the initials of {entries[full].display}, the "
+            + ("only name here they abbreviate" if sureness == 1.0 else "name here they abbreviate most often"))))
+    return links
 
 
 def _record(entry: _Entry, link: AliasLink) -> None:
@@ -272,6 +361,11 @@ def resolve(
         merged[canonical].add(mention, article_id, own=canonical == key)
     for key, entry in merged.items():
         entry.links = list(entries[key].links)
+    for rule in (_spellings, _initials, _surname_spellings):
+        for keep, merge, link in rule(merged):
+            if keep in merged and merge in merged:
+                merged[keep].absorb(merged.pop(merge))
+                merged[keep].links.append(link)
     _sequel_bases(merged)
     types = {key: entry.type for key, entry in merged.items()}
     pairs = _same_works(merged, types)

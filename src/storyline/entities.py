@@ -67,7 +67,12 @@ class Extractor(Protocol):
 _POSSESSIVE = re.compile(r"['’]s?$")
 _SEQUEL = re.compile(r"^\d{1,2}$")
 _LIST_SEPARATORS = {", ", " and ", ", and ", " or ", " & "}
-_DEMONYM = re.compile(r"(?:ian|ean|ican|ese|ish)$")
+DEMONYM = re.compile(r"(?:[iy]ans?|eans?|ese|ish)$")
+"""How names of peoples end (Libyan, Libyans, Sudanese, British): a word that is no person or place."""
+_POSSESSIVES = {"'s", "’s", "'", "’"}
+"""A possessive written apart from its name, as tokenised corpora do: Gaddafi 's son."""
+_MODIFIED = re.compile(r"[a-zß-ÿ][\w-]{2,}$")
+"""A lower-case word after a one-word name makes the name a modifier of that noun (Gaddafi forces)."""
 _EXAMPLES = {"including", "like", "as"}
 """Words between a kind and its examples: blockbusters including Bird Box."""
 _OPENERS = {'"', "“", "”", "‘", "’", "'", "(", "[", ":", "-", "–", "—", "`", "``", "«", "¿", "¡"}
@@ -78,8 +83,10 @@ _FUNCTION_WORDS = {"with", "from", "into", "about", "after", "over", "what", "wh
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _CAP = rf"[{_UPPER}](?:[\w'’.&-]*\w)?"
+_INITIALS = r"(?:[A-Z]\.){2,}(?![\w.])"
+"""Dotted initials (U.N., U.S.): a name of their own, with their last dot, that no name runs on from."""
 _RUN = re.compile(
-    rf"{_CAP}(?:(?: (?:{'|'.join(sorted(PARTICLES))}))? {_CAP}| \d{{1,2}}(?!\w|[.,:/]\d))*"
+    rf"{_INITIALS}|{_CAP}(?:(?: (?:{'|'.join(sorted(PARTICLES))}))? (?!{_INITIALS}){_CAP}| \d{{1,2}}(?!\w|[.,:/]\d))*"
     rf"(?:: {_CAP}(?:(?: (?:and|&|of|the))? {_CAP})*)?"
 )
 """A run of capitalised words, the particles inside names, a sequel number, a subtitle (Thor: Love and Thunder)."""
@@ -220,15 +227,19 @@ class RuleExtractor:
         preceding = _WORD.findall(sentence[max(0, start - 60):start])
         before = preceding[-1].lower() if preceding else ""
         before2 = preceding[-2].lower() if len(preceding) > 1 else ""
-        following = _WORD.findall(sentence[end:end + 30])
+        following = _WORD.findall(sentence[end:end + 40])
         after = following[0].lower() if following else ""
         end = start + len(name)
         if after in GROUP_AFTER:
             group_end = sentence.index(following[0], end) + len(following[0])
             name, end, kind = sentence[start:group_end], group_end, "other"
         elif not kind:
-            if name != " ".join(words):
-                before = ""  # in Gaddafi's hometown: the preposition is about the hometown
+            possessive = name != " ".join(words) or after in _POSSESSIVES
+            if possessive or (len(words) == 1 and _MODIFIED.match(after) and after not in PERSON_AFTER
+                              and after not in stop_words()):
+                before = ""  # from Gaddafi's son, in Libyan towns, on U.S. forces: the cue is about the noun
+            if after in _POSSESSIVES:
+                after = following[1].lower() if len(following) > 1 else ""
             kind, role = _guess(before, before2, after, words)
         return Mention(article_id, sentence_index, offset + start, offset + end, name, kind, role)
 
@@ -238,9 +249,12 @@ def _guess(before: str, before2: str, after: str, words: Sequence[str]) -> tuple
     head, tail = words[0].lower(), _bare(words[-1]).lower()
     if _SEQUEL.match(tail) and len(words) > 1:
         return "work", ""
-    if len(words) == 1 and len(tail) > 1 and words[0].isupper() and "." not in words[0]:
-        return "organisation", ""  # NATO, BBC: acronyms say "said" too
-    if len(words) == 1 and _DEMONYM.search(tail) and after[:1].islower() and after not in PERSON_AFTER:
+    if len(words) == 1 and len(tail) > 1 and words[0].isupper():
+        if "." not in words[0]:
+            return "organisation", ""  # NATO, BBC: acronyms say "said" too
+        if after in PERSON_AFTER:
+            return "", ""  # the U.N. said: initials speak for bodies and countries, not people
+    if len(words) == 1 and DEMONYM.search(tail) and after[:1].islower() and after not in PERSON_AFTER:
         return "other", ""  # Libyan rebels, Egyptian officials
     if len(words) > 2 and words[1] == "of":
         if head in ORGANISATION_WORDS:

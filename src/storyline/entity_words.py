@@ -71,7 +71,7 @@ PLACE_WORDS = {
     "city", "county", "province", "state", "island", "islands", "river", "lake", "mountain", "mountains",
     "mount", "street", "avenue", "road", "square", "airport", "bay", "valley", "republic", "kingdom", "beach",
     "coast", "highway", "park", "bridge", "region", "district", "village", "peninsula", "desert", "sea", "ocean",
-    "states", "emirates", "gulf", "strait", "canal",
+    "states", "emirates", "gulf", "strait", "canal", "east", "west",
 }
 """Words in place names (Newport Beach, Pacific Coast Highway)."""
 PLACE_BEFORE = {"in", "from", "near", "across", "outside", "inside", "city", "town", "village", "capital",

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from storyline.model import Article
+from storyline.name_variants import same_spelling
 from storyline.terms import ENTITY_MARK
 
 _PHRASE = re.compile(r"\b[A-Z][\w'’-]*[a-z][\w'’-]*(?:\s+[A-Z][\w'’-]*[a-z][\w'’-]*)*")
@@ -60,23 +61,12 @@ def _readable(phrase: str) -> bool:
     return not any(w in _NOT_NAMES for w in words) and not (len(words) > 1 and any(_SHOUTED.match(w) for w in words))
 
 
-def _skeleton(phrase: str) -> str:
-    """A spelling-free key, so transliterations meet: Gaddafi, Gadhafi and Qaddafi; Muammar and Moammar."""
-    key = re.sub(r"[aeiouyh\W_]", "", phrase.lower().replace("q", "g").replace("k", "g"))
-    return re.sub(r"(.)\1+", r"\1", key)
-
-
-def _same_name(a: str, b: str) -> bool:
-    key = _skeleton(a)
-    return len(key) >= 4 and key == _skeleton(b)
-
-
 def _join(ranked: Sequence[str], size: int) -> str:
     """The first ``size`` readable phrases, leaving out any that repeats part of one already chosen or spells it
     another way."""
     chosen: list[str] = []
     for phrase in filter(_readable, ranked):
-        if not any(phrase.lower() in c.lower() or c.lower() in phrase.lower() or _same_name(phrase, c)
+        if not any(phrase.lower() in c.lower() or c.lower() in phrase.lower() or same_spelling(phrase, c)
                    for c in chosen):
             chosen.append(phrase)
         if len(chosen) == size:

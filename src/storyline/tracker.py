@@ -33,7 +33,7 @@ from storyline.stories import (
 from storyline.stories import METHOD as STORIES_METHOD
 from storyline.timeline import DEFAULTS as TIMELINE_DEFAULTS
 from storyline.timeline import METHOD as TIMELINE_METHOD
-from storyline.timeline import build_timeline
+from storyline.timeline import TimelineSettings, build_timeline
 
 
 def refresh_stories(store: Store, *, rebuild: bool = False, settings: StorySettings = DEFAULTS) -> list[Story]:
@@ -160,17 +160,21 @@ def _cached(store: Store, story: Story, kind: str, method: str, compute: Callabl
 
 
 def story_timeline(store: Store, story: Story, dates: int | None = None, since: date | None = None,
-                   until: date | None = None) -> list[TimelineEntry]:
+                   until: date | None = None, settings: TimelineSettings = TIMELINE_DEFAULTS) -> list[TimelineEntry]:
     """The story's timeline: ``dates`` of them (by default as many as the story's span calls for) between
-    ``since`` and ``until``. The default timeline is computed once per set of members and kept in the store."""
+    ``since`` and ``until``. A timeline of the whole span is computed once per set of members and number of
+    dates, and kept in the store."""
     def compute() -> list[TimelineEntry]:
         span = (since or date.min, until or date.max) if since or until else None
-        return build_timeline(store.articles_by_ids(story.article_ids), store.sentences,
-                              replace(TIMELINE_DEFAULTS, dates=dates), span=span, aliases=other_names(store, story))
+        chosen = settings if dates is None else replace(settings, dates=dates)
+        return build_timeline(store.articles_by_ids(story.article_ids), store.sentences, chosen, span=span,
+                              aliases=other_names(store, story))
 
-    if dates is not None or since or until:
+    if since or until:
         return compute()
-    return _cached(store, story, "timeline", TIMELINE_METHOD, compute,
+    kind = "timeline" if dates is None else f"timeline:{dates}"
+    method = TIMELINE_METHOD if settings == TIMELINE_DEFAULTS else f"{TIMELINE_METHOD}:{settings!r}"
+    return _cached(store, story, kind, method, compute,
                    lambda row: TimelineEntry(**{**row, "date": date.fromisoformat(row["date"])}))
 
 
@@ -207,10 +211,10 @@ def story_entities(store: Store, stories: Sequence[Story], extractor: Extractor 
     return resolve(articles, mentions, story_of)
 
 
-def warm_caches(store: Store, stories: Sequence[Story]) -> None:
+def warm_caches(store: Store, stories: Sequence[Story], settings: TimelineSettings = TIMELINE_DEFAULTS) -> None:
     """Compute and keep what story pages show (timeline, entities), so no visitor waits for it."""
     for story in stories:
-        story_timeline(store, story)
+        story_timeline(store, story, settings=settings)
         cached_story_entities(store, story)
 
 
@@ -230,9 +234,11 @@ class Tracker:
     The same store works with the ``storyline`` command and web app.
     """
 
-    def __init__(self, path: str | os.PathLike[str] | None = None, settings: StorySettings = DEFAULTS) -> None:
+    def __init__(self, path: str | os.PathLike[str] | None = None, settings: StorySettings = DEFAULTS,
+                 timeline_settings: TimelineSettings = TIMELINE_DEFAULTS) -> None:
         self.store = Store(path)
         self.settings = settings
+        self.timeline_settings = timeline_settings
 
     def __enter__(self) -> Tracker:
         return self
@@ -277,7 +283,7 @@ class Tracker:
     def timeline(self, story: Story | int, dates: int | None = None, since: date | None = None,
                  until: date | None = None) -> list[TimelineEntry]:
         """The story's timeline; ``dates``, ``since`` and ``until`` as for ``storyline timeline``."""
-        return story_timeline(self.store, self._story(story), dates, since, until)
+        return story_timeline(self.store, self._story(story), dates, since, until, self.timeline_settings)
 
     def entities(self, story: Story | int) -> list[Entity]:
         """The people, organisations, places and works of the story, with their aliases."""

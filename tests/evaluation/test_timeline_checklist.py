@@ -3,35 +3,41 @@
 import re
 from datetime import date
 
-from conftest import SHARED, needs_shared
+from conftest import largest_story_of, needs_shared
 
-from storyline.ingest import ingest
-from storyline.readers import read_paths
 from storyline.store import Store
-from storyline.tracker import refresh_stories, story_timeline
+from storyline.tracker import cached_story_entities, story_timeline
 
 JUNK = re.compile(
     r"\d{1,2}:\d\d\s*[ap]\.?m\.?\s*\||\|\s*Reply"  # reader comments
     r"|^\W*(?:-LRB-|\()?\s*Update\b"  # live-blog time stamps
     r"|^[A-Z][A-Z .'-]{2,}\s?:\s"  # transcript speaker tags
 )
+STAMP = re.compile(r"\b(?:GMT|BST|UTC|EST|EDT|CST|CDT|PST|PDT|IST|CET|AM|PM|Posted|Updated|Reply)\b|\b[A-Z]{3,} [A-Z]{3,}\b")
+"""Time zones, page words and capitalised datelines ("EDT CAIRO") that a story label must not hold."""
 
 
 @needs_shared("datasets", "t17")
-def test_timeline17_in_one_store_has_the_defining_events_and_no_junk(tmp_path):
-    topics = sorted((SHARED / "datasets" / "t17").glob("*/articles.jsonl"))
-    with Store(str(tmp_path / "t17.db")) as store:
-        ingest(store, read_paths([str(p) for p in topics]))
-        stories = refresh_stories(store)
-        topic_of = {a.id: a.origin.split("/")[-2] for a in store.articles()}
-
-        def timeline_of(topic: str):
-            story = max(stories, key=lambda s: sum(topic_of[i] == topic for i in s.article_ids))
-            return story_timeline(store, story)
-
-        egypt = timeline_of("EgyptianProtest")
+def test_timeline17_in_one_store_has_the_defining_events_and_no_junk(t17_db):
+    with Store(t17_db) as store:
+        egypt = story_timeline(store, largest_story_of(store, "EgyptianProtest"))
         assert any(e.date == date(2011, 2, 11) and re.search(r"Mubarak.*(stepped down|resign)", e.text) for e in egypt)
-        libya = timeline_of("LibyaWar")
+        libya = story_timeline(store, largest_story_of(store, "LibyaWar"))
         assert any(e.date.year == 2011 and e.date.month == 8 and "Tripoli" in e.text for e in libya)
-        junk = [e.text for story in stories for e in story_timeline(store, story) if JUNK.search(e.text)]
+        junk = [e.text for story in store.stories() for e in story_timeline(store, story) if JUNK.search(e.text)]
         assert not junk, junk[:5]
+
+
+@needs_shared("datasets", "t17")
+def test_timeline17_labels_and_the_libya_story_entities_read_right(t17_db):
+    with Store(t17_db) as store:
+        labels = [s.label for s in store.stories() if len(s.article_ids) >= 5]
+        assert labels and not [label for label in labels if STAMP.search(label)], labels
+        entities = cached_story_entities(store, largest_story_of(store, "LibyaWar"))
+    muammar = [e for e in entities if re.match(r"M[ou]+h?am+[ae]r [GQK]", e.name) and e.mentions >= 20]
+    assert len(muammar) == 1 and muammar[0].type == "person", [(e.name, e.aliases) for e in muammar]
+    assert {"Gaddafi", "Gadhafi", "Moammar Gadhafi", "Muammar Gaddafi"} <= {muammar[0].name, *muammar[0].aliases}
+    assert not [e.name for e in entities if re.fullmatch(r"[GQK]h?add?h?af+i", e.name) and e.mentions >= 20]
+    kinds = {e.name: e.type for e in entities}
+    assert kinds.get("U.N.") == "organisation" and kinds.get("NATO") == "organisation"
+    assert "United States" not in kinds, "one entity with U.S."

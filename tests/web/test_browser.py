@@ -21,10 +21,14 @@ pytestmark = pytest.mark.skipif(not CHROMIUM, reason="no Chromium on this machin
 
 @pytest.fixture(scope="module")
 def base_url(web_db) -> Iterator[str]:
+    yield from _serve(web_db)
+
+
+def _serve(db: str) -> Iterator[str]:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(web_db), host="127.0.0.1", port=port, log_level="warning"))
+    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
@@ -58,7 +62,8 @@ def test_search_open_a_story_follow_a_source_and_screenshot(browser, base_url, t
     link.click()
     page.wait_for_url("**/stories/*")
     assert page.locator("ol.timeline li.entry").count() >= 2
-    assert page.locator("svg.axis circle").count() == page.locator("ol.timeline li.entry").count()
+    dots = page.locator(".axis a.dot").all_inner_texts()
+    assert sum(int(text or 1) for text in dots) == page.locator("ol.timeline li.entry").count(), "a dot per entry"
     sources = page.locator("a.source-link")
     assert sources.count() >= 2
     shot = tmp_path / "story.png"
@@ -85,3 +90,39 @@ def test_a_script_in_an_article_is_shown_as_text_and_never_runs(browser, base_ur
     page.wait_for_timeout(300)
     assert dialogs == []
     assert page.locator("script").count() == 0, "the app itself ships no JavaScript"
+
+
+@pytest.fixture(scope="module")
+def t17_url(t17_db) -> Iterator[str]:
+    yield from _serve(t17_db)
+
+
+def _boxes(page, selector: str) -> list[dict]:
+    return [page.locator(selector).nth(i).bounding_box() for i in range(page.locator(selector).count())]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("width", [1366, 390])
+def test_timeline17_reads_well_on_a_desktop_and_a_phone(browser, t17_url, width):
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(t17_url + "/")
+    counts = [int(cell) for cell in page.locator("table.stories td.num:nth-child(2)").all_inner_texts()]
+    assert counts and min(counts) >= 2, "one-article stories are folded away"
+    assert "smaller stories" in page.locator("p.list-options").inner_text()
+    assert page.evaluate("document.documentElement.scrollWidth") <= width, "nothing sticks out sideways"
+    page.fill("input[name=entity]", "Gaddafi")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_url("**entity=Gaddafi*")
+    libya = page.locator("a.story-link").first
+    assert "Libya" in libya.inner_text()
+    libya.click()
+    page.wait_for_url("**/stories/*")
+    assert page.evaluate("document.documentElement.scrollHeight") < 8000
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    ticks = _boxes(page, ".axis .tick")
+    assert len(ticks) >= 2 and all(box["width"] > 0 for box in ticks), "the axis is labelled"
+    for left, right in zip(ticks, ticks[1:]):
+        assert left["x"] + left["width"] <= right["x"], "axis labels do not overlap"
+    dots = _boxes(page, ".axis .dot")
+    for left, right in zip(dots, dots[1:]):
+        assert left["x"] + left["width"] <= right["x"] + 1, "close dates share a dot"

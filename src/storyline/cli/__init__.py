@@ -40,6 +40,7 @@ from storyline.cli.common import (
     parse_day,
 )
 from storyline.cli.evaluate import eval_app
+from storyline.config import ENV_CONFIG, ConfigError, Settings, load_settings, settings_rows
 from storyline.ingest import IngestReport, ingest
 from storyline.model import Article, Story
 from storyline.readers import FORMATS, Problem, iter_files, read_paths
@@ -71,11 +72,24 @@ def _version(value: bool) -> None:
 @app.callback()
 def main(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")] = False,
+    config: Annotated[Path | None, typer.Option("--config", metavar="FILE", envvar=ENV_CONFIG,
+                                                help="Settings file (TOML with [stories] and [timeline] tables; "
+                                                     "default: ./storyline.toml if there is one). "
+                                                     "See 'storyline config'.")] = None,
 ) -> None:
     """Turn dated news articles into tracked stories with timelines.
 
-    Exit codes: 0 success, 1 some input was skipped or something was not found, 2 usage error.
+    Exit codes: 0 success, 1 some input was skipped or something was not found, 2 usage error or bad settings.
     """
+    global SETTINGS
+    try:
+        SETTINGS = load_settings(config)
+    except ConfigError as exc:
+        raise fail(str(exc), EXIT_USAGE) from None
+
+
+SETTINGS = Settings()
+"""What the settings file in use says (read before any command runs)."""
 
 
 def _refresh(store: Store) -> list[Story]:
@@ -83,7 +97,7 @@ def _refresh(store: Store) -> list[Story]:
     if not store.stories_are_stale():
         return store.stories()
     with err.status("Updating stories…"):
-        return update_in_place(store)
+        return update_in_place(store, SETTINGS.stories)
 
 
 def _read_with_progress(paths: list[str], fmt: str | None, encoding: str | None) -> Iterator[Article | Problem]:
@@ -297,7 +311,7 @@ def timeline_command(
     first, last = parse_day(since, "--since"), parse_day(until, "--until")
     with open_store(db) as store:
         story = _story(store, story_id)
-        entries = story_timeline(store, story, dates, first, last)
+        entries = story_timeline(store, story, dates, first, last, SETTINGS.timeline)
         text = RENDERERS[format](story, entries, story_sources(store, story))
     if output:
         output.write_text(text, encoding="utf-8")
@@ -356,7 +370,8 @@ def track_command(paths: Paths, db: Db = None, format: Format = None, encoding: 
     story with its timeline)."""
     with open_store(db, create=True) as store:
         report = _ingest(store, paths, format, encoding, allow_undated, language)
-        timelines = [(story, story_timeline(store, story), story_sources(store, story)) for story in _refresh(store)]
+        timelines = [(story, story_timeline(store, story, settings=SETTINGS.timeline), story_sources(store, story))
+                     for story in _refresh(store)]
     if as_json:
         out.print_json(data={"ingest": report.as_dict(), "stories": [timeline_dict(*one) for one in timelines]})
     else:
@@ -365,10 +380,10 @@ def track_command(paths: Paths, db: Db = None, format: Format = None, encoding: 
     raise typer.Exit(EXIT_PROBLEMS if report.problems else EXIT_OK)
 
 
-def _warm(path: str) -> None:
+def _warm(path: str, settings: Settings) -> None:
     """Fill the page caches in the background, most recently active stories first."""
     with Store(path) as store:
-        warm_caches(store, store.stories())
+        warm_caches(store, store.stories(), settings.timeline)
 
 
 @app.command("serve")
@@ -389,22 +404,52 @@ def serve_command(
         path = store.path
         _refresh(store)
     # Another process, so warming never holds the GIL a request needs; it dies with the server.
-    multiprocessing.get_context("fork").Process(target=_warm, args=(path,), daemon=True).start()
+    multiprocessing.get_context("fork").Process(target=_warm, args=(path, SETTINGS), daemon=True).start()
     if host not in ("127.0.0.1", "localhost", "::1"):
         err.print(f"[yellow]note:[/yellow] listening on {host}: anyone who can reach it can read and add articles.")
     err.print(f"Serving {path} on http://{host}:{port}/ (Ctrl+C stops)", highlight=False)
-    uvicorn.run(create_app(path), host=host, port=port, log_level="warning")
+    uvicorn.run(create_app(path, timeline_settings=SETTINGS.timeline), host=host, port=port, log_level="warning")
 
 
 @app.command("recluster")
 def recluster_command(db: Db = None) -> None:
-    """Cluster every article into stories again from scratch (after a change of settings).
+    """Cluster every article into stories again from scratch (after a change of settings: see 'storyline config').
 
     Story ids are renumbered; day to day, stories are updated in place and keep their ids.
     """
     with open_store(db) as store, err.status("Reclustering…"):
-        stories = refresh_stories(store, rebuild=True)
+        stories = refresh_stories(store, rebuild=True, settings=SETTINGS.stories)
     err.print(f"{len(stories)} stories from {sum(len(s.article_ids) for s in stories)} articles.", highlight=False)
+
+
+@app.command("config")
+def config_command(as_json: AsJson = False,
+                   changed: Annotated[bool, typer.Option("--changed", help="Only the settings the file "
+                                                                           "changes.")] = False) -> None:
+    """Show every setting: its value, its default, and which file set it.
+
+    Put changes in storyline.toml (or the file --config or STORYLINE_CONFIG names), e.g.
+
+      [stories]
+      threshold = 0.25
+
+      [timeline]
+      max_dates = 40
+
+    Stories made before a change of [stories] keep their shape until 'storyline recluster'.
+    """
+    rows = [row for row in settings_rows(SETTINGS) if row["changed"] or not changed]
+    if as_json:
+        out.print_json(data={"file": SETTINGS.path or None, "settings": rows})
+        return
+    out.print(f"settings file: {SETTINGS.path or 'none (all defaults)'}", markup=False)
+    table = Table(box=box.SIMPLE_HEAD)
+    for column in ("setting", "value", "default"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(f"{row['section']}.{row['name']}", repr(row["value"]) + (" *" if row["changed"] else ""),
+                      repr(row["default"]))
+    out.print(table)
 
 
 app.add_typer(eval_app, name="eval")

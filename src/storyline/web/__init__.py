@@ -18,6 +18,8 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
 from storyline import __version__
+from storyline.timeline import DEFAULTS as TIMELINE_DEFAULTS
+from storyline.timeline import TimelineSettings
 from storyline.web.api import router as api_router
 from storyline.web.common import MAX_INGEST_BYTES, error_body, templates
 from storyline.web.pages import router as pages_router
@@ -25,14 +27,17 @@ from storyline.web.pages import router as pages_router
 STATIC = Path(__file__).parent / "static"
 
 
-def create_app(db: str, *, max_ingest_bytes: int = MAX_INGEST_BYTES) -> FastAPI:
-    """The app over the store at ``db``; POST /api/ingest takes at most ``max_ingest_bytes``."""
+def create_app(db: str, *, max_ingest_bytes: int = MAX_INGEST_BYTES,
+               timeline_settings: TimelineSettings = TIMELINE_DEFAULTS) -> FastAPI:
+    """The app over the store at ``db``; POST /api/ingest takes at most ``max_ingest_bytes``; timelines are made
+    with ``timeline_settings``."""
     app = FastAPI(
         title="Storyline", version=__version__, description="Stories and timelines from dated news articles.",
         openapi_url="/api/openapi.json", docs_url=None, redoc_url=None,
     )
     app.state.db = db
     app.state.max_ingest_bytes = max_ingest_bytes
+    app.state.timeline_settings = timeline_settings
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api_router)
     app.include_router(pages_router)

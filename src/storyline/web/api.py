@@ -60,12 +60,13 @@ def get_story(story_id: int, store: StoreDep) -> dict[str, Any]:
 
 
 @router.get("/stories/{story_id}/timeline")
-def get_timeline(story_id: int, store: StoreDep, dates: Dates = None, since: Since = None,
+def get_timeline(story_id: int, request: Request, store: StoreDep, dates: Dates = None, since: Since = None,
                  until: Until = None) -> dict[str, Any]:
     """The story's dated entries, each citing its article and sentence; ``dates``, ``since`` and ``until``
     choose how many dates and between which days."""
     story = find_story(store, story_id)
-    return timeline_dict(story, story_timeline(store, story, dates, since, until), story_sources(store, story))
+    entries = story_timeline(store, story, dates, since, until, request.app.state.timeline_settings)
+    return timeline_dict(story, entries, story_sources(store, story))
 
 
 @router.get("/stories/{story_id}/entities")

@@ -9,6 +9,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import Depends, HTTPException, Query, Request
 from fastapi.templating import Jinja2Templates
+from pydantic import BeforeValidator, Field
 
 from storyline.model import Story
 from storyline.render import date_value, day_label
@@ -37,9 +38,16 @@ MinArticles = Annotated[int, Query(ge=1, description="Only stories of at least t
 Sort = Annotated[Literal["", "activity", "size", "relevance"], Query(
     description="activity: most recently active first; size: most articles first; relevance: best match for q "
                 "first (the default when q is given).")]
-Dates = Annotated[int | None, Query(ge=1, le=500, description="How many dates (default: more for a longer story).")]
-Since = Annotated[date | None, Query(description="No entry before this day (YYYY-MM-DD).")]
-Until = Annotated[date | None, Query(description="No entry after this day (YYYY-MM-DD).")]
+def _blank_is_none(value: Any) -> Any:
+    """An empty form field means "not given" (a browser sends every field of a form, filled in or not)."""
+    return None if value == "" else value
+
+
+Blank = BeforeValidator(_blank_is_none)
+Dates = Annotated[Annotated[int, Field(ge=1, le=500)] | None, Blank,
+                  Query(description="How many dates (default: more for a longer story).")]
+Since = Annotated[date | None, Blank, Query(description="No entry before this day (YYYY-MM-DD).")]
+Until = Annotated[date | None, Blank, Query(description="No entry after this day (YYYY-MM-DD).")]
 
 
 def list_filters(q: str = Query("", description="Only stories whose articles hold every word; ranks by relevance."),

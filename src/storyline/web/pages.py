@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
@@ -19,6 +18,7 @@ from storyline.tracker import (
     story_sources,
     story_timeline,
 )
+from storyline.web.axis import date_axis
 from storyline.web.common import (
     PAGE_SIZE,
     Dates,
@@ -32,7 +32,11 @@ from storyline.web.common import (
 )
 
 router = APIRouter(include_in_schema=False)
-ENTITIES_SHOWN = 40
+ENTITIES_SHOWN = 20
+SOURCES_SHOWN = 20
+WEB_DATES = 20
+"""A story page shows at most this many dates unless asked for more (a long timeline reads badly on a phone)."""
+EVENTS_PER_PAGE = 10
 ARTICLE_HITS = 10
 """How many matching articles a search lists under its stories."""
 FOLDED = 2
@@ -64,18 +68,40 @@ def story_list(request: Request, store: StoreDep, filters: Filters, page: int = 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 def story_page(request: Request, story_id: int, store: StoreDep, dates: Dates = None, since: Since = None,
-               until: Until = None) -> HTMLResponse:
+               until: Until = None, events_page: int = Query(1, ge=1)) -> HTMLResponse:
+    """A story: its timeline first (at most ``WEB_DATES`` dates unless asked, each day's first entry open),
+    then its entities and sources, then its events a page at a time."""
     story = find_story(store, story_id)
-    entries = story_timeline(store, story, dates, since, until)
+    settings = request.app.state.timeline_settings
+    entries = story_timeline(store, story, dates, since, until, settings)
+    all_dates = len({e.date for e in entries})
+    if dates is None and not (since or until) and all_dates > WEB_DATES:
+        entries = story_timeline(store, story, WEB_DATES, settings=settings)
     entities = cached_story_entities(store, story)
-    articles = {a.id: article_dict(a) for a in store.articles_by_ids(story.article_ids)}
-    events = [{**event_dict(e), "article_rows": [articles[i] for i in e.article_ids if i in articles]}
-              for e in story.events]
+    sources = story_sources(store, story)
+    pages = max(1, -(-len(story.events) // EVENTS_PER_PAGE))
+    shown = story.events[(events_page - 1) * EVENTS_PER_PAGE:events_page * EVENTS_PER_PAGE]
+    articles = {a.id: article_dict(a) for a in store.articles_by_ids([i for e in shown for i in e.article_ids])}
+    events = [{**event_dict(e), "article_rows": [articles[i] for i in e.article_ids if i in articles]} for e in shown]
     return templates.TemplateResponse(request, "story.html", {
-        "story": story, "sources": story_sources(store, story), "entries": entries, "axis": date_axis(entries),
+        "story": story, "sources": sources[:SOURCES_SHOWN], "more_sources": len(sources) - SOURCES_SHOWN,
+        "days": by_day(entries), "entries": entries, "axis": date_axis([e.date for e in entries]),
+        "all_dates": all_dates, "shown_dates": len({e.date for e in entries}),
         "entities": [entity_dict(e) for e in entities[:ENTITIES_SHOWN]], "more_entities": len(entities) > ENTITIES_SHOWN,
-        "events": events, "chosen": {"dates": dates, "since": since, "until": until},
+        "events": events, "events_page": events_page, "event_pages": pages,
+        "chosen": {"dates": dates, "since": since, "until": until},
     })
+
+
+def by_day(entries: list[TimelineEntry]) -> list[list[tuple[int, TimelineEntry]]]:
+    """Entries (with their index, the anchor the axis links to) grouped by day, in timeline order."""
+    days: list[list[tuple[int, TimelineEntry]]] = []
+    for n, entry in enumerate(entries):
+        if days and days[-1][0][1].date == entry.date and days[-1][0][1].precision == entry.precision:
+            days[-1].append((n, entry))
+        else:
+            days.append([(n, entry)])
+    return days
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
@@ -101,23 +127,3 @@ def marked_pieces(snippet: Snippet) -> list[tuple[str, bool]]:
         pieces += [(snippet.text[at:start], False), (snippet.text[start:end], True)]
         at = end
     return [piece for piece in pieces + [(snippet.text[at:], False)] if piece[0]]
-
-
-def date_axis(entries: list[TimelineEntry], width: int = 1000, margin: int = 60) -> dict[str, Any]:
-    """Where each entry sits on a horizontal date axis ``width`` units long, and ticks to read it by."""
-    if not entries:
-        return {"points": [], "ticks": [], "width": width, "margin": margin}
-    first, last = entries[0].date.toordinal(), max(e.date for e in entries).toordinal()
-    span = max(1, last - first)
-
-    def x(day: date) -> float:
-        return round(margin + (width - 2 * margin) * (day.toordinal() - first) / span, 1)
-
-    years = range(entries[0].date.year + 1, date.fromordinal(last).year + 1)
-    return {
-        "points": [{"x": x(e.date), "n": n, "label": e.date.isoformat()} for n, e in enumerate(entries)],
-        "ticks": [{"x": x(date(y, 1, 1)), "label": str(y)} for y in years] if last - first > 200 else
-        [{"x": margin, "label": entries[0].date.isoformat()},
-         {"x": width - margin, "label": date.fromordinal(last).isoformat()}],
-        "width": width, "margin": margin,
-    }
