@@ -39,9 +39,9 @@ def _mixed_folder(tmp_path):
     return folder
 
 
-def test_ingest_mixed_folder_stores_the_good_names_the_bad_and_exits_1(tmp_path, db):
+def test_ingest_mixed_folder_stores_the_good_names_the_bad_and_exits_3(tmp_path, db):
     result = run("ingest", str(_mixed_folder(tmp_path)), "--db", db)
-    assert result.exit_code == 1
+    assert result.exit_code == 3
     for name, problem in [("image.png", "binary"), ("empty.txt", "empty file"), ("rows.csv:3", "malformed CSV row"),
                           ("nav.html", "no article text"), ("latin1.txt", "not valid UTF-8"),
                           ("undated.txt", "no publication date"),
@@ -159,6 +159,37 @@ def test_a_settings_file_shapes_timelines_and_reclustering(db, tmp_path):
     assert bad.exit_code == 2 and "timeline.dates = 'all'" in bad.stderr
 
 
+def test_export_writes_every_story_as_jsonl_csv_and_a_static_site(db, tmp_path):
+    import csv
+
+    run("ingest", str(DEMO), "--db", db)
+    stories = json.loads(run("stories", "--db", db, "--json").stdout)
+    assert run("export", str(tmp_path / "j"), "--db", db).exit_code == 0
+    records = [json.loads(line) for line in (tmp_path / "j" / "stories.jsonl").read_text().splitlines()]
+    assert sorted(r["id"] for r in records) == sorted(s["id"] for s in stories)
+    assert all(r["timeline"] and r["entities"] and len(r["article_list"]) == r["articles"] for r in records)
+    assert run("export", str(tmp_path / "c"), "--db", db, "--format", "csv").exit_code == 0
+    with (tmp_path / "c" / "timeline.csv").open() as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) == sum(len(r["timeline"]) for r in records) and rows[0]["article"] and rows[0]["text"]
+    assert run("export", str(tmp_path / "h"), "--db", db, "--format", "html").exit_code == 0
+    index = (tmp_path / "h" / "index.html").read_text()
+    assert index.count('class="story-link"') == len(stories) and (tmp_path / "h" / "style.css").exists()
+    page = (tmp_path / "h" / "stories" / f"{records[0]['id']}.html").read_text()
+    assert 'class="entry"' in page and 'href="../index.html"' in page and "<script" not in page
+    assert run("export", str(tmp_path / "x"), "--db", db, "--format", "pdf").exit_code == 2
+
+
+def test_serve_on_a_busy_port_fails_before_serving(db):
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        result = run("serve", "--db", db, "--port", str(busy.getsockname()[1]))
+    assert result.exit_code == 1 and "cannot serve on 127.0.0.1" in result.stderr and "Serving" not in result.stderr
+
+
 def test_help_explains_commands():
     result = run("--help")
     assert result.exit_code == 0
@@ -167,7 +198,7 @@ def test_help_explains_commands():
 
 
 COMMANDS = [("ingest",), ("articles",), ("article",), ("stories",), ("show",), ("timeline",), ("track",),
-            ("entities",), ("serve",), ("recluster",), ("config",), ("eval",), ("eval", "stories"), ("eval", "entities"),
+            ("entities",), ("serve",), ("recluster",), ("config",), ("export",), ("eval",), ("eval", "stories"), ("eval", "entities"),
             ("eval", "timelines"), ("eval", "tracking")]
 
 
@@ -186,7 +217,7 @@ def test_messages_print_file_names_and_line_numbers_as_written(tmp_path, db):
     path.write_text("".join('{"date": "2024-02-01", "text": "The Bexmoor choir sang for the %d time."}\n' % n
                             for n in range(99)) + '{"date": "2024-02-01", "text": ""}\n')
     result = run("ingest", str(path), "--db", db, "--json")
-    assert result.exit_code == 1 and "lines.jsonl:100:" in result.stderr and "\U0001F4AF" not in result.stderr
+    assert result.exit_code == 3 and "lines.jsonl:100:" in result.stderr and "\U0001F4AF" not in result.stderr
     report = json.loads(result.stdout)
     assert report["stored"] == 99 and report["skipped"] == [{"where": f"{path}:100", "problem": report["skipped"][0]["problem"]}]
 
@@ -342,6 +373,7 @@ def test_serve_binds_to_loopback_by_default_and_warns_otherwise(monkeypatch, db)
 
     calls, warmed = [], []
     monkeypatch.setattr(uvicorn, "run", lambda app, host, port, log_level: calls.append((host, port)))
+    monkeypatch.setattr(cli.socket.socket, "bind", lambda self, address: None)  # ports 8000, 9000 may be taken here
 
     class Context:
         def Process(self, target, args, daemon):
@@ -350,7 +382,7 @@ def test_serve_binds_to_loopback_by_default_and_warns_otherwise(monkeypatch, db)
 
     monkeypatch.setattr(cli.multiprocessing, "get_context", lambda method: Context())
     assert run("serve", "--db", db).exit_code == 0
-    assert calls == [("127.0.0.1", 8000)] and warmed == [(db,)]
+    assert calls == [("127.0.0.1", 8000)] and [args[0] for args in warmed] == [db]
     loud = run("serve", "--db", db, "--host", "0.0.0.0", "--port", "9000")
     assert loud.exit_code == 0 and calls[-1] == ("0.0.0.0", 9000) and "anyone who can reach it" in loud.stderr
 

@@ -137,7 +137,7 @@ def timeline_html(story: Story, entries: Sequence[TimelineEntry], sources: Seque
     items = []
     for entry in entries:
         cite = escape(f"{entry.source + ', ' if entry.source else ''}{_cite(entry)}")
-        if entry.url:
+        if entry.url.lower().startswith(("http://", "https://")):  # never a javascript: link
             cite = f'<a href="{escape(entry.url)}">{cite}</a>'
         lang = f' lang="{escape(entry.language)}"' if entry.language else ""
         items.append(

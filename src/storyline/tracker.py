@@ -191,7 +191,8 @@ def cached_story_entities(store: Store, story: Story) -> list[Entity]:
                    entity_from_dict)
 
 
-def story_entities(store: Store, stories: Sequence[Story], extractor: Extractor = DEFAULT_EXTRACTOR) -> list[Entity]:
+def story_entities(store: Store, stories: Sequence[Story], extractor: Extractor = DEFAULT_EXTRACTOR,
+                   progress: Callable[[int], None] = lambda done: None) -> list[Entity]:
     """The entities of ``stories``, with aliases; names in off-topic segments are left out.
 
     Short forms resolve within each story; titles of one work are found
@@ -200,7 +201,7 @@ def story_entities(store: Store, stories: Sequence[Story], extractor: Extractor 
     articles: list[Article] = []
     mentions: dict[str, list[Mention]] = {}
     story_of: dict[str, int] = {}
-    for story in stories:
+    for done, story in enumerate(stories, 1):
         members = store.articles_by_ids(story.article_ids)
         dropped = off_topic(members, store.sentences)
         for article in members:
@@ -208,6 +209,7 @@ def story_entities(store: Store, stories: Sequence[Story], extractor: Extractor 
             story_of[article.id] = story.id
             mentions[article.id] = [m for m in extractor.mentions(article)
                                     if (article.id, m.sentence_index) not in dropped]
+        progress(done)
     return resolve(articles, mentions, story_of)
 
 

@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 import multiprocessing
+import socket
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -24,7 +26,7 @@ from rich.table import Table
 from storyline import __version__
 from storyline.cli.common import (
     EXIT_OK,
-    EXIT_PROBLEMS,
+    EXIT_SKIPPED,
     EXIT_USAGE,
     AllowUndated,
     AsJson,
@@ -40,7 +42,13 @@ from storyline.cli.common import (
     parse_day,
 )
 from storyline.cli.evaluate import eval_app
-from storyline.config import ENV_CONFIG, ConfigError, Settings, load_settings, settings_rows
+from storyline.config import (
+    ENV_CONFIG,
+    ConfigError,
+    Settings,
+    load_settings,
+    settings_rows,
+)
 from storyline.ingest import IngestReport, ingest
 from storyline.model import Article, Story
 from storyline.readers import FORMATS, Problem, iter_files, read_paths
@@ -79,7 +87,8 @@ def main(
 ) -> None:
     """Turn dated news articles into tracked stories with timelines.
 
-    Exit codes: 0 success, 1 some input was skipped or something was not found, 2 usage error or bad settings.
+    Exit codes: 0 success; 1 failure (a story, article or store not found, a busy port); 2 usage error or bad
+    settings; 3 success, but some input records were skipped (each is named on stderr).
     """
     global SETTINGS
     try:
@@ -98,6 +107,15 @@ def _refresh(store: Store) -> list[Story]:
         return store.stories()
     with err.status("Updating stories…"):
         return update_in_place(store, SETTINGS.stories)
+
+
+@contextmanager
+def _counting(stage: str, total: int, unit: str) -> Iterator[Callable[[int], None]]:
+    """A bar on a terminal for a stage that may take minutes, moved by calling what it yields with the count done."""
+    columns = (TextColumn(f"[bold]{stage}"), BarColumn(), MofNCompleteColumn(), TextColumn(unit), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
+        task = bar.add_task(stage, total=total)
+        yield lambda done: bar.update(task, completed=done)
 
 
 def _read_with_progress(paths: list[str], fmt: str | None, encoding: str | None) -> Iterator[Article | Problem]:
@@ -151,7 +169,7 @@ def ingest_command(paths: Paths, db: Db = None, format: Format = None, encoding:
         report = _ingest(store, paths, format, encoding, allow_undated, language)
     if as_json:
         out.print_json(data=report.as_dict())
-    raise typer.Exit(EXIT_PROBLEMS if report.problems else EXIT_OK)
+    raise typer.Exit(EXIT_SKIPPED if report.problems else EXIT_OK)
 
 
 @app.command("articles")
@@ -345,8 +363,8 @@ def entities_command(
         raise fail(str(exc), EXIT_USAGE) from None
     with open_store(db) as store:
         stories = [_story(store, story_id)] if story_id is not None else _refresh(store)
-        with err.status("Finding entities…"):
-            entities = story_entities(store, stories, extractor)
+        with _counting("entities", len(stories), "stories") as progress:
+            entities = story_entities(store, stories, extractor, progress)
     rows = [entity_dict(e) for e in (entities[:limit] if limit > 0 else entities)]
     if as_json:
         out.print_json(data=rows)
@@ -370,14 +388,19 @@ def track_command(paths: Paths, db: Db = None, format: Format = None, encoding: 
     story with its timeline)."""
     with open_store(db, create=True) as store:
         report = _ingest(store, paths, format, encoding, allow_undated, language)
-        timelines = [(story, story_timeline(store, story, settings=SETTINGS.timeline), story_sources(store, story))
-                     for story in _refresh(store)]
+        stories = _refresh(store)
+        timelines = []
+        with _counting("timelines", len(stories), "stories") as progress:
+            for story in stories:
+                timelines.append((story, story_timeline(store, story, settings=SETTINGS.timeline),
+                                  story_sources(store, story)))
+                progress(len(timelines))
     if as_json:
         out.print_json(data={"ingest": report.as_dict(), "stories": [timeline_dict(*one) for one in timelines]})
     else:
         for one in timelines:
             sys.stdout.write(RENDERERS["md"](*one) + "\n")
-    raise typer.Exit(EXIT_PROBLEMS if report.problems else EXIT_OK)
+    raise typer.Exit(EXIT_SKIPPED if report.problems else EXIT_OK)
 
 
 def _warm(path: str, settings: Settings) -> None:
@@ -400,6 +423,11 @@ def serve_command(
 
     from storyline.web import create_app
 
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            raise fail(f"cannot serve on {host}:{port}: {exc.strerror} (another server there? try --port)") from None
     with open_store(db, create=True) as store:
         path = store.path
         _refresh(store)
@@ -420,6 +448,34 @@ def recluster_command(db: Db = None) -> None:
     with open_store(db) as store, err.status("Reclustering…"):
         stories = refresh_stories(store, rebuild=True, settings=SETTINGS.stories)
     err.print(f"{len(stories)} stories from {sum(len(s.article_ids) for s in stories)} articles.", highlight=False)
+
+
+@app.command("export")
+def export_command(
+    folder: Annotated[Path, typer.Argument(metavar="DIR", help="Folder to write into (made if missing).")],
+    db: Db = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="jsonl (stories.jsonl: one story a line, "
+                                        "everything in it), csv (stories, timeline, entities and articles tables) "
+                                        "or html (a static site: index.html and stories/ID.html).")] = "jsonl",
+) -> None:
+    """Write every story with its events, timeline, entities and articles to DIR.
+
+    Example: storyline export --format html site/   (then open site/index.html, or publish the folder)
+    """
+    from storyline.export import FORMATS, WRITERS, story_records
+
+    if format not in FORMATS:
+        raise fail(f"unknown export format {format!r}; choose {', '.join(FORMATS)}", EXIT_USAGE)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise fail(f"{folder}: cannot make the folder ({exc.strerror})", EXIT_USAGE) from None
+    with open_store(db) as store:
+        total = len(_refresh(store))
+        with _counting("export", total, "stories") as progress:
+            written = WRITERS[format](story_records(store, SETTINGS.timeline, progress), folder)
+    err.print(f"{total} stories written to {', '.join(str(p) for p in written[:4])}"
+              f"{f' and {len(written) - 4} more files' if len(written) > 4 else ''}", markup=False, highlight=False)
 
 
 @app.command("config")

@@ -16,7 +16,9 @@ from storyline.store import ENV_DB, Store, StoreError, default_path
 out = Console(soft_wrap=True, emoji=False, highlight=False)
 err = Console(stderr=True, soft_wrap=True, emoji=False, highlight=False)
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_SKIPPED = 0, 1, 2, 3
+"""0 done; 1 failed (not found, store or port unusable); 2 usage or settings error; 3 done, but some input records
+were skipped (each named on stderr), so a scheduled run can tell a bad record from a failure."""
 
 Db = Annotated[
     Path | None,
