@@ -67,6 +67,16 @@ def test_article_text_is_escaped_and_javascript_urls_are_not_links(client):
     assert 'id="s0"' in page and "Part of the story" in page
 
 
+def test_an_article_page_keeps_its_paragraphs():
+    from storyline.model import Sentence
+    from storyline.web.pages import paragraphs
+
+    text = "First one. Second one.\nThird one."
+    sentences = [Sentence("a", 0, 0, 10, "First one."), Sentence("a", 1, 11, 22, "Second one."),
+                 Sentence("a", 2, 23, 33, "Third one.")]
+    assert [[s.index for s in p] for p in paragraphs(text, sentences)] == [[0, 1], [2]]
+
+
 def test_unknown_pages_are_404_pages(client):
     response = client.get("/stories/999999")
     assert response.status_code == 404 and "no story 999999" in response.text and "<html" in response.text

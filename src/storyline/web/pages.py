@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 
-from storyline.model import TimelineEntry
+from storyline.model import Sentence, TimelineEntry
 from storyline.render import article_dict, entity_dict, event_dict
 from storyline.store import Snippet
 from storyline.tracker import (
@@ -93,6 +93,16 @@ def story_page(request: Request, story_id: int, store: StoreDep, dates: Dates = 
     })
 
 
+def paragraphs(text: str, sentences: list[Sentence]) -> list[list[Sentence]]:
+    """Sentences grouped into the paragraphs of the text: a line break between two sentences starts a new one."""
+    grouped: list[list[Sentence]] = []
+    for sentence in sentences:
+        if not grouped or "\n" in text[grouped[-1][-1].end:sentence.start]:
+            grouped.append([])
+        grouped[-1].append(sentence)
+    return grouped
+
+
 def by_day(entries: list[TimelineEntry]) -> list[list[tuple[int, TimelineEntry]]]:
     """Entries (with their index, the anchor the axis links to) grouped by day, in timeline order."""
     days: list[list[tuple[int, TimelineEntry]]] = []
@@ -111,7 +121,7 @@ def article_page(request: Request, article_id: str, store: StoreDep) -> HTMLResp
         raise HTTPException(404, f"no article {article_id}")
     story_id = store.story_of(article.id)
     return templates.TemplateResponse(request, "article.html", {
-        "article": article_dict(article), "sentences": store.sentences(article),
+        "article": article_dict(article), "paragraphs": paragraphs(article.text, store.sentences(article)),
         "story": store.story(story_id) if story_id is not None else None,
     })
 
