@@ -6,8 +6,7 @@ from __future__ import annotations
 import multiprocessing
 import socket
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
@@ -28,6 +27,7 @@ from storyline.cli.common import (
     EXIT_OK,
     EXIT_SKIPPED,
     EXIT_USAGE,
+    SESSION,
     AllowUndated,
     AsJson,
     Db,
@@ -35,19 +35,22 @@ from storyline.cli.common import (
     Format,
     Language,
     Paths,
+    counting,
     err,
     fail,
     open_store,
     out,
     parse_day,
+    refresh,
 )
+from storyline.cli.config import config_command
 from storyline.cli.evaluate import eval_app
+from storyline.cli.export import export_command
 from storyline.config import (
     ENV_CONFIG,
     ConfigError,
     Settings,
     load_settings,
-    settings_rows,
 )
 from storyline.ingest import IngestReport, ingest
 from storyline.model import Article, Story
@@ -61,7 +64,6 @@ from storyline.tracker import (
     story_rows,
     story_sources,
     story_timeline,
-    update_in_place,
     warm_caches,
 )
 
@@ -90,32 +92,10 @@ def main(
     Exit codes: 0 success; 1 failure (a story, article or store not found, a busy port); 2 usage error or bad
     settings; 3 success, but some input records were skipped (each is named on stderr).
     """
-    global SETTINGS
     try:
-        SETTINGS = load_settings(config)
+        SESSION.settings = load_settings(config)
     except ConfigError as exc:
         raise fail(str(exc), EXIT_USAGE) from None
-
-
-SETTINGS = Settings()
-"""What the settings file in use says (read before any command runs)."""
-
-
-def _refresh(store: Store) -> list[Story]:
-    """Stories, rebuilt first (with a spinner on a terminal) when articles arrived."""
-    if not store.stories_are_stale():
-        return store.stories()
-    with err.status("Updating stories…"):
-        return update_in_place(store, SETTINGS.stories)
-
-
-@contextmanager
-def _counting(stage: str, total: int, unit: str) -> Iterator[Callable[[int], None]]:
-    """A bar on a terminal for a stage that may take minutes, moved by calling what it yields with the count done."""
-    columns = (TextColumn(f"[bold]{stage}"), BarColumn(), MofNCompleteColumn(), TextColumn(unit), TimeElapsedColumn())
-    with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
-        task = bar.add_task(stage, total=total)
-        yield lambda done: bar.update(task, completed=done)
 
 
 def _read_with_progress(paths: list[str], fmt: str | None, encoding: str | None) -> Iterator[Article | Problem]:
@@ -259,7 +239,7 @@ def stories_command(
                        until=parse_day(until, "--until"), source=source, language=language, sort=sort,
                        limit=limit, offset=offset)
     with open_store(db) as store:
-        _refresh(store)
+        refresh(store)
         total = store.count_stories(query)
         rows = story_rows(store, store.find_stories(query))
     if as_json:
@@ -276,7 +256,7 @@ def stories_command(
 
 
 def _story(store: Store, story_id: int) -> Story:
-    _refresh(store)
+    refresh(store)
     story = store.story(story_id)
     if story is None:
         raise fail(f"no story {story_id} in {store.path} (see 'storyline stories')")
@@ -329,7 +309,7 @@ def timeline_command(
     first, last = parse_day(since, "--since"), parse_day(until, "--until")
     with open_store(db) as store:
         story = _story(store, story_id)
-        entries = story_timeline(store, story, dates, first, last, SETTINGS.timeline)
+        entries = story_timeline(store, story, dates, first, last, SESSION.settings.timeline)
         text = RENDERERS[format](story, entries, story_sources(store, story))
     if output:
         output.write_text(text, encoding="utf-8")
@@ -362,8 +342,8 @@ def entities_command(
     except RuntimeError as exc:
         raise fail(str(exc), EXIT_USAGE) from None
     with open_store(db) as store:
-        stories = [_story(store, story_id)] if story_id is not None else _refresh(store)
-        with _counting("entities", len(stories), "stories") as progress:
+        stories = [_story(store, story_id)] if story_id is not None else refresh(store)
+        with counting("entities", len(stories), "stories") as progress:
             entities = story_entities(store, stories, extractor, progress)
     rows = [entity_dict(e) for e in (entities[:limit] if limit > 0 else entities)]
     if as_json:
@@ -388,11 +368,11 @@ def track_command(paths: Paths, db: Db = None, format: Format = None, encoding: 
     story with its timeline)."""
     with open_store(db, create=True) as store:
         report = _ingest(store, paths, format, encoding, allow_undated, language)
-        stories = _refresh(store)
+        stories = refresh(store)
         timelines = []
-        with _counting("timelines", len(stories), "stories") as progress:
+        with counting("timelines", len(stories), "stories") as progress:
             for story in stories:
-                timelines.append((story, story_timeline(store, story, settings=SETTINGS.timeline),
+                timelines.append((story, story_timeline(store, story, settings=SESSION.settings.timeline),
                                   story_sources(store, story)))
                 progress(len(timelines))
     if as_json:
@@ -430,13 +410,13 @@ def serve_command(
             raise fail(f"cannot serve on {host}:{port}: {exc.strerror} (another server there? try --port)") from None
     with open_store(db, create=True) as store:
         path = store.path
-        _refresh(store)
+        refresh(store)
     # Another process, so warming never holds the GIL a request needs; it dies with the server.
-    multiprocessing.get_context("fork").Process(target=_warm, args=(path, SETTINGS), daemon=True).start()
+    multiprocessing.get_context("fork").Process(target=_warm, args=(path, SESSION.settings), daemon=True).start()
     if host not in ("127.0.0.1", "localhost", "::1"):
         err.print(f"[yellow]note:[/yellow] listening on {host}: anyone who can reach it can read and add articles.")
     err.print(f"Serving {path} on http://{host}:{port}/ (Ctrl+C stops)", highlight=False)
-    uvicorn.run(create_app(path, timeline_settings=SETTINGS.timeline), host=host, port=port, log_level="warning")
+    uvicorn.run(create_app(path, timeline_settings=SESSION.settings.timeline), host=host, port=port, log_level="warning")
 
 
 @app.command("recluster")
@@ -446,68 +426,12 @@ def recluster_command(db: Db = None) -> None:
     Story ids are renumbered; day to day, stories are updated in place and keep their ids.
     """
     with open_store(db) as store, err.status("Reclustering…"):
-        stories = refresh_stories(store, rebuild=True, settings=SETTINGS.stories)
+        stories = refresh_stories(store, rebuild=True, settings=SESSION.settings.stories)
     err.print(f"{len(stories)} stories from {sum(len(s.article_ids) for s in stories)} articles.", highlight=False)
 
 
-@app.command("export")
-def export_command(
-    folder: Annotated[Path, typer.Argument(metavar="DIR", help="Folder to write into (made if missing).")],
-    db: Db = None,
-    format: Annotated[str, typer.Option("--format", "-f", help="jsonl (stories.jsonl: one story a line, "
-                                        "everything in it), csv (stories, timeline, entities and articles tables) "
-                                        "or html (a static site: index.html and stories/ID.html).")] = "jsonl",
-) -> None:
-    """Write every story with its events, timeline, entities and articles to DIR.
-
-    Example: storyline export --format html site/   (then open site/index.html, or publish the folder)
-    """
-    from storyline.export import FORMATS, WRITERS, story_records
-
-    if format not in FORMATS:
-        raise fail(f"unknown export format {format!r}; choose {', '.join(FORMATS)}", EXIT_USAGE)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise fail(f"{folder}: cannot make the folder ({exc.strerror})", EXIT_USAGE) from None
-    with open_store(db) as store:
-        total = len(_refresh(store))
-        with _counting("export", total, "stories") as progress:
-            written = WRITERS[format](story_records(store, SETTINGS.timeline, progress), folder)
-    err.print(f"{total} stories written to {', '.join(str(p) for p in written[:4])}"
-              f"{f' and {len(written) - 4} more files' if len(written) > 4 else ''}", markup=False, highlight=False)
-
-
-@app.command("config")
-def config_command(as_json: AsJson = False,
-                   changed: Annotated[bool, typer.Option("--changed", help="Only the settings the file "
-                                                                           "changes.")] = False) -> None:
-    """Show every setting: its value, its default, and which file set it.
-
-    Put changes in storyline.toml (or the file --config or STORYLINE_CONFIG names), e.g.
-
-      [stories]
-      threshold = 0.25
-
-      [timeline]
-      max_dates = 40
-
-    Stories made before a change of [stories] keep their shape until 'storyline recluster'.
-    """
-    rows = [row for row in settings_rows(SETTINGS) if row["changed"] or not changed]
-    if as_json:
-        out.print_json(data={"file": SETTINGS.path or None, "settings": rows})
-        return
-    out.print(f"settings file: {SETTINGS.path or 'none (all defaults)'}", markup=False)
-    table = Table(box=box.SIMPLE_HEAD)
-    for column in ("setting", "value", "default"):
-        table.add_column(column, overflow="fold")
-    for row in rows:
-        table.add_row(f"{row['section']}.{row['name']}", repr(row["value"]) + (" *" if row["changed"] else ""),
-                      repr(row["default"]))
-    out.print(table)
-
-
+app.command("export")(export_command)
+app.command("config")(config_command)
 app.add_typer(eval_app, name="eval")
 
 

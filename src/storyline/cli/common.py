@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Annotated
@@ -9,9 +12,19 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.markup import escape
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
+from storyline.config import Settings
+from storyline.model import Story
 from storyline.readers import FORMATS
 from storyline.store import ENV_DB, Store, StoreError, default_path
+from storyline.tracker import update_in_place
 
 out = Console(soft_wrap=True, emoji=False, highlight=False)
 err = Console(stderr=True, soft_wrap=True, emoji=False, highlight=False)
@@ -62,3 +75,30 @@ def open_store(db: Path | None, create: bool = False) -> Store:
         return Store(path)
     except StoreError as exc:
         raise fail(str(exc)) from None
+
+
+@dataclass
+class Session:
+    """What the options before the command (``--config``) set for the command that runs."""
+
+    settings: Settings = field(default_factory=Settings)
+
+
+SESSION = Session()
+
+
+def refresh(store: Store) -> list[Story]:
+    """Stories, rebuilt first (with a spinner on a terminal) when articles arrived."""
+    if not store.stories_are_stale():
+        return store.stories()
+    with err.status("Updating stories…"):
+        return update_in_place(store, SESSION.settings.stories)
+
+
+@contextmanager
+def counting(stage: str, total: int, unit: str) -> Iterator[Callable[[int], None]]:
+    """A bar on a terminal for a stage that may take minutes, moved by calling what it yields with the count done."""
+    columns = (TextColumn(f"[bold]{stage}"), BarColumn(), MofNCompleteColumn(), TextColumn(unit), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
+        task = bar.add_task(stage, total=total)
+        yield lambda done: bar.update(task, completed=done)
