@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.entities import RuleExtractor, SpacyExtractor
+from storyline import spacy_entities
+from storyline.entities import RuleExtractor
 from storyline.model import Article
+from storyline.spacy_entities import (
+    SpacyExtractor,
+    SpacyTypedExtractor,
+    installed_pipeline,
+)
 
 
 def _mentions(text: str, extractor=None) -> dict[str, str]:
@@ -81,6 +87,27 @@ def test_spacy_path_returns_the_same_records(spacy_pipeline):
     ]
     assert all(text[m.start:m.end] == m.text for m in mentions), "offsets point into the article text"
     assert {m.text for m in RuleExtractor().mentions(article)} >= {m.text for m in mentions}
+
+
+def test_an_installed_pipeline_types_the_rule_names_in_its_language(spacy_pipeline):
+    spacy_pipeline.get_pipe("entity_ruler").add_patterns([{"label": "ORG", "pattern": "Kessport"}])
+    text = "Dock workers said Kessport would wait. Ilsa Brandt spoke in Varnholm."
+    english = Article(raw_text=text, text=text, id="a1", language="en")
+    typed = {m.text: m.type for m in SpacyTypedExtractor(spacy_pipeline).mentions(english)}
+    assert typed["Kessport"] == "organisation", "the pipeline's type beats the rules' person cue (said)"
+    assert typed["Ilsa Brandt"] == "person" and typed["Varnholm"] == "place"
+    german = Article(raw_text=text, text=text, id="a2", language="de")
+    assert {m.text: m.type for m in SpacyTypedExtractor(spacy_pipeline).mentions(german)} == _mentions(text)
+
+
+def test_the_pipeline_used_by_default_is_the_one_named_or_the_best_installed(monkeypatch):
+    monkeypatch.setenv("STORYLINE_SPACY", "none")
+    assert installed_pipeline() is None
+    monkeypatch.setenv("STORYLINE_SPACY", "xx_custom")
+    assert installed_pipeline() == "xx_custom"
+    monkeypatch.delenv("STORYLINE_SPACY")
+    monkeypatch.setattr(spacy_entities, "_installed", lambda name: name in ("en_core_web_sm", "en_core_web_md"))
+    assert installed_pipeline() == "en_core_web_md"
 
 
 def test_spacy_pipeline_that_is_not_installed_is_a_clear_error():

@@ -4,9 +4,9 @@ The default extractor needs no model: it finds proper-noun phrases (runs of
 capitalised words, with the particles names carry inside them) and guesses
 a type from the words around each mention ("director Sam Hargrave",
 "in Dhaka", "the film Extraction", "Extraction 2"). A spaCy pipeline the
-user installed can stand in for it (``SpacyExtractor``); both return the
-same ``Mention`` records, so alias resolution and everything after it does
-not care which one ran.
+user installed can type its names or stand in for it (``spacy_entities``);
+all return the same ``Mention`` records, so alias resolution and everything
+after it does not care which one ran.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from typing import Any, Literal, Protocol
+from typing import Literal, Protocol
 
 from storyline.entity_words import (
     CALENDAR,
@@ -36,7 +36,7 @@ from storyline.entity_words import (
 )
 from storyline.lexicon import stop_words
 from storyline.model import Article
-from storyline.sentences import split_sentences, split_spans
+from storyline.sentences import split_spans
 
 EntityType = Literal["person", "organisation", "place", "work", "other"]
 ENTITY_TYPES: tuple[EntityType, ...] = ("person", "organisation", "place", "work", "other")
@@ -280,48 +280,6 @@ def _guess(before: str, before2: str, after: str, words: Sequence[str]) -> tuple
     if before in ORGANISATION_PREPOSITIONS and len(words) == 1:
         return "organisation", ""
     return "", ""
-
-
-_SPACY_TYPES: dict[str, EntityType] = {
-    "PERSON": "person", "PER": "person", "ORG": "organisation", "NORP": "organisation", "GPE": "place",
-    "LOC": "place", "FAC": "place", "WORK_OF_ART": "work", "PRODUCT": "work", "EVENT": "other",
-}
-_SPACY_SKIP = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
-
-
-class SpacyExtractor:
-    """Named entities from a spaCy pipeline the user installed (``pip install storyline[spacy]``).
-
-    ``nlp`` is a loaded pipeline or the name of an installed one; nothing is
-    downloaded. Numbers and dates are left to the temporal stage.
-    """
-
-    def __init__(self, nlp: Any) -> None:
-        if isinstance(nlp, str):
-            try:
-                import spacy
-            except ImportError as error:
-                raise RuntimeError("spaCy is not installed: pip install 'storyline[spacy]'") from error
-            try:
-                nlp = spacy.load(nlp)
-            except OSError as error:
-                raise RuntimeError(f"spaCy pipeline {nlp!r} is not installed: {error}") from error
-        self.nlp = nlp
-
-    def mentions(self, article: Article) -> list[Mention]:
-        sentences = split_sentences(article.id, article.text)
-        found: list[Mention] = []
-        for sentence, doc in zip(sentences, self.nlp.pipe(s.text for s in sentences)):
-            for entity in doc.ents:
-                if entity.label_ in _SPACY_SKIP:
-                    continue
-                text = _bare(entity.text.strip())
-                if len(text) < 2:
-                    continue
-                start = sentence.start + entity.start_char
-                found.append(Mention(article.id, sentence.index, start, start + len(text), text,
-                                     _SPACY_TYPES.get(entity.label_, "other")))
-        return found
 
 
 DEFAULT_EXTRACTOR = RuleExtractor()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -21,6 +22,7 @@ from storyline.offtopic import off_topic
 from storyline.readers import read_paths
 from storyline.readers.records import record_to_article
 from storyline.render import story_detail_dict, story_dict
+from storyline.spacy_entities import SpacyTypedExtractor, installed_pipeline
 from storyline.store import Store, StoryQuery
 from storyline.stories import (
     DEFAULTS,
@@ -35,8 +37,12 @@ from storyline.timeline import DEFAULTS as TIMELINE_DEFAULTS
 from storyline.timeline import METHOD as TIMELINE_METHOD
 from storyline.timeline import TimelineSettings, build_timeline
 
+Progress = Callable[[int, int], None]
+"""Told how many of how many articles are placed, while stories are updated."""
 
-def refresh_stories(store: Store, *, rebuild: bool = False, settings: StorySettings = DEFAULTS) -> list[Story]:
+
+def refresh_stories(store: Store, *, rebuild: bool = False, settings: StorySettings = DEFAULTS,
+                    progress: Progress = lambda done, total: None) -> list[Story]:
     """Bring stories up to date with the stored articles.
 
     New articles join existing stories or start new ones; story ids stay
@@ -45,15 +51,16 @@ def refresh_stories(store: Store, *, rebuild: bool = False, settings: StorySetti
     """
     if rebuild:
         clusterer = OnlineClusterer(settings)
-        place(clusterer, list(store.canonical_articles()))
+        place(clusterer, list(store.canonical_articles()), progress)
         store.replace_stories(stories_of(clusterer, clusterer.stories.groups, store.articles_by_ids))
         _save_clusterer(store, clusterer)
     elif store.stories_are_stale():
-        update_in_place(store, settings)
+        update_in_place(store, settings, progress)
     return store.stories()
 
 
-def update_in_place(store: Store, settings: StorySettings = DEFAULTS) -> list[Story]:
+def update_in_place(store: Store, settings: StorySettings = DEFAULTS,
+                    progress: Progress = lambda done, total: None) -> list[Story]:
     """Place the articles no story holds yet; existing events and stories keep their ids.
 
     The clusterer resumes from the state saved after the last update, so
@@ -66,7 +73,7 @@ def update_in_place(store: Store, settings: StorySettings = DEFAULTS) -> list[St
         clusterer = replayed(_placed(store), settings)
     else:
         clusterer.forget(store.misplaced())
-    changed = place(clusterer, store.unplaced_articles())
+    changed = place(clusterer, store.unplaced_articles(), progress)
     if replay:  # every story is written again, with the events it was given
         changed = set(clusterer.stories.groups)
     store.save_stories(stories_of(clusterer, changed, store.articles_by_ids))
@@ -185,9 +192,18 @@ def other_names(store: Store, story: Story) -> dict[str, str]:
             if not set(alias.split()) & set(entity.name.split())}
 
 
+@functools.cache
+def default_extractor() -> Extractor:
+    """The rules, with their names typed by an installed spaCy pipeline when there is one (``STORYLINE_SPACY``)."""
+    pipeline = installed_pipeline()
+    return SpacyTypedExtractor(pipeline) if pipeline else DEFAULT_EXTRACTOR
+
+
 def cached_story_entities(store: Store, story: Story) -> list[Entity]:
-    """One story's entities with the built-in extractor, computed once per set of members and kept in the store."""
-    return _cached(store, story, "entities", ENTITIES_METHOD, lambda: story_entities(store, [story]),
+    """One story's entities with the default extractor, computed once per set of members and kept in the store."""
+    pipeline = installed_pipeline()
+    method = f"{ENTITIES_METHOD}+spacy:{pipeline}" if pipeline else ENTITIES_METHOD
+    return _cached(store, story, "entities", method, lambda: story_entities(store, [story], default_extractor()),
                    entity_from_dict)
 
 

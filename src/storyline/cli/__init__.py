@@ -333,12 +333,12 @@ def entities_command(
     one work are found by the people and places they share. Every alias link carries its
     evidence and a confidence (shown with --json).
     """
-    from storyline.entities import DEFAULT_EXTRACTOR, SpacyExtractor
     from storyline.render import entity_dict
-    from storyline.tracker import story_entities
+    from storyline.spacy_entities import SpacyExtractor
+    from storyline.tracker import default_extractor, story_entities
 
     try:
-        extractor = SpacyExtractor(spacy) if spacy else DEFAULT_EXTRACTOR
+        extractor = SpacyExtractor(spacy) if spacy else default_extractor()
     except RuntimeError as exc:
         raise fail(str(exc), EXIT_USAGE) from None
     with open_store(db) as store:
@@ -425,8 +425,8 @@ def recluster_command(db: Db = None) -> None:
 
     Story ids are renumbered; day to day, stories are updated in place and keep their ids.
     """
-    with open_store(db) as store, err.status("Reclustering…"):
-        stories = refresh_stories(store, rebuild=True, settings=SESSION.settings.stories)
+    with open_store(db) as store, counting("recluster", None, "articles placed") as progress:
+        stories = refresh_stories(store, rebuild=True, settings=SESSION.settings.stories, progress=progress)
     err.print(f"{len(stories)} stories from {sum(len(s.article_ids) for s in stories)} articles.", highlight=False)
 
 

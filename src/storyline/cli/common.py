@@ -88,17 +88,22 @@ SESSION = Session()
 
 
 def refresh(store: Store) -> list[Story]:
-    """Stories, rebuilt first (with a spinner on a terminal) when articles arrived."""
+    """Stories, updated first (with a bar counting the articles placed, on a terminal) when articles arrived."""
     if not store.stories_are_stale():
         return store.stories()
-    with err.status("Updating stories…"):
-        return update_in_place(store, SESSION.settings.stories)
+    with counting("stories", None, "articles placed") as progress:
+        return update_in_place(store, SESSION.settings.stories, progress)
 
 
 @contextmanager
-def counting(stage: str, total: int, unit: str) -> Iterator[Callable[[int], None]]:
-    """A bar on a terminal for a stage that may take minutes, moved by calling what it yields with the count done."""
+def counting(stage: str, total: int | None, unit: str) -> Iterator[Callable[..., None]]:
+    """A bar on a terminal for a stage that may take minutes, moved by calling what it yields with the count done
+    (and the total, when it is learnt on the way)."""
     columns = (TextColumn(f"[bold]{stage}"), BarColumn(), MofNCompleteColumn(), TextColumn(unit), TimeElapsedColumn())
     with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
         task = bar.add_task(stage, total=total)
-        yield lambda done: bar.update(task, completed=done)
+
+        def advance(done: int, of: int | None = None) -> None:
+            bar.update(task, completed=done, total=of or total)
+
+        yield advance

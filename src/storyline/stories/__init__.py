@@ -72,16 +72,27 @@ def build_stories(articles: Sequence[Article], settings: StorySettings = DEFAULT
     return stories
 
 
-def place(clusterer: OnlineClusterer, articles: Sequence[Article]) -> set[int]:
+PROGRESS_EVERY = 100
+"""Articles between two progress reports while placing."""
+
+
+def place(clusterer: OnlineClusterer, articles: Sequence[Article],
+          progress: Callable[[int, int], None] = lambda done, total: None) -> set[int]:
     """Place ``articles`` (in publication order) under their ids, run the maintenance step, and return the ids of
-    the stories that changed: new ones, and old ones whose articles or events changed."""
+    the stories that changed: new ones, and old ones whose articles or events changed. ``progress`` hears how many
+    of how many are placed, every ``PROGRESS_EVERY`` articles and at the end."""
     before = _shape(clusterer)
     settings = clusterer.settings
     embeddings = embed_articles(articles, settings.embedding_model)
-    for article, terms, embedding in zip(articles, terms_stream(articles, settings.weights), embeddings):
+    for done, (article, terms, embedding) in enumerate(
+        zip(articles, terms_stream(articles, settings.weights), embeddings), 1
+    ):
         clusterer.add(article.id, article, terms=terms, embedding=embedding)
         clusterer.maybe_maintain()
+        if done % PROGRESS_EVERY == 0:
+            progress(done, len(articles))
     clusterer.maintain()
+    progress(len(articles), len(articles))
     after = _shape(clusterer)
     return {story for story, shape in after.items() if shape != before.get(story)}
 
