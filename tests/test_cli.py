@@ -101,9 +101,10 @@ def test_demo_corpus_track_then_list_show_and_timeline(db):
     assert run("stories", "--db", db, "--sort", "alphabet").exit_code == 2
     articles = json.loads(run("articles", "--db", db, "--json", "--limit", "5").stdout)
     assert len(articles) == 5
-    tracked = json.loads(run("track", str(DEMO), "--db", db, "--json").stdout)
+    tracked = json.loads(run("track", str(DEMO), "--db", db, "--json", "--all").stdout)
     assert tracked["ingest"]["stored"] == 0 and tracked["ingest"]["unchanged"] == 12
     assert len(tracked["stories"]) == 3 and all(s["entries"] for s in tracked["stories"])
+    assert tracked["changes"]["stories"] == [], "nothing new since the last update"
     again = run("track", str(DEMO), "--db", db)
     assert again.exit_code == 0 and "0 new article(s) stored" in again.stderr
     rebuilt = run("recluster", "--db", db)

@@ -155,14 +155,17 @@ def _members_key(story: Story, method: str) -> str:
 
 
 def _cached(store: Store, story: Story, kind: str, method: str, compute: Callable[[], list[T]],
-            load: Callable[[dict], T]) -> list[T]:
-    """What ``compute`` derives for a story, computed once per set of members and kept in the store."""
+            load: Callable[[dict], T], computed: Callable[[str], None] = lambda body: None) -> list[T]:
+    """What ``compute`` derives for a story, computed once per set of members and kept in the store; ``computed``
+    hears each new result."""
     key = _members_key(story, method)
     body = store.cached(story.id, kind, key)
     if body is not None:
         return [load(row) for row in json.loads(body)]
     result = compute()
-    store.cache(story.id, kind, key, json.dumps([asdict(item) for item in result], default=str))
+    body = json.dumps([asdict(item) for item in result], default=str)
+    store.cache(story.id, kind, key, body)
+    computed(body)
     return result
 
 
@@ -181,8 +184,13 @@ def story_timeline(store: Store, story: Story, dates: int | None = None, since: 
         return compute()
     kind = "timeline" if dates is None else f"timeline:{dates}"
     method = TIMELINE_METHOD if settings == TIMELINE_DEFAULTS else f"{TIMELINE_METHOD}:{settings!r}"
-    return _cached(store, story, kind, method, compute,
-                   lambda row: TimelineEntry(**{**row, "date": date.fromisoformat(row["date"])}))
+    keep = (lambda body: store.keep_timeline_version(story.id, body)) if kind == "timeline" else (lambda body: None)
+    return _cached(store, story, kind, method, compute, timeline_entry, keep)
+
+
+def timeline_entry(row: Mapping[str, Any]) -> TimelineEntry:
+    """A timeline entry back from ``dataclasses.asdict`` (its date as an ISO string)."""
+    return TimelineEntry(**{**row, "date": date.fromisoformat(row["date"])})
 
 
 def other_names(store: Store, story: Story) -> dict[str, str]:
@@ -306,6 +314,15 @@ class Tracker:
     def entities(self, story: Story | int) -> list[Entity]:
         """The people, organisations, places and works of the story, with their aliases."""
         return cached_story_entities(self.store, self._story(story))
+
+    def changes(self, since: date | str = "last", story: Story | int | None = None) -> Any:
+        """What is new since ``since`` (a day, or "last": what the last update brought), in every story or in
+        one: a ``storyline.changes.Changes``."""
+        from storyline.changes import changes
+
+        self.update()
+        story_id = story.id if isinstance(story, Story) else story
+        return changes(self.store, since, story_id, self.timeline_settings)
 
     def _story(self, story: Story | int) -> Story:
         found = self.story(story) if isinstance(story, int) else story

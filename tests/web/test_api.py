@@ -75,6 +75,18 @@ def test_articles_article_and_search(client):
     assert {hit["snippet"][start:end] for start, end in hit["matches"]} <= {"Harlan", "Street"}
 
 
+def test_changes_since_the_last_update_or_a_day(client, web_db):
+    everything = client.get("/api/changes", params={"since": "2000-01-01"}).json()
+    assert everything["updates"] and everything["stories"]
+    first = everything["stories"][0]
+    assert first["new_story"] and first["added"] and first["added"][0]["provenance"]["article"] in first["new_articles"]
+    one = client.get("/api/changes", params={"since": "2000-01-01", "story": first["story"]["id"]}).json()
+    assert [s["story"]["id"] for s in one["stories"]] == [first["story"]["id"]]
+    assert client.get("/api/changes", params={"since": "soon"}).status_code == 422
+    assert client.get("/api/changes", params={"since": "2024-13-45"}).status_code == 422
+    assert client.get("/api/changes", params={"story": 999999}).status_code == 404
+
+
 @pytest.mark.parametrize("url", ["/api/stories/999999", "/api/stories/999999/timeline",
                                  "/api/stories/999999/entities", "/api/articles/no-such-article"])
 def test_unknown_ids_are_404_error_objects(client, url):
@@ -93,7 +105,7 @@ def test_bad_parameters_are_422_error_objects(client, url):
 def test_openapi_schema_lists_the_endpoints(client):
     paths = client.get("/api/openapi.json").json()["paths"]
     assert {"/api/stories", "/api/stories/{story_id}", "/api/stories/{story_id}/timeline", "/api/articles",
-            "/api/articles/{article_id}", "/api/search", "/api/ingest"} <= paths.keys()
+            "/api/articles/{article_id}", "/api/search", "/api/ingest", "/api/changes"} <= paths.keys()
 
 
 def _row(n: int, **extra) -> str:

@@ -86,3 +86,20 @@ def test_unknown_pages_are_404_pages(client):
 def test_language_chips_show_only_when_a_story_mixes_languages(client, web_db):
     page = client.get(f"/stories/{story_with(web_db, 'Harlan Street Bridge')}").text
     assert '<span class="precision">en</span>' not in page
+
+
+def test_a_story_has_an_atom_feed_of_its_updates_and_a_what_changed_section(client, web_db):
+    import xml.etree.ElementTree as ET
+
+    story_id = story_with(web_db, "Harlan Street Bridge")
+    response = client.get(f"/stories/{story_id}/feed.atom")
+    assert response.status_code == 200 and response.headers["content-type"].startswith("application/atom+xml")
+    feed = ET.fromstring(response.text)
+    atom = "{http://www.w3.org/2005/Atom}"
+    entries = feed.findall(f"{atom}entry")
+    assert feed.find(f"{atom}title").text.startswith("Storyline: ") and entries
+    assert all(e.find(f"{atom}updated").text and e.find(f"{atom}id").text for e in entries)
+    assert "&lt;li&gt;" in response.text or "<li>" in entries[0].find(f"{atom}content").text
+    page = client.get(f"/stories/{story_id}").text
+    assert 'href="/stories/%d/feed.atom"' % story_id in page
+    assert client.get("/stories/999999/feed.atom").status_code == 404

@@ -23,6 +23,7 @@ from rich.progress import (
 from rich.table import Table
 
 from storyline import __version__
+from storyline.cli.changes import changes_command
 from storyline.cli.common import (
     EXIT_OK,
     EXIT_SKIPPED,
@@ -363,23 +364,34 @@ def entities_command(
 
 @app.command("track")
 def track_command(paths: Paths, db: Db = None, format: Format = None, encoding: Encoding = None,
-                  allow_undated: AllowUndated = False, language: Language = None, as_json: AsJson = False) -> None:
-    """Ingest, update stories and print every story's timeline (Markdown; --json: the ingest report and every
-    story with its timeline)."""
+                  allow_undated: AllowUndated = False, language: Language = None, as_json: AsJson = False,
+                  every: Annotated[bool, typer.Option("--all", help="Print every story's whole timeline, not only "
+                                                                    "what changed.")] = False) -> None:
+    """Ingest, update stories and print what changed: new stories, events and timeline entries, and entries
+    replaced (as 'storyline changes' does for the last update). --all prints every story's timeline instead;
+    --json gives the ingest report with the changes (and with --all, every story with its timeline)."""
+    from storyline.changes import LAST, changes, changes_dict, changes_text
+
     with open_store(db, create=True) as store:
         report = _ingest(store, paths, format, encoding, allow_undated, language)
+        if not store.stories_are_stale():
+            store.note_update()  # so 'changes' after a run that brought nothing says so
         stories = refresh(store)
         timelines = []
         with counting("timelines", len(stories), "stories") as progress:
-            for story in stories:
+            for story in stories if every else ():
                 timelines.append((story, story_timeline(store, story, settings=SESSION.settings.timeline),
                                   story_sources(store, story)))
                 progress(len(timelines))
+        found = changes(store, LAST, settings=SESSION.settings.timeline)
     if as_json:
-        out.print_json(data={"ingest": report.as_dict(), "stories": [timeline_dict(*one) for one in timelines]})
-    else:
+        data = {"ingest": report.as_dict(), "changes": changes_dict(found)}
+        out.print_json(data=data | ({"stories": [timeline_dict(*one) for one in timelines]} if every else {}))
+    elif every:
         for one in timelines:
             sys.stdout.write(RENDERERS["md"](*one) + "\n")
+    else:
+        sys.stdout.write(changes_text(found))
     raise typer.Exit(EXIT_SKIPPED if report.problems else EXIT_OK)
 
 
@@ -430,6 +442,7 @@ def recluster_command(db: Db = None) -> None:
     err.print(f"{len(stories)} stories from {sum(len(s.article_ids) for s in stories)} articles.", highlight=False)
 
 
+app.command("changes")(changes_command)
 app.command("export")(export_command)
 app.command("config")(config_command)
 app.add_typer(eval_app, name="eval")

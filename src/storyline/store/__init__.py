@@ -8,8 +8,9 @@ from storyline.store.sqlite import (
            Snippet,
            Store,
            StoreError,
+           Update,
            default_path,
 )
 
-__all__ = ["DEFAULT_DB", "ENV_DB", "SCHEMA_VERSION", "SORTS", "Snippet", "Store", "StoreError", "StoryQuery",
+__all__ = ["DEFAULT_DB", "ENV_DB", "SCHEMA_VERSION", "SORTS", "Snippet", "Store", "StoreError", "StoryQuery", "Update",
            "default_path"]

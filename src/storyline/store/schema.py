@@ -89,6 +89,25 @@ MIGRATIONS: list[str] = [
     ALTER TABLE story_articles ADD COLUMN event_id INTEGER REFERENCES events(id);
     CREATE INDEX story_articles_event ON story_articles(event_id);
     """,
+    """
+    CREATE TABLE updates (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        articles INTEGER NOT NULL,
+        rebuild INTEGER NOT NULL DEFAULT 0
+    );
+    ALTER TABLE story_articles ADD COLUMN update_id INTEGER REFERENCES updates(id);
+    CREATE INDEX story_articles_update ON story_articles(update_id);
+    INSERT INTO updates(id, at, articles, rebuild)
+        SELECT 0, '', COUNT(*), 0 FROM story_articles HAVING COUNT(*) > 0;
+    UPDATE story_articles SET update_id = 0;
+    CREATE TABLE timeline_versions (
+        story_id INTEGER NOT NULL,
+        update_id INTEGER NOT NULL,
+        body TEXT NOT NULL,
+        PRIMARY KEY (story_id, update_id)
+    ) WITHOUT ROWID;
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

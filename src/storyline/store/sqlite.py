@@ -59,6 +59,16 @@ class Snippet:
     matches: list[tuple[int, int]]
 
 
+@dataclass(frozen=True)
+class Update:
+    """One update of the stories: when, how many articles it placed, and whether it rebuilt them all."""
+
+    id: int
+    at: str
+    articles: int
+    rebuild: bool
+
+
 class StoreError(Exception):
     """The store file cannot be opened or is of an unknown schema."""
 
@@ -281,6 +291,7 @@ class Store:
             self.conn.execute("DELETE FROM events")
             self.conn.execute("DELETE FROM stories")
             self._write_stories(stories)
+            self._record_update(rebuild=True)
 
     def stories(self) -> list[Story]:
         """Stories, most recently active first."""
@@ -417,6 +428,64 @@ class Store:
             self.conn.execute("DELETE FROM events WHERE id NOT IN "
                               "(SELECT event_id FROM story_articles WHERE event_id IS NOT NULL)")
             self.conn.execute("DELETE FROM stories WHERE id NOT IN (SELECT story_id FROM story_articles)")
+            self._record_update(rebuild=False)
+
+    def _record_update(self, *, rebuild: bool) -> None:
+        """Note this update and mark the articles it placed (inside the caller's transaction); an update that
+        placed nothing new is not noted."""
+        update_id = self.conn.execute("INSERT INTO updates(at, articles, rebuild) VALUES (?, 0, ?)",
+                                      (_now(), int(rebuild))).lastrowid
+        placed = self.conn.execute("UPDATE story_articles SET update_id = ? WHERE update_id IS NULL",
+                                   (update_id,)).rowcount
+        if placed:
+            self.conn.execute("UPDATE updates SET articles = ? WHERE id = ?", (placed, update_id))
+        else:
+            self.conn.execute("DELETE FROM updates WHERE id = ?", (update_id,))
+
+    # --- what changed -------------------------------------------------------
+
+    def note_update(self) -> None:
+        """Note an update that placed nothing (a scheduled run with nothing new), so "since the last update" is
+        empty after it."""
+        with self.transaction():
+            self.conn.execute("INSERT INTO updates(at, articles, rebuild) VALUES (?, 0, 0)", (_now(),))
+
+    def updates(self) -> list[Update]:
+        """Every update noted, oldest first."""
+        rows = self.conn.execute("SELECT id, at, articles, rebuild FROM updates ORDER BY id")
+        return [Update(r[0], r[1], r[2], bool(r[3])) for r in rows]
+
+    def placed_after(self, update_id: int) -> dict[int, list[str]]:
+        """Per story, the articles placed by the updates after ``update_id``."""
+        placed: dict[int, list[str]] = {}
+        rows = self.conn.execute("SELECT story_id, article_id FROM story_articles WHERE update_id > ? "
+                                 "ORDER BY story_id, update_id, rowid", (update_id,))
+        for story_id, article_id in rows:
+            placed.setdefault(story_id, []).append(article_id)
+        return placed
+
+    def placed_by_update(self, story_id: int) -> dict[int, list[str]]:
+        """A story's articles by the update that placed them, oldest update first."""
+        placed: dict[int, list[str]] = {}
+        rows = self.conn.execute("SELECT update_id, article_id FROM story_articles WHERE story_id = ? "
+                                 "ORDER BY update_id, rowid", (story_id,))
+        for update_id, article_id in rows:
+            placed.setdefault(update_id or 0, []).append(article_id)
+        return placed
+
+    def timeline_version(self, story_id: int, update_id: int) -> tuple[int, str] | None:
+        """The last timeline kept for a story as of ``update_id`` (the update it was made after), if any."""
+        row = self.conn.execute("SELECT update_id, body FROM timeline_versions WHERE story_id = ? AND update_id <= ? "
+                                "ORDER BY update_id DESC LIMIT 1", (story_id, update_id)).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def keep_timeline_version(self, story_id: int, body: str) -> None:
+        """Keep a story's timeline as readers see it after the latest update, so a later one never rewrites it
+        silently."""
+        latest = self.conn.execute("SELECT COALESCE(MAX(id), 0) FROM updates").fetchone()[0]
+        with self.transaction():
+            self.conn.execute("INSERT OR REPLACE INTO timeline_versions(story_id, update_id, body) VALUES (?, ?, ?)",
+                              (story_id, latest, body))
 
     def _write_stories(self, stories: Sequence[Story]) -> None:
         """Upsert stories, their events and their members (inside the caller's transaction)."""

@@ -9,6 +9,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
+from storyline.changes import changes, changes_dict
 from storyline.ingest import IngestReport, ingest
 from storyline.readers.records import read_jsonl
 from storyline.render import article_dict, entity_dict, timeline_dict
@@ -23,6 +24,7 @@ from storyline.tracker import (
 )
 from storyline.web.common import (
     PAGE_SIZE,
+    ChangesSince,
     Dates,
     Filters,
     Limit,
@@ -33,6 +35,7 @@ from storyline.web.common import (
     Until,
     error_body,
     find_story,
+    parse_since,
 )
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -67,6 +70,16 @@ def get_timeline(story_id: int, request: Request, store: StoreDep, dates: Dates 
     story = find_story(store, story_id)
     entries = story_timeline(store, story, dates, since, until, request.app.state.timeline_settings)
     return timeline_dict(story, entries, story_sources(store, story))
+
+
+@router.get("/changes")
+def get_changes(request: Request, store: StoreDep, since: ChangesSince = "last",
+                story: int | None = Query(None, description="Only this story.")) -> dict[str, Any]:
+    """New stories, events and timeline entries, and replaced entries (with what they were), since a day or made
+    by the last update (``since=last``), as ``storyline changes --json``."""
+    if story is not None:
+        find_story(store, story)
+    return changes_dict(changes(store, parse_since(since), story, request.app.state.timeline_settings))
 
 
 @router.get("/stories/{story_id}/entities")

@@ -61,6 +61,17 @@ def list_filters(q: str = Query("", description="Only stories whose articles hol
 
 
 Filters = Annotated[StoryQuery, Depends(list_filters)]
+ChangesSince = Annotated[str, Query(pattern=r"^(last|\d{4}-\d{2}-\d{2})$",
+                                    description="A day (YYYY-MM-DD), or last: what the last update brought.")]
+
+
+def parse_since(since: str) -> date | str:
+    if since == "last":
+        return since
+    try:
+        return date.fromisoformat(since)
+    except ValueError:
+        raise HTTPException(422, f"since: {since!r} is not a day (YYYY-MM-DD)") from None
 
 
 ERROR_CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 413: "too_large",

@@ -7,8 +7,9 @@ from typing import Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 
+from storyline.changes import LAST, changes, story_history
 from storyline.model import Sentence, TimelineEntry
 from storyline.render import article_dict, entity_dict, event_dict
 from storyline.store import Snippet
@@ -39,6 +40,8 @@ WEB_DATES = 20
 EVENTS_PER_PAGE = 10
 ARTICLE_HITS = 10
 """How many matching articles a search lists under its stories."""
+NEVER = "1970-01-01T00:00:00+00:00"
+"""When a feed of a story with no dated update says it was updated (Atom requires a time)."""
 FOLDED = 2
 """The story list starts at stories of this many articles; the rest are one link away."""
 
@@ -83,7 +86,9 @@ def story_page(request: Request, story_id: int, store: StoreDep, dates: Dates = 
     shown = story.events[(events_page - 1) * EVENTS_PER_PAGE:events_page * EVENTS_PER_PAGE]
     articles = {a.id: article_dict(a) for a in store.articles_by_ids([i for e in shown for i in e.article_ids])}
     events = [{**event_dict(e), "article_rows": [articles[i] for i in e.article_ids if i in articles]} for e in shown]
+    recent = changes(store, LAST, story.id, settings).stories
     return templates.TemplateResponse(request, "story.html", {
+        "recent": recent[0] if recent else None,
         "story": story, "sources": sources[:SOURCES_SHOWN], "more_sources": len(sources) - SOURCES_SHOWN,
         "days": by_day(entries), "entries": entries, "axis": date_axis([e.date for e in entries]),
         "all_dates": all_dates, "shown_dates": len({e.date for e in entries}),
@@ -112,6 +117,19 @@ def by_day(entries: list[TimelineEntry]) -> list[list[tuple[int, TimelineEntry]]
         else:
             days.append([(n, entry)])
     return days
+
+
+@router.get("/stories/{story_id}/feed.atom")
+def story_feed(request: Request, story_id: int, store: StoreDep) -> Response:
+    """An Atom feed of the story: an entry per update that brought it articles, listing the timeline entries
+    they gave it, so a feed reader shows what is new."""
+    story = find_story(store, story_id)
+    history = story_history(store, story, request.app.state.timeline_settings)
+    page = str(request.url_for("story_page", story_id=story.id))
+    body = templates.get_template("feed.atom").render(
+        story=story, page=page, feed=str(request.url), history=history,
+        updated=max((u.at for u, _, _ in history if u.at), default=NEVER))
+    return Response(body, media_type="application/atom+xml")
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)

@@ -1,0 +1,143 @@
+"""What changed since a reader last looked: new stories, new events, new timeline entries, and entries an update
+replaced (both versions kept), each citing its article and sentence.
+
+Every update of the stories is recorded with the articles it placed, and every default timeline a reader could
+have seen is kept per update, so "since" is either a day or the update before the last one.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+
+from storyline.model import Event, Story, TimelineEntry
+from storyline.render import date_value, day_label, event_dict, story_dict
+from storyline.store import Store, Update
+from storyline.timeline import DEFAULTS as TIMELINE_DEFAULTS
+from storyline.timeline import TimelineSettings
+from storyline.tracker import story_timeline, timeline_entry
+
+LAST = "last"
+
+
+@dataclass
+class StoryChanges:
+    """One story's changes: ``replaced`` pairs an entry readers saw with what its day holds now (maybe nothing)."""
+
+    story: Story
+    new_story: bool
+    new_articles: list[str]
+    new_events: list[Event] = field(default_factory=list)
+    added: list[TimelineEntry] = field(default_factory=list)
+    replaced: list[tuple[TimelineEntry, list[TimelineEntry]]] = field(default_factory=list)
+
+
+@dataclass
+class Changes:
+    """The changes of the updates after ``after`` (0: since the first update), story by story."""
+
+    after: int
+    updates: list[Update]
+    stories: list[StoryChanges]
+
+
+def since_update(updates: list[Update], since: date | str = LAST) -> int:
+    """The update changes are counted after: the one before the latest (``"last"``), or the last one made before
+    the day ``since``."""
+    if since == LAST:
+        return updates[-2].id if len(updates) > 1 else -1
+    if not isinstance(since, date):
+        raise ValueError(f"since {since!r}: give a day (YYYY-MM-DD) or {LAST!r}")
+    before = [u.id for u in updates if not u.at or date.fromisoformat(u.at[:10]) < since]  # "": before records
+    return before[-1] if before else -1
+
+
+def changes(store: Store, since: date | str = LAST, story_id: int | None = None,
+            settings: TimelineSettings = TIMELINE_DEFAULTS) -> Changes:
+    """The changes since ``since`` (see ``since_update``), of every story or of one."""
+    updates = store.updates()
+    after = since_update(updates, since)
+    found = []
+    for changed_id, placed in sorted(store.placed_after(after).items()):
+        if story_id is not None and changed_id != story_id:
+            continue
+        story = store.story(changed_id)
+        if story is not None:
+            found.append(_story_changes(store, story, set(placed), after, settings))
+    found.sort(key=lambda c: (not c.new_story, -len(c.new_articles), c.story.id))
+    return Changes(after, [u for u in updates if u.id > after], found)
+
+
+def _story_changes(store: Store, story: Story, placed: set[str], after: int,
+                   settings: TimelineSettings) -> StoryChanges:
+    new_story = placed >= set(story.article_ids)
+    result = StoryChanges(story, new_story, [a for a in story.article_ids if a in placed],
+                          [e for e in story.events if set(e.article_ids) <= placed])
+    now = story_timeline(store, story, settings=settings)
+    kept = None if new_story else store.timeline_version(story.id, after)
+    if kept is None:  # nothing was kept from before: what the new articles brought is what is new
+        result.added = [e for e in now if e.article_id in placed]
+        return result
+    before = [timeline_entry(row) for row in json.loads(kept[1])]
+    seen = {_key(e) for e in before}
+    current = {_key(e) for e in now}
+    result.added = [e for e in now if _key(e) not in seen]
+    result.replaced = [(old, [e for e in result.added if e.date == old.date]) for old in before
+                       if _key(old) not in current]
+    return result
+
+
+def _key(entry: TimelineEntry) -> tuple:
+    return entry.date, entry.article_id, entry.sentence_index
+
+
+def story_history(store: Store, story: Story, settings: TimelineSettings = TIMELINE_DEFAULTS
+                  ) -> list[tuple[Update, list[str], list[TimelineEntry]]]:
+    """Each update that brought the story articles, newest first, with those articles and the entries of its
+    timeline now that cite them: what a feed of the story announces."""
+    updates = {u.id: u for u in store.updates()}
+    entries = story_timeline(store, story, settings=settings)
+    history = []
+    for update_id, placed in store.placed_by_update(story.id).items():
+        update = updates.get(update_id, Update(update_id, "", len(placed), False))
+        history.append((update, placed, [e for e in entries if e.article_id in set(placed)]))
+    return history[::-1]
+
+
+def changes_dict(found: Changes) -> dict:
+    """Changes as ``storyline changes --json`` and the API give them."""
+    def entry(e: TimelineEntry) -> dict:
+        return {"date": date_value(e), "label": day_label(e), "text": e.text,
+                "provenance": {"article": e.article_id, "sentence": e.sentence_index, "source": e.source,
+                               "url": e.url}}
+
+    return {
+        "updates": [{"id": u.id, "at": u.at, "articles": u.articles, "rebuild": u.rebuild} for u in found.updates],
+        "stories": [{
+            "story": story_dict(c.story), "new_story": c.new_story, "new_articles": c.new_articles,
+            "new_events": [event_dict(e) for e in c.new_events], "added": [entry(e) for e in c.added],
+            "replaced": [{"was": entry(old), "now": [entry(e) for e in now]} for old, now in c.replaced],
+        } for c in found.stories],
+    }
+
+
+def changes_text(found: Changes) -> str:
+    """Changes for a person: each story with what is new in it, oldest entry first."""
+    if not found.stories:
+        return ("Nothing new: no update in that time.\n" if not found.updates else
+                f"Nothing new: {len(found.updates)} update(s) in that time brought no new article to any story.\n")
+    lines = []
+    if any(u.rebuild for u in found.updates):
+        lines += ["Stories were rebuilt from scratch in that time (storyline recluster): ids are new.", ""]
+    for c in found.stories:
+        what = "new story" if c.new_story else f"{len(c.new_articles)} new article(s), {len(c.new_events)} new event(s)"
+        lines.append(f"## Story {c.story.id}: {c.story.label} ({what})")
+        for e in c.added:
+            lines.append(f"+ {day_label(e)}  {e.text}  ({e.source + ', ' if e.source else ''}{e.article_id}#"
+                         f"{e.sentence_index})")
+        for old, now in c.replaced:
+            lines.append(f"~ {day_label(old)}  was: {old.text}  ({old.article_id}#{old.sentence_index})"
+                         + ("" if now else "  (no longer in the timeline)"))
+        lines.append("")
+    return "\n".join(lines)

@@ -1,0 +1,50 @@
+"""``storyline changes``: what is new in the stories since a day or since the update before the last."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from storyline.cli.common import (
+    EXIT_USAGE,
+    SESSION,
+    AsJson,
+    Db,
+    fail,
+    open_store,
+    out,
+    parse_day,
+    refresh,
+)
+
+
+def changes_command(
+    story_id: Annotated[int | None, typer.Argument(metavar="[STORY]", help="Only this story [default: every "
+                                                                           "story].")] = None,
+    db: Db = None,
+    since: Annotated[str, typer.Option(metavar="DAY|last", help="Changes made after this day (YYYY-MM-DD), or by "
+                                                                "the last update (last).")] = "last",
+    as_json: AsJson = False,
+) -> None:
+    """List new stories, new events, new timeline entries and replaced entries, each citing its sentence.
+
+    Every update is recorded, and a timeline a reader could have seen is kept, so a replaced entry is shown
+    with what it was. Example: storyline changes --since 2024-03-01
+    """
+    from storyline.changes import LAST, changes, changes_dict, changes_text
+
+    day = LAST if since == LAST else parse_day(since, "--since")
+    with open_store(db) as store:
+        refresh(store)
+        if story_id is not None and store.story(story_id) is None:
+            raise fail(f"no story {story_id} in {store.path} (see 'storyline stories')")
+        try:
+            found = changes(store, day, story_id, SESSION.settings.timeline)
+        except ValueError as exc:
+            raise fail(str(exc), EXIT_USAGE) from None
+    if as_json:
+        out.print_json(data=changes_dict(found))
+    else:
+        sys.stdout.write(changes_text(found))
