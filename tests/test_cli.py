@@ -191,6 +191,26 @@ def test_serve_on_a_busy_port_fails_before_serving(db):
     assert result.exit_code == 1 and "cannot serve on 127.0.0.1" in result.stderr and "Serving" not in result.stderr
 
 
+def test_changes_and_claims_commands(db, tmp_path):
+    run("track", str(DEMO), "--db", db)
+    first = json.loads(run("changes", "--db", db, "--json").stdout)
+    assert len(first["stories"]) == 3 and all(s["new_story"] for s in first["stories"])
+    record = tmp_path / "late.jsonl"
+    record.write_text(json.dumps({"date": "2024-03-01", "source": "Lune Gazette", "text":
+                                  "Dock workers in Kessport returned to work as the strike over pay ended, union "
+                                  "secretary Jonas Feldt said. Ships left Kessport for the first time in weeks."}) + "\n")
+    tracked = run("track", str(record), "--db", db)
+    assert tracked.exit_code == 0 and tracked.stdout.startswith("## Story") and "+ " in tracked.stdout
+    assert "Nothing new" in run("track", str(record), "--db", db).stdout
+    assert "Nothing new" in run("changes", "--db", db).stdout
+    assert len(json.loads(run("changes", "--db", db, "--json", "--since", "2000-01-01").stdout)["stories"]) == 3
+    assert run("changes", "--db", db, "--since", "soon").exit_code == 2
+    assert run("changes", "99", "--db", db).exit_code == 1
+    story = json.loads(run("stories", "--db", db, "--json", "--sort", "size").stdout)[0]["id"]
+    assert run("claims", str(story), "--db", db).exit_code == 0
+    assert isinstance(json.loads(run("claims", str(story), "--db", db, "--json").stdout), dict)
+
+
 def test_help_explains_commands():
     result = run("--help")
     assert result.exit_code == 0
@@ -199,7 +219,7 @@ def test_help_explains_commands():
 
 
 COMMANDS = [("ingest",), ("articles",), ("article",), ("stories",), ("show",), ("timeline",), ("track",),
-            ("entities",), ("serve",), ("recluster",), ("config",), ("export",), ("eval",), ("eval", "stories"), ("eval", "entities"),
+            ("entities",), ("serve",), ("recluster",), ("config",), ("export",), ("changes",), ("claims",), ("eval",), ("eval", "stories"), ("eval", "entities"),
             ("eval", "timelines"), ("eval", "tracking")]
 
 

@@ -11,12 +11,14 @@ import json
 from dataclasses import dataclass, field
 from datetime import date
 
+from storyline.claims import METHOD as CLAIMS_METHOD
+from storyline.claims import Claim, Step, claims, histories
 from storyline.model import Event, Story, TimelineEntry
 from storyline.render import date_value, day_label, event_dict, story_dict
 from storyline.store import Store, Update
 from storyline.timeline import DEFAULTS as TIMELINE_DEFAULTS
 from storyline.timeline import TimelineSettings
-from storyline.tracker import story_timeline, timeline_entry
+from storyline.tracker import per_story, story_timeline, timeline_entry
 
 LAST = "last"
 
@@ -31,6 +33,8 @@ class StoryChanges:
     new_events: list[Event] = field(default_factory=list)
     added: list[TimelineEntry] = field(default_factory=list)
     replaced: list[tuple[TimelineEntry, list[TimelineEntry]]] = field(default_factory=list)
+    figures: list[tuple[str, Step, Step | None]] = field(default_factory=list)
+    """(attribute, the step the new articles gave a history, the step before it): a toll that rose, say."""
 
 
 @dataclass
@@ -74,6 +78,9 @@ def _story_changes(store: Store, story: Story, placed: set[str], after: int,
     new_story = placed >= set(story.article_ids)
     result = StoryChanges(story, new_story, [a for a in story.article_ids if a in placed],
                           [e for e in story.events if set(e.article_ids) <= placed])
+    for attribute, steps in histories(story_claims(store, story)).items():
+        result.figures += [(attribute, step, steps[i - 1] if i else None) for i, step in enumerate(steps)
+                           if step.claim.article_id in placed]
     now = story_timeline(store, story, settings=settings)
     kept = None if new_story else store.timeline_version(story.id, after)
     if kept is None:  # nothing was kept from before: what the new articles brought is what is new
@@ -90,6 +97,16 @@ def _story_changes(store: Store, story: Story, placed: set[str], after: int,
 
 def _key(entry: TimelineEntry) -> tuple:
     return entry.date, entry.article_id, entry.sentence_index
+
+
+def story_claims(store: Store, story: Story) -> list[Claim]:
+    """The figures the story's articles give (see ``storyline.claims``), read once per set of members."""
+    def read() -> list[Claim]:
+        return [c for a in store.articles_by_ids(story.article_ids) for c in claims(a, store.sentences(a))]
+
+    return per_story(store, story, "claims", CLAIMS_METHOD, read,
+                     lambda row: Claim(**{**row, "published": date.fromisoformat(row["published"])
+                                          if row["published"] else None}))
 
 
 def story_history(store: Store, story: Story, settings: TimelineSettings = TIMELINE_DEFAULTS
@@ -118,6 +135,8 @@ def changes_dict(found: Changes) -> dict:
             "story": story_dict(c.story), "new_story": c.new_story, "new_articles": c.new_articles,
             "new_events": [event_dict(e) for e in c.new_events], "added": [entry(e) for e in c.added],
             "replaced": [{"was": entry(old), "now": [entry(e) for e in now]} for old, now in c.replaced],
+            "figures": [{"attribute": attribute, **step_dict(step), "was": previous.claim.value if previous else None}
+                        for attribute, step, previous in c.figures],
         } for c in found.stories],
     }
 
@@ -136,8 +155,24 @@ def changes_text(found: Changes) -> str:
         for e in c.added:
             lines.append(f"+ {day_label(e)}  {e.text}  ({e.source + ', ' if e.source else ''}{e.article_id}#"
                          f"{e.sentence_index})")
+        for attribute, step, previous in c.figures:
+            was = f" (was {previous.claim.value:,})" if previous else ""
+            lines.append(f"# {attribute}: {step.claim.hedge + ' ' if step.claim.hedge else ''}{step.claim.value:,}"
+                         f"{was}  ({step.claim.source + ', ' if step.claim.source else ''}{step.claim.article_id}#"
+                         f"{step.claim.sentence_index})")
         for old, now in c.replaced:
             lines.append(f"~ {day_label(old)}  was: {old.text}  ({old.article_id}#{old.sentence_index})"
                          + ("" if now else "  (no longer in the timeline)"))
         lines.append("")
     return "\n".join(lines)
+
+
+def step_dict(step: Step) -> dict:
+    """A step of a figure's history with its citation and the outlets that confirmed it."""
+    claim = step.claim
+    def cite(c: Claim) -> dict:
+        return {"article": c.article_id, "sentence": c.sentence_index, "source": c.source,
+                "published": c.published.isoformat() if c.published else None}
+
+    return {"status": step.status, "value": claim.value, "hedge": claim.hedge, "text": claim.text,
+            "provenance": cite(claim), "confirmed_by": [cite(c) for c in step.confirmed_by]}

@@ -15,7 +15,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from storyline.render import article_dict, entity_dict, story_dict, timeline_dict
+from storyline.render import article_dict, entity_dict, event_dict, story_dict, timeline_dict
 from storyline.store import Store
 from storyline.timeline import DEFAULTS as TIMELINE_DEFAULTS
 from storyline.timeline import TimelineSettings
@@ -36,9 +36,7 @@ def story_records(store: Store, settings: TimelineSettings = TIMELINE_DEFAULTS,
         copies = store.copies(story.article_ids)
         yield {
             **story_dict(story, sources),
-            "event_list": [{"id": e.id, "label": e.label, "first": e.first.isoformat() if e.first else None,
-                            "last": e.last.isoformat() if e.last else None, "articles": e.article_ids}
-                           for e in story.events],
+            "event_list": [event_dict(e) for e in story.events],
             "timeline": timeline_dict(story, story_timeline(store, story, settings=settings), sources)["entries"],
             "entities": [entity_dict(e) for e in cached_story_entities(store, story)],
             "article_list": [{**article_dict(a), "event": event_of.get(a.id),

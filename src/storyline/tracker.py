@@ -154,7 +154,7 @@ def _members_key(story: Story, method: str) -> str:
     return hashlib.sha256("\n".join([CACHE_FORMAT, method, *sorted(story.article_ids)]).encode()).hexdigest()
 
 
-def _cached(store: Store, story: Story, kind: str, method: str, compute: Callable[[], list[T]],
+def per_story(store: Store, story: Story, kind: str, method: str, compute: Callable[[], list[T]],
             load: Callable[[dict], T], computed: Callable[[str], None] = lambda body: None) -> list[T]:
     """What ``compute`` derives for a story, computed once per set of members and kept in the store; ``computed``
     hears each new result."""
@@ -185,7 +185,7 @@ def story_timeline(store: Store, story: Story, dates: int | None = None, since: 
     kind = "timeline" if dates is None else f"timeline:{dates}"
     method = TIMELINE_METHOD if settings == TIMELINE_DEFAULTS else f"{TIMELINE_METHOD}:{settings!r}"
     keep = (lambda body: store.keep_timeline_version(story.id, body)) if kind == "timeline" else (lambda body: None)
-    return _cached(store, story, kind, method, compute, timeline_entry, keep)
+    return per_story(store, story, kind, method, compute, timeline_entry, keep)
 
 
 def timeline_entry(row: Mapping[str, Any]) -> TimelineEntry:
@@ -211,7 +211,7 @@ def cached_story_entities(store: Store, story: Story) -> list[Entity]:
     """One story's entities with the default extractor, computed once per set of members and kept in the store."""
     pipeline = installed_pipeline()
     method = f"{ENTITIES_METHOD}+spacy:{pipeline}" if pipeline else ENTITIES_METHOD
-    return _cached(store, story, "entities", method, lambda: story_entities(store, [story], default_extractor()),
+    return per_story(store, story, "entities", method, lambda: story_entities(store, [story], default_extractor()),
                    entity_from_dict)
 
 

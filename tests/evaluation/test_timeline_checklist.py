@@ -5,6 +5,8 @@ from datetime import date
 
 from conftest import largest_story_of, needs_shared
 
+from storyline.changes import story_claims
+from storyline.claims import histories
 from storyline.store import Store
 from storyline.tracker import cached_story_entities, story_timeline
 
@@ -41,3 +43,17 @@ def test_timeline17_labels_and_the_libya_story_entities_read_right(t17_db):
     kinds = {e.name: e.type for e in entities}
     assert kinds.get("U.N.") == "organisation" and kinds.get("NATO") == "organisation"
     assert "United States" not in kinds, "one entity with U.S."
+
+
+@needs_shared("datasets", "t17")
+def test_timeline17_death_tolls_read_as_histories_that_rise_with_citations(t17_db):
+    with Store(t17_db) as store:
+        for topic in ("haiti", "H1N1"):
+            story = largest_story_of(store, topic)
+            steps = histories(story_claims(store, story))["dead"]
+            assert len(steps) >= 4, topic
+            assert steps[-1].claim.value > steps[0].claim.value, topic
+            assert sum(s.status == "updated" for s in steps) > sum(s.status == "revised" for s in steps), topic
+            for step in steps:
+                [article] = store.articles_by_ids([step.claim.article_id])
+                assert store.sentences(article)[step.claim.sentence_index].text == step.claim.text

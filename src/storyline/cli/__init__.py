@@ -23,7 +23,7 @@ from rich.progress import (
 from rich.table import Table
 
 from storyline import __version__
-from storyline.cli.changes import changes_command
+from storyline.cli.changes import changes_command, claims_command
 from storyline.cli.common import (
     EXIT_OK,
     EXIT_SKIPPED,
@@ -443,6 +443,7 @@ def recluster_command(db: Db = None) -> None:
 
 
 app.command("changes")(changes_command)
+app.command("claims")(claims_command)
 app.command("export")(export_command)
 app.command("config")(config_command)
 app.add_typer(eval_app, name="eval")

@@ -48,3 +48,34 @@ def changes_command(
         out.print_json(data=changes_dict(found))
     else:
         sys.stdout.write(changes_text(found))
+
+
+def claims_command(
+    story_id: Annotated[int, typer.Argument(metavar="STORY", help="Story id.")],
+    db: Db = None,
+    as_json: AsJson = False,
+) -> None:
+    """How the story's figures went (the dead, the injured, the missing, cases), read from running totals:
+    each step's value, its date, whether it raised or revised the figure, and the sentence that gave it."""
+    from storyline.changes import step_dict, story_claims
+    from storyline.claims import histories
+
+    with open_store(db) as store:
+        refresh(store)
+        story = store.story(story_id)
+        if story is None:
+            raise fail(f"no story {story_id} in {store.path} (see 'storyline stories')")
+        found = histories(story_claims(store, story))
+    if as_json:
+        out.print_json(data={attribute: [step_dict(s) for s in steps] for attribute, steps in found.items()})
+        return
+    if not found:
+        sys.stdout.write("No figures: the story's articles give no toll, count of injured or missing, or cases.\n")
+    for attribute, steps in found.items():
+        sys.stdout.write(f"{attribute}\n")
+        for step in steps:
+            claim = step.claim
+            confirmed = f", confirmed by {', '.join(c.source for c in step.confirmed_by)}" if step.confirmed_by else ""
+            sys.stdout.write(f"  {claim.published or '?'}  {claim.hedge + ' ' if claim.hedge else ''}{claim.value:,}"
+                             f"  {step.status}  ({claim.source + ', ' if claim.source else ''}{claim.article_id}#"
+                             f"{claim.sentence_index}{confirmed})\n")

@@ -9,7 +9,8 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
-from storyline.changes import changes, changes_dict
+from storyline.changes import changes, changes_dict, step_dict, story_claims
+from storyline.claims import histories
 from storyline.ingest import IngestReport, ingest
 from storyline.readers.records import read_jsonl
 from storyline.render import article_dict, entity_dict, timeline_dict
@@ -80,6 +81,15 @@ def get_changes(request: Request, store: StoreDep, since: ChangesSince = "last",
     if story is not None:
         find_story(store, story)
     return changes_dict(changes(store, parse_since(since), story, request.app.state.timeline_settings))
+
+
+@router.get("/stories/{story_id}/claims")
+def get_claims(story_id: int, store: StoreDep) -> dict[str, Any]:
+    """The story's figures as histories (the dead, the injured, the missing, cases), each step citing its
+    sentence, as ``storyline claims --json``."""
+    story = find_story(store, story_id)
+    return {attribute: [step_dict(s) for s in steps]
+            for attribute, steps in histories(story_claims(store, story)).items()}
 
 
 @router.get("/stories/{story_id}/entities")

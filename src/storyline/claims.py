@@ -1,0 +1,142 @@
+"""Claims about quantities a story reports over time (the dead, the injured, the missing, cases of a disease),
+as histories: first reported, raised, confirmed by another outlet, each value citing its sentence.
+
+English word tables for now. A figure about the past (a sentence naming an earlier year: "the 1918 pandemic
+killed 50 million") or asked about (a question) is no claim about the story.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import statistics
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from storyline.model import Article, Sentence
+
+_NUMBER = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s(?P<scale>thousand|million|billion))?(?![\d%-])"
+_HEDGE = (r"(?P<hedge>at least|as many as|up to|more than|over|about|around|nearly|almost|an estimated|some|"
+          r"roughly|approximately)?\s*")
+_PEOPLE = r"(?:\s+(?:people|persons|civilians|residents|Haitians|others))?"
+METHOD = "figures-running-totals-1"
+"""Names the way claims are read, so kept results are redone when it changes."""
+PATTERNS: dict[str, list[re.Pattern[str]]] = {
+    "dead": [re.compile(p, re.IGNORECASE) for p in (
+        r"death toll\b[^.;?]{0,60}?\b(?:to|at|of|reached|hit|passed|above|past|is|was|stands at|stood at)\s+"
+        + _HEDGE + _NUMBER,
+        r"\b(?:killed|killing|kills)\s+" + _HEDGE + _NUMBER + _PEOPLE,
+        _HEDGE + _NUMBER + _PEOPLE + r"\s+(?:have been|had been|were|are|being)\s+(?:confirmed\s+)?killed",
+        _HEDGE + _NUMBER + _PEOPLE + r"\s+(?:are\s+|were\s+)?(?:dead|deaths|have died|had died|died)\b",
+    )],
+    "injured": [re.compile(_HEDGE + _NUMBER + _PEOPLE + r"\s+(?:were\s+|have been\s+)?(?:injured|wounded|hurt)\b",
+                           re.IGNORECASE)],
+    "missing": [re.compile(_HEDGE + _NUMBER + _PEOPLE + r"\s+(?:are\s+|were\s+|remain\s+)?missing\b", re.IGNORECASE)],
+    "cases": [re.compile(p, re.IGNORECASE) for p in (
+        _HEDGE + _NUMBER + r"\s+(?:confirmed\s+|laboratory-confirmed\s+|reported\s+)?cases\b",
+        r"\bcases\b[^.;?]{0,40}?\b(?:to|reached|hit|passed|above|past|stands at|stood at)\s+" + _HEDGE + _NUMBER,
+    )],
+}
+_SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_HABITUAL = re.compile(r"\b(?:each|every|a|per) year\b|\bannually\b|\bseasonal\b|\btypically\b", re.IGNORECASE)
+_RUNNING = re.compile(r"\b(?:death toll|toll|so far|in total|a total of|to date|since|overall|altogether|"
+                      r"cumulative|confirmed|reported|has risen|has climbed|rose to|risen to)\b", re.IGNORECASE)
+"""Words that make a figure a running total (the death toll so far) rather than one day's or one place's count."""
+SCALE = 10
+"""How far from the median of a story's figures (as a factor) a figure may be and still belong to its history."""
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One figure a sentence gives: ``attribute`` (dead, injured, missing, cases), its value and its hedge
+    ("at least"), with where it was read and when it was published."""
+
+    attribute: str
+    value: int
+    hedge: str
+    running: bool
+    """Said as a total so far ("the death toll rose to", "have been killed since"), not one day's count."""
+    text: str
+    article_id: str
+    sentence_index: int
+    source: str
+    published: date | None
+
+
+@dataclass(frozen=True)
+class Step:
+    """A step of a history: a claim that raised the figure (``first``, ``updated``) and the later claims from
+    other outlets that gave the same figure (``confirmed_by``)."""
+
+    status: str
+    claim: Claim
+    confirmed_by: tuple[Claim, ...] = ()
+
+
+def claims(article: Article, sentences: Sequence[Sentence]) -> list[Claim]:
+    """The figures an article's sentences give about the story as it is now."""
+    found = []
+    for sentence in sentences:
+        text = sentence.text
+        if text.rstrip().endswith("?") or _about_the_past(text, article.published) or _HABITUAL.search(text):
+            continue
+        for attribute, patterns in PATTERNS.items():
+            for match in (m for pattern in patterns for m in pattern.finditer(text)):
+                value = _value(match)
+                if value >= 2:
+                    found.append(Claim(attribute, value, (match["hedge"] or "").lower(), bool(_RUNNING.search(text)),
+                                       text, article.id,
+                                       sentence.index, article.source, article.published))
+                    break  # one figure per attribute and sentence: the first pattern that reads one
+    return found
+
+
+def histories(found: Iterable[Claim]) -> dict[str, list[Step]]:
+    """Per attribute, how the figure went as days passed, read from running totals when there are some: each
+    day's figure (the one most of its claims give, the
+    higher on a tie) becomes a step when it differs from the last (``updated`` up, ``revised`` down); the same
+    figure from another outlet confirms the step. Figures far from the story's usual scale (a tenth of its
+    median or less, or ten times or more: one town's count, a figure from another epidemic) are left out."""
+    result: dict[str, list[Step]] = {}
+    by_attribute: dict[str, list[Claim]] = {}
+    for claim in found:
+        by_attribute.setdefault(claim.attribute, []).append(claim)
+    for attribute, group in by_attribute.items():
+        running = [c for c in group if c.running]
+        group = running if len(running) >= 2 else group  # totals tell the story's course; one day's counts do not
+        usual = statistics.median(c.value for c in group)
+        kept = sorted((c for c in group if usual / SCALE < c.value < usual * SCALE),
+                      key=lambda c: (c.published or date.min, c.article_id, c.sentence_index))
+        steps: list[Step] = []
+        for _, day in itertools.groupby(kept, key=lambda c: c.published):
+            claims_of_day = list(day)
+            counts = Counter(c.value for c in claims_of_day)
+            value = max(counts, key=lambda v: (counts[v], v))
+            chosen = [c for c in claims_of_day if c.value == value]
+            if not steps or value != steps[-1].claim.value:
+                status = "first" if not steps else "updated" if value > steps[-1].claim.value else "revised"
+                steps.append(Step(status, chosen[0]))
+                chosen = chosen[1:]
+            last = steps[-1]
+            others = [c for c in chosen if c.source != last.claim.source
+                      and c.source not in {x.source for x in last.confirmed_by}]
+            others = list({c.source: c for c in others}.values())
+            if others:
+                steps[-1] = Step(last.status, last.claim, (*last.confirmed_by, *others))
+        result[attribute] = steps
+    return result
+
+
+def _value(match: re.Match[str]) -> int:
+    number = float(match["n"].replace(",", ""))
+    return int(number * _SCALES.get((match["scale"] or "").lower(), 1))
+
+
+def _about_the_past(text: str, published: date | None) -> bool:
+    """True when the sentence names a year before the article's: its figures are history, not this story."""
+    if published is None:
+        return False
+    return any(int(year) < published.year for year in _YEAR.findall(text))
