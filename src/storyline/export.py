@@ -15,7 +15,13 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from storyline.render import article_dict, entity_dict, event_dict, story_dict, timeline_dict
+from storyline.render import (
+    article_dict,
+    entity_dict,
+    event_dict,
+    story_dict,
+    timeline_dict,
+)
 from storyline.store import Store
 from storyline.timeline import DEFAULTS as TIMELINE_DEFAULTS
 from storyline.timeline import TimelineSettings
