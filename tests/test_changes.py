@@ -78,3 +78,23 @@ def test_since_a_day_counts_the_updates_made_on_or_after_it():
     assert since_update(updates, date(2024, 3, 2)) == 1
     assert since_update(updates, date(2024, 3, 1)) == 0
     assert since_update(updates, "last") == 1
+
+
+def test_figures_are_read_again_only_from_new_articles(tmp_path, monkeypatch):
+    import storyline.changes as module
+
+    tolls = [("2024-03-04", "The death toll from the Varrow bridge collapse rose to 12, the mayor of Varrow said."),
+             ("2024-03-05", "The death toll from the Varrow bridge collapse has risen to 19, officials in Varrow said.")]
+    with Tracker(tmp_path / "f.db") as tracker:
+        tracker.ingest_records(_records(tolls[:1]))
+        [story] = tracker.stories()
+        assert [c.value for c in module.story_claims(tracker.store, story)] == [12]
+        read = []
+        real = module.claims
+        monkeypatch.setattr(module, "claims", lambda article, sentences: read.append(article.id) or real(article,
+                                                                                                         sentences))
+        tracker.ingest_records(_records(tolls[1:]))
+        [grown] = tracker.changes().stories
+        assert len(read) == 1 and read == grown.new_articles, "only the new article is read"
+        [(attribute, step, previous)] = grown.figures
+        assert (attribute, step.status, step.claim.value, previous.claim.value) == ("dead", "updated", 19, 12)

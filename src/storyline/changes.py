@@ -8,7 +8,7 @@ have seen is kept per update, so "since" is either a day or the update before th
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date
 
 from storyline.claims import METHOD as CLAIMS_METHOD
@@ -18,7 +18,7 @@ from storyline.render import date_value, day_label, event_dict, story_dict
 from storyline.store import Store, Update
 from storyline.timeline import DEFAULTS as TIMELINE_DEFAULTS
 from storyline.timeline import TimelineSettings
-from storyline.tracker import per_story, story_timeline, timeline_entry
+from storyline.tracker import members_key, story_timeline, timeline_entry
 
 LAST = "last"
 
@@ -100,13 +100,24 @@ def _key(entry: TimelineEntry) -> tuple:
 
 
 def story_claims(store: Store, story: Story) -> list[Claim]:
-    """The figures the story's articles give (see ``storyline.claims``), read once per set of members."""
-    def read() -> list[Claim]:
-        return [c for a in store.articles_by_ids(story.article_ids) for c in claims(a, store.sentences(a))]
+    """The figures the story's articles give (see ``storyline.claims``). They are kept with the articles they
+    were read from, so after an update only the new articles are read."""
+    key = members_key(story, CLAIMS_METHOD)
+    last = json.loads(store.cached(story.id, "claims") or "{}")
+    if last.get("key") == key:
+        return [_claim(row) for row in last["claims"]]
+    members = set(story.article_ids)
+    read = set(last.get("read", ())) & members if last.get("method") == CLAIMS_METHOD else set()
+    found = [_claim(row) for row in last.get("claims", ()) if row["article_id"] in read]
+    for article in store.articles_by_ids([a for a in story.article_ids if a not in read]):
+        found += claims(article, store.sentences(article))
+    store.cache(story.id, "claims", key, json.dumps({"key": key, "method": CLAIMS_METHOD, "read": sorted(members),
+                                                     "claims": [asdict(c) for c in found]}, default=str))
+    return found
 
-    return per_story(store, story, "claims", CLAIMS_METHOD, read,
-                     lambda row: Claim(**{**row, "published": date.fromisoformat(row["published"])
-                                          if row["published"] else None}))
+
+def _claim(row: dict) -> Claim:
+    return Claim(**{**row, "published": date.fromisoformat(row["published"]) if row["published"] else None})
 
 
 def story_history(store: Store, story: Story, settings: TimelineSettings = TIMELINE_DEFAULTS

@@ -149,7 +149,7 @@ CACHE_FORMAT = "2"
 """Bumped when what is cached changes shape (2: timeline entries carry their language)."""
 
 
-def _members_key(story: Story, method: str) -> str:
+def members_key(story: Story, method: str) -> str:
     """What a derived result depends on: the story's members, the method that derived it, the cache format."""
     return hashlib.sha256("\n".join([CACHE_FORMAT, method, *sorted(story.article_ids)]).encode()).hexdigest()
 
@@ -158,7 +158,7 @@ def per_story(store: Store, story: Story, kind: str, method: str, compute: Calla
             load: Callable[[dict], T], computed: Callable[[str], None] = lambda body: None) -> list[T]:
     """What ``compute`` derives for a story, computed once per set of members and kept in the store; ``computed``
     hears each new result."""
-    key = _members_key(story, method)
+    key = members_key(story, method)
     body = store.cached(story.id, kind, key)
     if body is not None:
         return [load(row) for row in json.loads(body)]
@@ -195,8 +195,12 @@ def timeline_entry(row: Mapping[str, Any]) -> TimelineEntry:
 
 def other_names(store: Store, story: Story) -> dict[str, str]:
     """Each entity's other names (a title in translation: "Rescue" for "Extraction") mapped to its name;
-    short forms ("Russo" for "Joe Russo") are left alone, as they may name someone else."""
-    return {alias: entity.name for entity in cached_story_entities(store, story) for alias in entity.aliases
+    short forms ("Russo" for "Joe Russo") are left alone, as they may name someone else. The entities found
+    last serve, even if the newest articles came after them: other names change slowly, and finding entities
+    again would cost an update of a large story more than its timeline."""
+    last = store.cached(story.id, "entities")
+    entities = [entity_from_dict(row) for row in json.loads(last)] if last else cached_story_entities(store, story)
+    return {alias: entity.name for entity in entities for alias in entity.aliases
             if not set(alias.split()) & set(entity.name.split())}
 
 

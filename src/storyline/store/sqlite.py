@@ -379,10 +379,13 @@ class Store:
         ).fetchall()
         return total, [(_to_article(r), _snippet(r["snippet"])) for r in rows]
 
-    def cached(self, story_id: int, kind: str, key: str) -> str | None:
-        """What was derived for a story (its timeline, its entities) while its members were ``key``."""
-        row = self.conn.execute("SELECT body FROM story_cache WHERE story_id = ? AND kind = ? AND key = ?",
-                                (story_id, kind, key)).fetchone()
+    def cached(self, story_id: int, kind: str, key: str | None = None) -> str | None:
+        """What was derived for a story (its timeline, its entities) while its members were ``key``; without a
+        key, what was derived last, whatever its members were then."""
+        row = self.conn.execute(
+            "SELECT body FROM story_cache WHERE story_id = ? AND kind = ? AND key = COALESCE(?, key)",
+            (story_id, kind, key),
+        ).fetchone()
         return row[0] if row else None
 
     def cache(self, story_id: int, kind: str, key: str, body: str) -> None:
