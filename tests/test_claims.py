@@ -43,9 +43,12 @@ def test_a_history_follows_running_totals_day_by_day_with_confirmations_and_revi
         _article("d", 3, "The death toll has risen to 340, the mayor said."),
         _article("e", 4, "Officials revised the death toll to 310 after counting again."),
         _article("f", 6, "The death toll so far stands at 515."),
+        _article("h", 6, "Rescuers said the death toll had reached 800.", source="Kessport Herald"),
         _article("g", 6, "In all, 90,000 people have been killed since records began, a historian said."),
     ]
     steps = histories(c for a in articles for c in _claims(a))["dead"]
     assert [(s.status, s.claim.value) for s in steps] == [
-        ("first", 120), ("updated", 340), ("revised", 310), ("updated", 515)]
+        ("first", 120), ("updated", 340), ("revised", 310), ("updated", 800)]
     assert [c.source for c in steps[0].confirmed_by] == ["Orlen Post"], "one outlet confirms, the same one does not"
+    assert [(c.source, c.value) for c in steps[-1].contradicted_by] == [("Lune Gazette", 515)], "a tie: the higher"
+    assert not steps[0].contradicted_by

@@ -186,4 +186,5 @@ def step_dict(step: Step) -> dict:
                 "published": c.published.isoformat() if c.published else None}
 
     return {"status": step.status, "value": claim.value, "hedge": claim.hedge, "text": claim.text,
-            "provenance": cite(claim), "confirmed_by": [cite(c) for c in step.confirmed_by]}
+            "provenance": cite(claim), "confirmed_by": [cite(c) for c in step.confirmed_by],
+            "contradicted_by": [{**cite(c), "value": c.value, "text": c.text} for c in step.contradicted_by]}

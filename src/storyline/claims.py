@@ -21,7 +21,7 @@ _NUMBER = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s(?P<scale>thousand|milli
 _HEDGE = (r"(?P<hedge>at least|as many as|up to|more than|over|about|around|nearly|almost|an estimated|some|"
           r"roughly|approximately)?\s*")
 _PEOPLE = r"(?:\s+(?:people|persons|civilians|residents|Haitians|others))?"
-METHOD = "figures-running-totals-1"
+METHOD = "figures-running-totals-2"
 """Names the way claims are read, so kept results are redone when it changes."""
 PATTERNS: dict[str, list[re.Pattern[str]]] = {
     "dead": [re.compile(p, re.IGNORECASE) for p in (
@@ -45,6 +45,9 @@ _HABITUAL = re.compile(r"\b(?:each|every|a|per) year\b|\bannually\b|\bseasonal\b
 _RUNNING = re.compile(r"\b(?:death toll|toll|so far|in total|a total of|to date|since|overall|altogether|"
                       r"cumulative|confirmed|reported|has risen|has climbed|rose to|risen to)\b", re.IGNORECASE)
 """Words that make a figure a running total (the death toll so far) rather than one day's or one place's count."""
+DISAGREE = 0.25
+"""Two running totals given the same day by two outlets contradict each other when they differ by more than this
+share of the day's figure."""
 SCALE = 10
 """How far from the median of a story's figures (as a factor) a figure may be and still belong to its history."""
 
@@ -74,6 +77,8 @@ class Step:
     status: str
     claim: Claim
     confirmed_by: tuple[Claim, ...] = ()
+    contradicted_by: tuple[Claim, ...] = ()
+    """Other outlets that gave a figure more than ``DISAGREE`` apart on a day the step stood."""
 
 
 def claims(article: Article, sentences: Sequence[Sentence]) -> list[Claim]:
@@ -98,7 +103,7 @@ def histories(found: Iterable[Claim]) -> dict[str, list[Step]]:
     """Per attribute, how the figure went as days passed, read from running totals when there are some: each
     day's figure (the one most of its claims give, the
     higher on a tie) becomes a step when it differs from the last (``updated`` up, ``revised`` down); the same
-    figure from another outlet confirms the step. Figures far from the story's usual scale (a tenth of its
+    figure from another outlet confirms the step, and one far from it the same day contradicts it. Figures far from the story's usual scale (a tenth of its
     median or less, or ten times or more: one town's count, a figure from another epidemic) are left out."""
     result: dict[str, list[Step]] = {}
     by_attribute: dict[str, list[Claim]] = {}
@@ -121,13 +126,23 @@ def histories(found: Iterable[Claim]) -> dict[str, list[Step]]:
                 steps.append(Step(status, chosen[0]))
                 chosen = chosen[1:]
             last = steps[-1]
-            others = [c for c in chosen if c.source != last.claim.source
-                      and c.source not in {x.source for x in last.confirmed_by}]
-            others = list({c.source: c for c in others}.values())
-            if others:
-                steps[-1] = Step(last.status, last.claim, (*last.confirmed_by, *others))
+            others = _by_outlet(c for c in chosen if c.source != last.claim.source
+                                and c.source not in {x.source for x in last.confirmed_by})
+            against = _by_outlet(c for c in claims_of_day if c.source not in {last.claim.source, *(
+                x.source for x in last.contradicted_by)} and abs(c.value - value) > DISAGREE * value)
+            if others or against:
+                steps[-1] = Step(last.status, last.claim, (*last.confirmed_by, *others),
+                                 (*last.contradicted_by, *against))
         result[attribute] = steps
     return result
+
+
+def _by_outlet(found: Iterable[Claim]) -> list[Claim]:
+    """The first claim of each outlet."""
+    first: dict[str, Claim] = {}
+    for claim in found:
+        first.setdefault(claim.source, claim)
+    return list(first.values())
 
 
 def _value(match: re.Match[str]) -> int:

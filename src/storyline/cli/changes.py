@@ -76,6 +76,8 @@ def claims_command(
         for step in steps:
             claim = step.claim
             confirmed = f", confirmed by {', '.join(c.source for c in step.confirmed_by)}" if step.confirmed_by else ""
+            confirmed += "".join(f"; {c.source or c.article_id} says {c.value:,} ({c.article_id}#{c.sentence_index})"
+                                 for c in step.contradicted_by)
             sys.stdout.write(f"  {claim.published or '?'}  {claim.hedge + ' ' if claim.hedge else ''}{claim.value:,}"
                              f"  {step.status}  ({claim.source + ', ' if claim.source else ''}{claim.article_id}#"
                              f"{claim.sentence_index}{confirmed})\n")
