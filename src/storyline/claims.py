@@ -40,6 +40,9 @@ PATTERNS: dict[str, list[re.Pattern[str]]] = {
     )],
 }
 _SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_CUES = re.compile(r"\d.*\b(?:toll|kill|dead|died|death|injur|wound|hurt|missing|cases)|"
+                   r"\b(?:toll|kill|dead|died|death|injur|wound|hurt|missing|cases).*\d", re.IGNORECASE)
+"""A sentence worth reading for figures holds a number and one of the words they are given with."""
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _HABITUAL = re.compile(r"\b(?:each|every|a|per) year\b|\bannually\b|\bseasonal\b|\btypically\b", re.IGNORECASE)
 _RUNNING = re.compile(r"\b(?:death toll|toll|so far|in total|a total of|to date|since|overall|altogether|"
@@ -86,7 +89,7 @@ def claims(article: Article, sentences: Sequence[Sentence]) -> list[Claim]:
     found = []
     for sentence in sentences:
         text = sentence.text
-        if text.rstrip().endswith("?") or _about_the_past(text, article.published) or _HABITUAL.search(text):
+        if not _CUES.search(text) or text.rstrip().endswith("?") or _about_the_past(text, article.published) or _HABITUAL.search(text):
             continue
         for attribute, patterns in PATTERNS.items():
             for match in (m for pattern in patterns for m in pattern.finditer(text)):
