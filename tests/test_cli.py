@@ -149,9 +149,12 @@ def test_a_settings_file_shapes_timelines_and_reclustering(db, tmp_path):
     assert len({entry["date"] for entry in timeline["entries"]}) == 1
     default = json.loads(run("timeline", largest, "--db", db, "--format", "json").stdout)
     assert len({entry["date"] for entry in default["entries"]}) > 1
-    before = len(json.loads(run("stories", "--db", db, "--json").stdout))
+    before = len(json.loads(run("stories", "--db", db, "--json", "--min-articles", "1").stdout))
     assert run("--config", str(settings), "recluster", "--db", db).exit_code == 0
-    assert len(json.loads(run("stories", "--db", db, "--json").stdout)) > before, "stricter links: more stories"
+    after = json.loads(run("stories", "--db", db, "--json", "--min-articles", "1").stdout)
+    assert len(after) > before, "stricter links: more stories"
+    listed = run("stories", "--db", db)
+    assert f"and {sum(s['articles'] == 1 for s in after)} smaller stor" in listed.stderr, "one-article stories fold"
     shown = json.loads(run("--config", str(settings), "config", "--json", "--changed").stdout)
     assert shown["file"] == str(settings) and {r["name"] for r in shown["settings"]} == {
         "dates", "link_threshold", "group_link_threshold"}

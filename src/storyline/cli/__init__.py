@@ -7,6 +7,7 @@ import multiprocessing
 import socket
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -57,7 +58,7 @@ from storyline.ingest import IngestReport, ingest
 from storyline.model import Article, Story
 from storyline.readers import FORMATS, Problem, iter_files, read_paths
 from storyline.render import RENDERERS, article_dict, headline, timeline_dict
-from storyline.store import SORTS, Store, StoryQuery
+from storyline.store import FOLDED, SORTS, Store, StoryQuery
 from storyline.temporal_words import LANGUAGES
 from storyline.tracker import (
     refresh_stories,
@@ -215,7 +216,8 @@ def stories_command(
     entity: Annotated[str, typer.Option(metavar="NAME", help="Only stories whose articles name this (a phrase, "
                                                              "e.g. 'Hosni Mubarak').")] = "",
     min_articles: Annotated[int, typer.Option("--min-articles", min=1,
-                                              help="Only stories of at least this many articles.")] = 1,
+                                              help="Only stories of at least this many articles (1 lists the "
+                                                   "one-article stories too).")] = FOLDED,
     since: Annotated[str | None, typer.Option(metavar="DAY", help="Only stories with an article on or after "
                                                                   "this day (YYYY-MM-DD).")] = None,
     until: Annotated[str | None, typer.Option(metavar="DAY", help="Only stories with an article on or before "
@@ -242,6 +244,7 @@ def stories_command(
     with open_store(db) as store:
         refresh(store)
         total = store.count_stories(query)
+        folded = store.count_stories(replace(query, min_articles=1)) - total if min_articles > 1 else 0
         rows = story_rows(store, store.find_stories(query))
     if as_json:
         out.print_json(data=rows)
@@ -254,6 +257,9 @@ def stories_command(
         table.add_row(str(row["id"]), escape(row["label"]), str(row["articles"]), str(row["events"]),
                       str(len(row["sources"])), row["first"] or "-", row["last"] or "-")
     out.print(table)
+    if folded:
+        err.print(f"and {folded} smaller stor{'y' if folded == 1 else 'ies'} (--min-articles 1 lists them)",
+                  highlight=False)
 
 
 def _story(store: Store, story_id: int) -> Story:
@@ -432,14 +438,17 @@ def serve_command(
 
 
 @app.command("recluster")
-def recluster_command(db: Db = None) -> None:
+def recluster_command(db: Db = None, as_json: AsJson = False) -> None:
     """Cluster every article into stories again from scratch (after a change of settings: see 'storyline config').
 
     Story ids are renumbered; day to day, stories are updated in place and keep their ids.
     """
     with open_store(db) as store, counting("recluster", None, "articles placed") as progress:
         stories = refresh_stories(store, rebuild=True, settings=SESSION.settings.stories, progress=progress)
-    err.print(f"{len(stories)} stories from {sum(len(s.article_ids) for s in stories)} articles.", highlight=False)
+    articles = sum(len(s.article_ids) for s in stories)
+    if as_json:
+        out.print_json(data={"stories": len(stories), "articles": articles})
+    err.print(f"{len(stories)} stories from {articles} articles.", highlight=False)
 
 
 app.command("changes")(changes_command)

@@ -1,6 +1,6 @@
 """Where articles and stories live: an embedded SQLite file by default."""
 
-from storyline.store.queries import SORTS, StoryQuery
+from storyline.store.queries import FOLDED, SORTS, StoryQuery
 from storyline.store.schema import SCHEMA_VERSION
 from storyline.store.sqlite import (
            DEFAULT_DB,
@@ -12,5 +12,5 @@ from storyline.store.sqlite import (
            default_path,
 )
 
-__all__ = ["DEFAULT_DB", "ENV_DB", "SCHEMA_VERSION", "SORTS", "Snippet", "Store", "StoreError", "StoryQuery", "Update",
+__all__ = ["DEFAULT_DB", "ENV_DB", "FOLDED", "SCHEMA_VERSION", "SORTS", "Snippet", "Store", "StoreError", "StoryQuery", "Update",
            "default_path"]

@@ -10,6 +10,9 @@ from dataclasses import dataclass
 from datetime import date
 
 SORTS = ("activity", "size", "relevance")
+FOLDED = 2
+"""Lists for people (the command line, the web, the API) start at stories of this many articles; one-article
+stories are one option away."""
 """Story orders: most recently active first, most articles first, best match for the search words first."""
 
 

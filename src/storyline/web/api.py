@@ -14,7 +14,7 @@ from storyline.claims import histories
 from storyline.ingest import IngestReport, ingest
 from storyline.readers.records import read_jsonl
 from storyline.render import article_dict, entity_dict, timeline_dict
-from storyline.store import Store, StoryQuery
+from storyline.store import FOLDED, Store, StoryQuery
 from storyline.tracker import (
     cached_story_entities,
     refresh_stories,
@@ -48,12 +48,15 @@ def _page(items: list[Any], total: int, offset: int, limit: int) -> dict[str, An
 
 @router.get("/stories")
 def list_stories(store: StoreDep, filters: Filters, offset: Offset = 0, limit: Limit = PAGE_SIZE,
-                 min_articles: MinArticles = 1) -> dict[str, Any]:
+                 min_articles: MinArticles = FOLDED) -> dict[str, Any]:
     """Stories, most recently active first (``sort=size``: most articles first; with ``q``, best match first);
     ``q``, ``entity``, ``since``, ``until``, ``source``, ``language`` and ``min_articles`` keep those that
-    match all of them. Paged in the database: ``total`` counts them all."""
+    match all of them; one-article stories are left out (``folded`` counts them) unless ``min_articles=1``.
+    Paged in the database: ``total`` counts them all."""
     query = replace(filters, min_articles=min_articles, limit=limit, offset=offset)
-    return _page(story_rows(store, store.find_stories(query)), store.count_stories(query), offset, limit)
+    total = store.count_stories(query)
+    folded = store.count_stories(replace(query, min_articles=1)) - total if min_articles > 1 else 0
+    return {**_page(story_rows(store, store.find_stories(query)), total, offset, limit), "folded": folded}
 
 
 @router.get("/stories/{story_id}")

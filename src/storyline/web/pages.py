@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, Response
 from storyline.changes import LAST, changes, story_history
 from storyline.model import Sentence, TimelineEntry
 from storyline.render import article_dict, entity_dict, event_dict
-from storyline.store import Snippet
+from storyline.store import FOLDED, Snippet
 from storyline.tracker import (
     cached_story_entities,
     story_rows,
@@ -42,8 +42,6 @@ ARTICLE_HITS = 10
 """How many matching articles a search lists under its stories."""
 NEVER = "1970-01-01T00:00:00+00:00"
 """When a feed of a story with no dated update says it was updated (Atom requires a time)."""
-FOLDED = 2
-"""The story list starts at stories of this many articles; the rest are one link away."""
 
 
 @router.get("/", response_class=HTMLResponse)
