@@ -52,3 +52,23 @@ def test_a_history_follows_running_totals_day_by_day_with_confirmations_and_revi
     assert [c.source for c in steps[0].confirmed_by] == ["Orlen Post"], "one outlet confirms, the same one does not"
     assert [(c.source, c.value) for c in steps[-1].contradicted_by] == [("Lune Gazette", 515)], "a tie: the higher"
     assert not steps[0].contradicted_by
+
+
+def test_relations_between_two_figures():
+    from dataclasses import replace
+
+    from storyline.claims import relation
+
+    def one(day: int, text: str, source: str = "Lune Gazette"):
+        [claim] = _claims(_article(f"a{day}{source}", day, text, source))
+        return claim
+
+    first = one(1, "The death toll in Varrow rose to 120.")
+    assert first.scope == "Varrow" and first.running
+    assert relation(first, one(3, "The death toll in Varrow has risen to 340.")) == "updated"
+    assert relation(first, one(2, "The death toll in Varrow stands at 120, officials said.")) == "same"
+    assert relation(first, one(1, "The death toll in Varrow rose to 300.", "Orlen Post")) == "contradicted"
+    assert relation(first, one(3, "The death toll in Orlen has risen to 40.")) == "unrelated", "another place"
+    assert relation(first, one(3, "A wall fell on Tuesday, killing 9 people.")) == "unrelated", "one day's count"
+    assert one(4, "Worldwide, the death toll rose to 900.").scope == "world"
+    assert relation(first, replace(first, attribute="injured")) == "unrelated"

@@ -214,6 +214,34 @@ def test_changes_and_claims_commands(db, tmp_path):
     assert isinstance(json.loads(run("claims", str(story), "--db", db, "--json").stdout), dict)
 
 
+def test_eval_changes_scores_labelled_pairs_of_figures(tmp_path):
+    topic = tmp_path / "flood"
+    topic.mkdir()
+    texts = [("2024-04-01", "The death toll in Varrow rose to 120, officials said."),
+             ("2024-04-03", "The death toll in Varrow has risen to 340, the mayor said."),
+             ("2024-04-03", "A wall in Orlen fell on Tuesday, killing 9 people.")]
+    write = [{"id": f"f{n}", "date": day, "source": "Lune Gazette", "text": text} for n, (day, text) in enumerate(texts)]
+    (topic / "articles.jsonl").write_text("".join(json.dumps(r) + "\n" for r in write))
+    with Store(tmp_path / "ids.db") as store:
+        from storyline.ingest import ingest
+        from storyline.readers import read_paths
+
+        ingest(store, read_paths([str(topic / "articles.jsonl")]), workers=1)
+        ids = [store.article(f"f{n}").id for n in range(3)]
+
+    def side(n, value):
+        return {"article": ids[n], "sentence": 0, "attribute": "dead", "value": value}
+
+    pairs = [{"topic": "flood", "label": "updated", "a": side(0, 120), "b": side(1, 340)},
+             {"topic": "flood", "label": "unrelated", "a": side(1, 340), "b": side(2, 9)}]
+    labels = tmp_path / "pairs.jsonl"
+    labels.write_text("".join(json.dumps(p) + "\n" for p in pairs))
+    result = json.loads(run("eval", "changes", str(labels), str(tmp_path), "--json").stdout)
+    assert result["pairs"] == 2 and result["missing"] == 0 and result["accuracy"] == 1.0
+    assert result["labels"]["updated"] == {"gold": 1, "precision": 1.0, "recall": 1.0, "f1": 1.0}
+    assert run("eval", "changes", str(tmp_path / "none.jsonl"), str(tmp_path)).exit_code == 1
+
+
 def test_help_explains_commands():
     result = run("--help")
     assert result.exit_code == 0
@@ -222,7 +250,7 @@ def test_help_explains_commands():
 
 
 COMMANDS = [("ingest",), ("articles",), ("article",), ("stories",), ("show",), ("timeline",), ("track",),
-            ("entities",), ("serve",), ("recluster",), ("config",), ("export",), ("changes",), ("claims",), ("eval",), ("eval", "stories"), ("eval", "entities"),
+            ("entities",), ("serve",), ("recluster",), ("config",), ("export",), ("changes",), ("claims",), ("eval",), ("eval", "stories"), ("eval", "entities"), ("eval", "changes"),
             ("eval", "timelines"), ("eval", "tracking")]
 
 

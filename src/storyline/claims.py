@@ -15,13 +15,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from storyline.entity_words import CALENDAR
 from storyline.model import Article, Sentence
 
 _NUMBER = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s(?P<scale>thousand|million|billion))?(?![\d%-])"
 _HEDGE = (r"(?P<hedge>at least|as many as|up to|more than|over|about|around|nearly|almost|an estimated|some|"
           r"roughly|approximately)?\s*")
 _PEOPLE = r"(?:\s+(?:people|persons|civilians|residents|Haitians|others))?"
-METHOD = "figures-running-totals-2"
+METHOD = "figures-running-totals-scopes-4"
 """Names the way claims are read, so kept results are redone when it changes."""
 PATTERNS: dict[str, list[re.Pattern[str]]] = {
     "dead": [re.compile(p, re.IGNORECASE) for p in (
@@ -43,10 +44,17 @@ _SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _CUES = re.compile(r"\d.*\b(?:toll|kill|dead|died|death|injur|wound|hurt|missing|cases)|"
                    r"\b(?:toll|kill|dead|died|death|injur|wound|hurt|missing|cases).*\d", re.IGNORECASE)
 """A sentence worth reading for figures holds a number and one of the words they are given with."""
+_PLACE = r"(?P<place>(?:[A-Z][\w'’.-]*)(?:\s(?:[A-Z][\w'’.-]*|of|and))*)"
+_SCOPES = [re.compile(p) for p in (
+    r"\b(?:in|across|throughout|inside)\s+(?:the\s+)?" + _PLACE,
+    _PLACE + r"\s?['’]s\s+(?:\w+\s+){0,3}?(?:death toll|toll|cases|deaths)",
+)]
+_WORLD = re.compile(r"\b(?:worldwide|world|global|globally|countries)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _HABITUAL = re.compile(r"\b(?:each|every|a|per) year\b|\bannually\b|\bseasonal\b|\btypically\b", re.IGNORECASE)
-_RUNNING = re.compile(r"\b(?:death toll|toll|so far|in total|a total of|to date|since|overall|altogether|"
-                      r"cumulative|confirmed|reported|has risen|has climbed|rose to|risen to)\b", re.IGNORECASE)
+_RUNNING = re.compile(r"\b(?:death toll|toll|tally|so far|in total|a total of|to date|since|overall|altogether|"
+                      r"cumulative|confirmed|reported|has risen|has climbed|have risen|rose to|risen to|now|"
+                      r"there (?:are|have been))\b", re.IGNORECASE)
 """Words that make a figure a running total (the death toll so far) rather than one day's or one place's count."""
 DISAGREE = 0.25
 """Two running totals given the same day by two outlets contradict each other when they differ by more than this
@@ -70,6 +78,9 @@ class Claim:
     sentence_index: int
     source: str
     published: date | None
+    scope: str = ""
+    """Where the figure counts: the place named with it ("in Mexico", "Mexico's toll"), "world" for a global
+    tally, "" when the sentence says neither."""
 
 
 @dataclass(frozen=True)
@@ -96,14 +107,20 @@ def claims(article: Article, sentences: Sequence[Sentence]) -> list[Claim]:
                 value = _value(match)
                 if value >= 2:
                     found.append(Claim(attribute, value, (match["hedge"] or "").lower(), bool(_RUNNING.search(text)),
-                                       text, article.id,
-                                       sentence.index, article.source, article.published))
+                                       text, article.id, sentence.index, article.source, article.published,
+                                       _scope(text, match.start("n"))))
                     break  # one figure per attribute and sentence: the first pattern that reads one
     return found
 
 
+def history_name(claim: Claim) -> str:
+    """Which history a figure belongs to: its attribute, and the place it counts in ("dead in Mexico")."""
+    return f"{claim.attribute} in {claim.scope}" if claim.scope and claim.scope != "world" else \
+        f"{claim.attribute} worldwide" if claim.scope else claim.attribute
+
+
 def histories(found: Iterable[Claim]) -> dict[str, list[Step]]:
-    """Per attribute, how the figure went as days passed, read from running totals when there are some: each
+    """Per attribute and place (see ``history_name``), how the figure went as days passed, read from running totals when there are some: each
     day's figure (the one most of its claims give, the
     higher on a tie) becomes a step when it differs from the last (``updated`` up, ``revised`` down); the same
     figure from another outlet confirms the step, and one far from it the same day contradicts it. Figures far from the story's usual scale (a tenth of its
@@ -111,7 +128,7 @@ def histories(found: Iterable[Claim]) -> dict[str, list[Step]]:
     result: dict[str, list[Step]] = {}
     by_attribute: dict[str, list[Claim]] = {}
     for claim in found:
-        by_attribute.setdefault(claim.attribute, []).append(claim)
+        by_attribute.setdefault(history_name(claim), []).append(claim)
     for attribute, group in by_attribute.items():
         running = [c for c in group if c.running]
         group = running if len(running) >= 2 else group  # totals tell the story's course; one day's counts do not
@@ -138,6 +155,36 @@ def histories(found: Iterable[Claim]) -> dict[str, list[Step]]:
                                  (*last.contradicted_by, *against))
         result[attribute] = steps
     return result
+
+
+RELATIONS = ("same", "updated", "contradicted", "unrelated")
+
+
+def relation(earlier: Claim, later: Claim) -> str:
+    """How a later figure stands to an earlier one: about another thing (another attribute or place, or one day's
+    count beside a running total), the same figure, a different one from another outlet within a day and far apart
+    (contradicted), or a newer value of the same total (updated)."""
+    if earlier.attribute != later.attribute or not (earlier.running and later.running):
+        return "unrelated"
+    if earlier.scope != later.scope:
+        return "unrelated"  # Mexico's toll and the world's; a place named beside one said nowhere
+    if earlier.value == later.value:
+        return "same"
+    days = abs((later.published - earlier.published).days) if earlier.published and later.published else 0
+    apart = abs(later.value - earlier.value) > DISAGREE * max(earlier.value, later.value)
+    if days <= 1 and apart and earlier.source != later.source:
+        return "contradicted"
+    return "updated"
+
+
+def _scope(text: str, at: int) -> str:
+    """The place named nearest the figure at ``at`` ("in Mexico", "Japan's cases"), else "world" for a global
+    tally, else ""."""
+    places = [(abs(m.start() - at), m["place"]) for pattern in _SCOPES for m in pattern.finditer(text)
+              if m["place"].split()[0].lower() not in CALENDAR]
+    if places:
+        return re.sub(r"(?:\s(?:and|of))+$", "", min(places)[1])
+    return "world" if _WORLD.search(text) else ""
 
 
 def _by_outlet(found: Iterable[Claim]) -> list[Claim]:

@@ -159,6 +159,36 @@ def eval_entities_command(
     ))
 
 
+@eval_app.command("changes")
+def eval_changes_command(
+    labels: Annotated[Path, typer.Argument(help="JSONL of labelled claim pairs (see "
+                                                "benchmarks/labels/t17_figure_pairs.jsonl).")],
+    data: Annotated[Path, typer.Argument(help="Folder of topics in the Timeline17 layout the pairs' articles come "
+                                              "from.")],
+    as_json: AsJson = False,
+) -> None:
+    """Score how pairs of figures are related (same, updated, contradicted, unrelated) against pairs labelled
+    by hand: precision, recall and F1 per relation, and accuracy.
+
+    Example: storyline eval changes benchmarks/labels/t17_figure_pairs.jsonl ../shared/datasets/t17
+    """
+    from storyline.evaluation.changes import evaluate_changes
+
+    for path in (labels, data):
+        if not path.exists():
+            raise fail(f"{path}: no such file or folder")
+    with err.status("Reading the articles and their figures…"):
+        result = evaluate_changes(labels, data).as_dict()
+    if as_json:
+        out.print_json(data=result)
+        return
+    for label, scores in result["labels"].items():
+        out.print(f"{label:<13} gold {scores['gold']:>3}  P {scores['precision']:.3f}  R {scores['recall']:.3f}  "
+                  f"F1 {scores['f1']:.3f}", markup=False)
+    out.print(f"accuracy {result['accuracy']:.3f} over {result['pairs']} pairs ({result['missing']} with a figure the "
+              "extractor did not read)", markup=False)
+
+
 @eval_app.command("timelines")
 def eval_timelines_command(
     data: Annotated[Path, typer.Argument(help="Folder of topics in the Timeline17 layout (TOPIC/articles.jsonl, "
