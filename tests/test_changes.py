@@ -83,8 +83,8 @@ def test_since_a_day_counts_the_updates_made_on_or_after_it():
 def test_figures_are_read_again_only_from_new_articles(tmp_path, monkeypatch):
     import storyline.changes as module
 
-    tolls = [("2024-03-04", "The death toll from the Varrow bridge collapse rose to 12, the mayor of Varrow said."),
-             ("2024-03-05", "The death toll from the Varrow bridge collapse has risen to 19, officials in Varrow said.")]
+    tolls = [("2024-03-04", "The death toll of the bridge collapse in Varrow rose to 12, the mayor of Varrow said."),
+             ("2024-03-05", "The death toll of the bridge collapse in Varrow has risen to 19, officials said.")]
     with Tracker(tmp_path / "f.db") as tracker:
         tracker.ingest_records(_records(tolls[:1]))
         [story] = tracker.stories()
@@ -97,4 +97,4 @@ def test_figures_are_read_again_only_from_new_articles(tmp_path, monkeypatch):
         [grown] = tracker.changes().stories
         assert len(read) == 1 and read == grown.new_articles, "only the new article is read"
         [(attribute, step, previous)] = grown.figures
-        assert (attribute, step.status, step.claim.value, previous.claim.value) == ("dead", "updated", 19, 12)
+        assert (attribute, step.status, step.claim.value, previous.claim.value) == ("dead in Varrow", "updated", 19, 12)
