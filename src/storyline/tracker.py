@@ -155,7 +155,7 @@ def members_key(story: Story, method: str) -> str:
 
 
 def per_story(store: Store, story: Story, kind: str, method: str, compute: Callable[[], list[T]],
-            load: Callable[[dict], T], computed: Callable[[str], None] = lambda body: None) -> list[T]:
+              load: Callable[[dict], T], computed: Callable[[str], None] = lambda body: None) -> list[T]:
     """What ``compute`` derives for a story, computed once per set of members and kept in the store; ``computed``
     hears each new result."""
     key = members_key(story, method)

@@ -11,7 +11,6 @@ import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -20,6 +19,14 @@ import numpy as np
 from storyline.model import Article, Event, Sentence, Story
 from storyline.store import schema
 from storyline.store.queries import StoryQuery, fts_query, story_list_sql
+from storyline.store.records import (
+    MARK_END,
+    MARK_START,
+    SNIPPET_WORDS,
+    Snippet,
+    Update,
+    snippet,
+)
 
 DEFAULT_DB = "storyline.db"
 ENV_DB = "STORYLINE_DB"
@@ -44,29 +51,6 @@ _UNPLACED = (
 """Canonical articles that no story holds yet."""
 _MISPLACED = f"FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE NOT ({_CANONICAL})"
 """Story members that stopped being canonical (now a copy, or an older version)."""
-
-
-SNIPPET_WORDS = 24
-_MARK_START, _MARK_END = "\x02", "\x03"
-"""Where FTS5 marks a matched word in a snippet: control characters no article text keeps."""
-
-
-@dataclass(frozen=True)
-class Snippet:
-    """A few words of an article around what a search matched; ``matches`` are (start, end) offsets in ``text``."""
-
-    text: str
-    matches: list[tuple[int, int]]
-
-
-@dataclass(frozen=True)
-class Update:
-    """One update of the stories: when, how many articles it placed, and whether it rebuilt them all."""
-
-    id: int
-    at: str
-    articles: int
-    rebuild: bool
 
 
 class StoreError(Exception):
@@ -375,9 +359,9 @@ class Store:
         rows = self.conn.execute(
             f"SELECT {_QUALIFIED_COLUMNS}, snippet(article_search, 1, ?, ?, '…', {SNIPPET_WORDS}) AS snippet "
             "FROM article_search JOIN articles ON articles.rowid = article_search.rowid "
-            "WHERE article_search MATCH ? ORDER BY rank LIMIT ? OFFSET ?", (_MARK_START, _MARK_END, query, limit, offset),
+            "WHERE article_search MATCH ? ORDER BY rank LIMIT ? OFFSET ?", (MARK_START, MARK_END, query, limit, offset),
         ).fetchall()
-        return total, [(_to_article(r), _snippet(r["snippet"])) for r in rows]
+        return total, [(_to_article(r), snippet(r["snippet"])) for r in rows]
 
     def cached(self, story_id: int, kind: str, key: str | None = None) -> str | None:
         """What was derived for a story (its timeline, its entities) while its members were ``key``; without a
@@ -510,19 +494,6 @@ class Store:
                 "DO UPDATE SET story_id = excluded.story_id, event_id = excluded.event_id",
                 [(a, story.id, event_of.get(a)) for a in story.article_ids],
             )
-
-
-def _snippet(marked: str) -> Snippet:
-    """A snippet with its match markers taken out and kept as (start, end) offsets."""
-    text, spans = "", []
-    for piece in marked.split(_MARK_START):
-        if _MARK_END in piece:
-            word, rest = piece.split(_MARK_END, 1)
-            spans.append((len(text), len(text) + len(word)))
-            text += word + rest
-        else:
-            text += piece
-    return Snippet(text, spans)
 
 
 def _chunks(items: Sequence, size: int) -> Iterator[Sequence]:
