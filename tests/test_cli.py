@@ -1,4 +1,5 @@
 import json
+from pathlib import Path
 import re
 
 import pytest
@@ -250,7 +251,7 @@ def test_help_explains_commands():
 
 
 COMMANDS = [("ingest",), ("articles",), ("article",), ("stories",), ("show",), ("timeline",), ("track",),
-            ("entities",), ("serve",), ("recluster",), ("config",), ("export",), ("changes",), ("claims",), ("eval",), ("eval", "stories"), ("eval", "entities"), ("eval", "changes"),
+            ("entities",), ("serve",), ("recluster",), ("config",), ("export",), ("changes",), ("claims",), ("watch",), ("eval",), ("eval", "stories"), ("eval", "entities"), ("eval", "changes"),
             ("eval", "timelines"), ("eval", "tracking")]
 
 
@@ -428,15 +429,23 @@ def test_serve_binds_to_loopback_by_default_and_warns_otherwise(monkeypatch, db)
     monkeypatch.setattr(cli.socket.socket, "bind", lambda self, address: None)  # ports 8000, 9000 may be taken here
 
     class Context:
-        def Process(self, target, args, daemon):
-            warmed.append(args)
+        def Process(self, target, args, daemon, kwargs=None):
+            warmed.append((target.__name__, args))
             return type("Started", (), {"start": lambda self: None})()
 
     monkeypatch.setattr(cli.multiprocessing, "get_context", lambda method: Context())
     assert run("serve", "--db", db).exit_code == 0
-    assert calls == [("127.0.0.1", 8000)] and [args[0] for args in warmed] == [db]
+    assert calls == [("127.0.0.1", 8000)] and [(name, args[0]) for name, args in warmed] == [("_warm", db)]
     loud = run("serve", "--db", db, "--host", "0.0.0.0", "--port", "9000")
     assert loud.exit_code == 0 and calls[-1] == ("0.0.0.0", 9000) and "anyone who can reach it" in loud.stderr
+    sources = Path(db).parent / "feeds.txt"
+    sources.write_text("https://feeds.example/news.rss\n")
+    warmed.clear()
+    watching = run("serve", "--db", db, "--watch", str(sources), "--every", "30m")
+    assert watching.exit_code == 0 and "Watching 1 source(s) every 30m" in watching.stderr
+    [(name, args)] = [w for w in warmed if w[0] == "watch_loop"]
+    assert args[1:3] == (["https://feeds.example/news.rss"], 1800.0)
+    assert run("serve", "--db", db, "--watch", str(sources), "--every", "never").exit_code == 2
 
 
 def test_eval_tracking_names_each_topic_and_refuses_a_folder_without_topics(tmp_path):

@@ -1,7 +1,7 @@
 from datetime import date
 
 from storyline.clean import MIN_REPEATS
-from storyline.ingest import UNDATED, ingest
+from storyline.ingest import ingest, undated
 from storyline.model import Article
 from storyline.readers import Problem
 
@@ -47,7 +47,9 @@ def test_problems_and_undated_articles_are_reported_and_the_rest_stored(store):
              _a("A dated article about the Orlen market.")]
     report = ingest(store, items)
     assert report.stored == 1
-    assert [str(p) for p in report.problems] == ["bad.csv:3: malformed CSV row", f"x.txt: {UNDATED}"]
+    assert [str(p) for p in report.problems] == ["bad.csv:3: malformed CSV row", f"x.txt: {undated('x.txt')}"]
+    assert "' date YYYY-MM-DD'" in undated("x.txt") and "' date" not in undated("page.html")
+    assert "'date' field" in undated("rows.jsonl") and "feed entry" in undated("news.rss#3")
     report = ingest(store, [Article(raw_text="No date here, but allowed.", origin="x.txt")], allow_undated=True)
     assert report.stored == 1
 

@@ -27,7 +27,18 @@ from storyline.store import Store
 BATCH_SIZE = 500
 PARALLEL_MIN = 64
 """Batches smaller than this are prepared in-process: a pool would cost more than it saves."""
-UNDATED = "no publication date (give one, e.g. a first line ' date YYYY-MM-DD', or pass --allow-undated)"
+def undated(origin: str) -> str:
+    """Why an article without a date is skipped, and what to do about it in its format."""
+    name = origin.split("#")[0].lower()
+    if name.endswith((".html", ".htm", ".xhtml")) or name.startswith(("http://", "https://")):
+        how = "the page shows none that can be read; pass --allow-undated to keep it undated"
+    elif name.endswith((".rss", ".atom", ".xml", ".json")) and "#" in origin:
+        how = "the feed entry has no date; pass --allow-undated to keep it undated"
+    elif name.endswith((".jsonl", ".ndjson", ".json", ".csv", ".tsv")):
+        how = "give the record a 'date' field (YYYY-MM-DD), or pass --allow-undated"
+    else:
+        how = "give one, e.g. a first line ' date YYYY-MM-DD', or pass --allow-undated"
+    return f"no publication date ({how})"
 
 
 @dataclass
@@ -135,7 +146,7 @@ def _select_new(store: Store, batch: list[Article | Problem], report: IngestRepo
         if isinstance(item, Problem):
             report.problems.append(item)
         elif item.published is None and not allow_undated:
-            report.problems.append(Problem(item.origin, UNDATED))
+            report.problems.append(Problem(item.origin, undated(item.origin)))
         else:
             articles.append(item.identify())
     stored = store.existing_ids([a.id for a in articles])

@@ -26,3 +26,13 @@ def test_main_text_title_source_and_date_are_extracted():
 def test_page_with_no_article_is_refused():
     with pytest.raises(ReadError, match="no article text"):
         list(read_html("<html><body><nav>Home</nav><p>Login</p></body></html>", "empty.html"))
+
+
+def test_titles_lose_the_site_name_after_them():
+    from storyline.readers.html import page_title
+
+    assert page_title("Orlen café reopens | Orlen Post", "") == "Orlen café reopens"
+    assert page_title("Bridge closes - The Lune Gazette", "lunegazette.example") == "Bridge closes"
+    assert page_title("Kessport: the strike, day by day, as the workers and the owners told it", "") == \
+        "Kessport: the strike, day by day, as the workers and the owners told it"
+    assert page_title("Ships wait", "x.example") == "Ships wait"

@@ -48,6 +48,7 @@ from storyline.cli.common import (
 from storyline.cli.config import config_command
 from storyline.cli.evaluate import eval_app
 from storyline.cli.export import export_command
+from storyline.cli.watch import watch_command
 from storyline.config import (
     ENV_CONFIG,
     ConfigError,
@@ -401,6 +402,11 @@ def track_command(paths: Paths, db: Db = None, format: Format = None, encoding: 
     raise typer.Exit(EXIT_SKIPPED if report.problems else EXIT_OK)
 
 
+def _heard(polled) -> None:
+    if polled.status != "unchanged":
+        err.print(f"watch: {polled.address}: {polled.error or f'{polled.stored} new'}", markup=False, highlight=False)
+
+
 def _warm(path: str, settings: Settings) -> None:
     """Fill the page caches in the background, most recently active stories first."""
     with Store(path) as store:
@@ -412,10 +418,15 @@ def serve_command(
     db: Db = None,
     host: Annotated[str, typer.Option(help="Address to listen on; the default serves this machine only.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    watch: Annotated[Path | None, typer.Option("--watch", metavar="SOURCES", help="Also poll the feeds, pages and "
+                                                                                  "folders this file lists (as "
+                                                                                  "'storyline watch' does).")] = None,
+    every: Annotated[str, typer.Option(metavar="INTERVAL", help="Time between polls with --watch.")] = "15m",
 ) -> None:
     """Browse stories, timelines and articles in a web browser, and serve the JSON API under /api/.
 
     Pages: / (stories, with search), /stories/ID, /articles/ID. API schema: /api/openapi.json.
+    Example: storyline serve --watch feeds.txt --every 30m
     """
     import uvicorn
 
@@ -426,11 +437,28 @@ def serve_command(
             probe.bind((host, port))
         except OSError as exc:
             raise fail(f"cannot serve on {host}:{port}: {exc.strerror} (another server there? try --port)") from None
+    if watch is not None:
+        from storyline.watch import (
+            SourcesError,
+            parse_interval,
+            read_sources,
+            watch_loop,
+        )
+
+        try:
+            interval, addresses = parse_interval(every), read_sources(watch)
+        except (ValueError, SourcesError) as exc:
+            raise fail(str(exc), EXIT_USAGE) from None
     with open_store(db, create=True) as store:
         path = store.path
         refresh(store)
-    # Another process, so warming never holds the GIL a request needs; it dies with the server.
-    multiprocessing.get_context("fork").Process(target=_warm, args=(path, SESSION.settings), daemon=True).start()
+    # Other processes, so warming and watching never hold the GIL a request needs; they die with the server.
+    context = multiprocessing.get_context("fork")
+    context.Process(target=_warm, args=(path, SESSION.settings), daemon=True).start()
+    if watch is not None:
+        context.Process(target=watch_loop, args=(path, addresses, interval, SESSION.settings.stories), daemon=True,
+                        kwargs={"heard": _heard}).start()
+        err.print(f"Watching {len(addresses)} source(s) every {every}", highlight=False)
     if host not in ("127.0.0.1", "localhost", "::1"):
         err.print(f"[yellow]note:[/yellow] listening on {host}: anyone who can reach it can read and add articles.")
     err.print(f"Serving {path} on http://{host}:{port}/ (Ctrl+C stops)", highlight=False)
@@ -454,6 +482,7 @@ def recluster_command(db: Db = None, as_json: AsJson = False) -> None:
 app.command("changes")(changes_command)
 app.command("claims")(claims_command)
 app.command("export")(export_command)
+app.command("watch")(watch_command)
 app.command("config")(config_command)
 app.add_typer(eval_app, name="eval")
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from storyline.model import Article
 from storyline.readers.base import (
@@ -21,6 +22,9 @@ from storyline.readers.base import (
 )
 from storyline.readers.records import read_csv, read_json, read_jsonl
 from storyline.readers.text import has_header, read_text
+
+if TYPE_CHECKING:
+    from storyline.readers.web import Fetched, Fetcher
 
 Reader = Callable[[str, str], Iterable[Article | Problem]]
 
@@ -66,6 +70,8 @@ def detect_format(name: str, text: str) -> str:
     head = text.lstrip()[:512].lower()
     if has_header(text):
         return "text"
+    if head.startswith("{") and "jsonfeed.org/version" in head:
+        return "feed"
     if head.startswith("<"):
         if "<rss" in head or "<feed" in head or "<rdf:rdf" in head:
             return "feed"
@@ -86,11 +92,12 @@ def detect_format(name: str, text: str) -> str:
 
 
 def read_bytes(
-    data: bytes, origin: str, fmt: str | None = None, encoding: str | None = None
+    data: bytes, origin: str, fmt: str | None = None, encoding: str | None = None, declared: str | None = None
 ) -> Iterator[Article | Problem]:
-    """Read one file's content; a file that cannot be read yields one Problem."""
+    """Read one file's content (``declared``: the charset an HTTP header gave); a file that cannot be read yields
+    one Problem."""
     try:
-        text = decode(data, encoding)
+        text = decode(data, encoding, declared)
         reader = READERS[fmt or detect_format(origin, text)]
         yield from reader(text, origin)
     except ReadError as exc:
@@ -113,17 +120,52 @@ def iter_files(paths: Iterable[str]) -> Iterator[str]:
 def read_paths(
     paths: Iterable[str], fmt: str | None = None, encoding: str | None = None
 ) -> Iterator[Article | Problem]:
-    """Read files, directories and stdin, yielding articles and problems in order."""
-    for name in iter_files(paths):
-        if name == "-":
-            yield from read_bytes(sys.stdin.buffer.read(), "<stdin>", fmt, encoding)
-            continue
-        try:
-            data = Path(name).read_bytes()
-        except FileNotFoundError:
-            yield Problem(name, "no such file or directory")
-            continue
-        except OSError as exc:
-            yield Problem(name, f"cannot read file ({exc.strerror or exc})")
-            continue
-        yield from read_bytes(data, name, fmt, encoding)
+    """Read files, directories, web addresses (pages and feeds) and stdin, yielding articles and problems in
+    order."""
+    fetcher = None
+    try:
+        for name in iter_files(paths):
+            if name == "-":
+                yield from read_bytes(sys.stdin.buffer.read(), "<stdin>", fmt, encoding)
+            elif is_url(name):
+                if fetcher is None:
+                    from storyline.readers.web import (
+                        Fetcher,  # httpx only when the web is read
+                    )
+
+                    fetcher = Fetcher()
+                yield from read_url(fetcher, name, fmt, encoding)
+            else:
+                yield from _read_file(name, fmt, encoding)
+    finally:
+        if fetcher is not None:
+            fetcher.close()
+
+
+def read_url(fetcher: Fetcher, url: str, fmt: str | None = None, encoding: str | None = None,
+             fetched: Fetched | None = None) -> Iterator[Article | Problem]:
+    """A page or feed from the web (or what was ``fetched`` from it), read as a file of its content would be."""
+    from storyline.readers.web import FetchError
+
+    try:
+        fetched = fetched or fetcher.get(url)
+    except FetchError as exc:
+        yield Problem(url, str(exc))
+        return
+    yield from read_bytes(fetched.body, fetched.url, fmt, encoding, fetched.charset)
+
+
+def is_url(name: str) -> bool:
+    return name.lower().startswith(("http://", "https://"))
+
+
+def _read_file(name: str, fmt: str | None, encoding: str | None) -> Iterator[Article | Problem]:
+    try:
+        data = Path(name).read_bytes()
+    except FileNotFoundError:
+        yield Problem(name, "no such file or directory")
+        return
+    except OSError as exc:
+        yield Problem(name, f"cannot read file ({exc.strerror or exc})")
+        return
+    yield from read_bytes(data, name, fmt, encoding)

@@ -28,8 +28,20 @@ _DROP = {c: None for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0
 _BLANK_LINES = re.compile(r"\n{3,}")
 
 
-def decode(data: bytes, encoding: str | None = None) -> str:
-    """Decode a file's bytes, refusing binary, empty and mis-encoded input."""
+_DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)""",
+                       re.IGNORECASE)
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset a page or feed declares in its first bytes (a meta tag, an XML declaration), if any."""
+    match = _DECLARED.search(data[:4096])
+    return (match[1] or match[2]).decode("ascii").lower() if match else None
+
+
+def decode(data: bytes, encoding: str | None = None, declared: str | None = None) -> str:
+    """Decode a file's bytes, refusing binary, empty and mis-encoded input. UTF-8 is tried first (pages often
+    declare a charset they are not in), then the charset ``declared`` (by an HTTP header) or declared in the
+    content itself."""
     if not data.strip():
         raise ReadError("empty file")
     head = data[:8192]
@@ -45,6 +57,12 @@ def decode(data: bytes, encoding: str | None = None) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        charset = declared or declared_charset(data)
+        if charset and charset.replace("-", "").replace("_", "") not in ("utf8", "utf8sig"):
+            try:
+                return data.decode(charset)
+            except (UnicodeDecodeError, LookupError):
+                pass
         raise ReadError(
             f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
             "pass --encoding if you know what it is"

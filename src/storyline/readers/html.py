@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import htmldate
@@ -11,6 +12,32 @@ from storyline.model import Article
 from storyline.readers.base import ReadError, normalize_text, parse_date
 
 MIN_WORDS = 12
+_SUFFIX = re.compile(r"\s+[|–—·:-]\s+([^|–—·:]{2,60})$")
+"""A title's last part after a separator: " | Wired", " - The Lune Gazette"."""
+
+
+def page_date(text: str) -> str | None:
+    """The page's publication date: from its markup and metadata, else from a date written in its text
+    ("publiziert am 25. September 2018", "14.06.2019"). A first of January found that way is most often a
+    year alone (a copyright line), so it is not taken."""
+    found = htmldate.find_date(text, original_date=True, extensive_search=False)
+    if found:
+        return found
+    found = htmldate.find_date(text, original_date=True, extensive_search=True)
+    return found if found and not found.endswith("-01-01") else None
+
+
+def page_title(title: str, site: str) -> str:
+    """The title without the site's name after it ("Bridge reopens | Lune Gazette"): the site's name when it
+    is known, else a last part of at most four words."""
+    match = _SUFFIX.search(title)
+    if not match:
+        return title
+    suffix = match[1].strip().lower()
+    known = site.lower().removeprefix("www.")
+    if (known and (suffix in known or known.split(".")[0] in suffix.replace(" ", ""))) or len(suffix.split()) <= 4:
+        return title[:match.start()].strip() or title
+    return title
 
 
 def read_html(text: str, origin: str) -> Iterator[Article]:
@@ -19,11 +46,11 @@ def read_html(text: str, origin: str) -> Iterator[Article]:
     body = normalize_text(doc.text or "") if doc is not None else ""
     if len(body.split()) < MIN_WORDS:
         raise ReadError("no article text found in the HTML page")
-    title = normalize_text(doc.title or "")
+    title = page_title(normalize_text(doc.title or ""), doc.sitename or doc.hostname or "")
     first, _, rest = body.partition("\n")
     if title and first.strip() == title:
         body = rest.strip()
-    found = htmldate.find_date(text, original_date=True, extensive_search=False)
+    found = page_date(text)
     yield Article(
         raw_text=body,
         title=title,

@@ -1,4 +1,5 @@
-"""The small records the store hands out besides articles and stories: search snippets and updates."""
+"""The small records the store hands out besides articles and stories: search snippets, updates, watched
+sources."""
 
 from __future__ import annotations
 
@@ -25,6 +26,21 @@ class Update:
     at: str
     articles: int
     rebuild: bool
+
+
+@dataclass(frozen=True)
+class SourceState:
+    """What the last poll of a watched source left: its validators (ETag, Last-Modified), when and how it went,
+    how many articles it has brought in all, and for a folder the newest file time read."""
+
+    address: str
+    etag: str = ""
+    last_modified: str = ""
+    polled_at: str = ""
+    status: str = ""
+    error: str = ""
+    stored: int = 0
+    watermark: float = 0.0
 
 
 def snippet(marked: str) -> Snippet:

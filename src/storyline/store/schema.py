@@ -108,6 +108,18 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (story_id, update_id)
     ) WITHOUT ROWID;
     """,
+    """
+    CREATE TABLE sources (
+        address TEXT PRIMARY KEY,
+        etag TEXT NOT NULL DEFAULT '',
+        last_modified TEXT NOT NULL DEFAULT '',
+        polled_at TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL DEFAULT '',
+        error TEXT NOT NULL DEFAULT '',
+        stored INTEGER NOT NULL DEFAULT 0,
+        watermark REAL NOT NULL DEFAULT 0
+    ) WITHOUT ROWID;
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

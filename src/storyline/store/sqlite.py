@@ -11,6 +11,7 @@ import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import astuple
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from storyline.store.records import (
     MARK_START,
     SNIPPET_WORDS,
     Snippet,
+    SourceState,
     Update,
     snippet,
 )
@@ -428,6 +430,19 @@ class Store:
             self.conn.execute("UPDATE updates SET articles = ? WHERE id = ?", (placed, update_id))
         else:
             self.conn.execute("DELETE FROM updates WHERE id = ?", (update_id,))
+
+    # --- watched sources ----------------------------------------------------
+
+    def source(self, address: str) -> SourceState:
+        """What the last poll of a watched source left (a blank state for one never polled)."""
+        row = self.conn.execute("SELECT address, etag, last_modified, polled_at, status, error, stored, watermark "
+                                "FROM sources WHERE address = ?", (address,)).fetchone()
+        return SourceState(*row) if row else SourceState(address)
+
+    def save_source(self, state: SourceState) -> None:
+        with self.transaction():
+            self.conn.execute("INSERT OR REPLACE INTO sources(address, etag, last_modified, polled_at, status, error, "
+                              "stored, watermark) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", astuple(state))
 
     # --- what changed -------------------------------------------------------
 
