@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from datetime import date
 from itertools import islice
 
 import numpy as np
@@ -20,6 +21,7 @@ from storyline.clean import clean_article, line_keys, repeated_keys, settle_lang
 from storyline.dedupe import DuplicateIndex, signature
 from storyline.lexicon import warm_stop_words
 from storyline.model import Article
+from storyline.processes import die_with_parent
 from storyline.readers import Problem
 from storyline.sentences import split_spans
 from storyline.store import Store
@@ -27,6 +29,11 @@ from storyline.store import Store
 BATCH_SIZE = 500
 PARALLEL_MIN = 64
 """Batches smaller than this are prepared in-process: a pool would cost more than it saves."""
+EARLIEST = 1800
+"""The earliest publication year taken: an article "from" 0001 or 9999 is a typo or an attack, and dates that far
+out break the arithmetic of timelines. The latest is next year."""
+
+
 def undated(origin: str) -> str:
     """Why an article without a date is skipped, and what to do about it in its format."""
     name = origin.split("#")[0].lower()
@@ -108,7 +115,8 @@ def ingest(
     index.extend(store.signatures())
     workers = workers or os.cpu_count() or 1
     warm_stop_words()  # load the word lists once, before the workers fork, not once per worker
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) if workers > 1 else None
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                               initializer=die_with_parent) if workers > 1 else None
     try:
         batches = _ReadAhead(items, batch_size)
         for batch in batches:
@@ -147,6 +155,9 @@ def _select_new(store: Store, batch: list[Article | Problem], report: IngestRepo
             report.problems.append(item)
         elif item.published is None and not allow_undated:
             report.problems.append(Problem(item.origin, undated(item.origin)))
+        elif item.published is not None and not EARLIEST <= item.published.year <= date.today().year + 1:
+            report.problems.append(Problem(item.origin, f"publication date {item.published.isoformat()} is outside "
+                                                        f"{EARLIEST}–{date.today().year + 1}; is it a typo?"))
         else:
             articles.append(item.identify())
     stored = store.existing_ids([a.id for a in articles])
@@ -201,7 +212,7 @@ def _store_batch(
     with store.transaction():
         for source, counts in batch_counts.items():
             store.add_line_counts(source, counts)
-        for row in rows:
-            store.add_article(*row)
-    report.stored += len(rows)
-    report.duplicates += sum(1 for row in rows if row[4])
+        inserted = [row for row in rows if store.add_article(*row)]
+    report.stored += len(inserted)
+    report.unchanged += len(rows) - len(inserted)  # stored by another writer meanwhile
+    report.duplicates += sum(1 for row in inserted if row[4])

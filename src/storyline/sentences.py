@@ -26,6 +26,9 @@ _ABBREVIATIONS = {
 a stop after a single letter (initials, "M." for Monsieur) never ends one either."""
 _END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-ÖØ-Þ¿¡])")
 _WORD_BEFORE = re.compile(r"([\w.]+)\s*$")
+_WINDOW = 64
+"""Characters looked back for the word before a stop: searching the whole line each time made splitting a long
+line quadratic."""
 
 
 _MONTHS = frozenset(name for words in LANGUAGES.values() for name in words.months)
@@ -37,13 +40,14 @@ _ORDINAL_AFTER = frozenset(("am", "im", "vom", "zum", "zur", "bis", "ab", "seit"
 
 def _is_abbreviation(text: str, end: int) -> bool:
     """A stop that ends an abbreviation, an initial, or an ordinal day before a month ("am 3. März")."""
-    match = _WORD_BEFORE.search(text, 0, end)
+    match = _WORD_BEFORE.search(text, max(0, end - _WINDOW), end)
     if not match:
         return False
     word = match[1].lower().rstrip(".")
     if word.isdigit() and len(word) <= 2:
         following = _NEXT_WORD.match(text, end + 1)
-        before = _WORD_BEFORE.search(text, 0, match.start(1)) if match.start(1) else None
+        before = _WORD_BEFORE.search(text, max(0, match.start(1) - _WINDOW), match.start(1)) if match.start(1) \
+            else None
         return bool(following and following[1].lower() in _MONTHS) or bool(
             before and before[1].lower() in _ORDINAL_AFTER)
     return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())

@@ -23,6 +23,7 @@ from storyline.aliases import canonical_counts, name_key
 from storyline.entities import DEFAULT_EXTRACTOR, title_case
 from storyline.lexicon import stems_of, stop_words
 from storyline.model import Article
+from storyline.processes import die_with_parent
 
 NAME_WEIGHT = 2.0
 """Names (capitalised inside a sentence) count double: two events of one kind differ in who and where."""
@@ -146,7 +147,8 @@ def terms_stream(articles: Sequence[Article], weights: Weights = DEFAULT_WEIGHTS
     global _SHARED
     _SHARED = articles
     try:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                                 initializer=die_with_parent) as pool:
             pending: deque[Future[list[Terms]]] = deque()
             for start in range(0, len(articles), _CHUNK):
                 pending.append(pool.submit(_terms_of_range, start, start + _CHUNK, weights))

@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from storyline.ingest import ingest
+from storyline.processes import die_with_parent
 from storyline.readers import Problem, is_url, iter_files, read_paths, read_url
 from storyline.readers.web import Fetcher, FetchError
 from storyline.store import SourceState, Store
@@ -97,9 +98,12 @@ def _poll_folder(store: Store, address: str, state: SourceState, language: str |
                  allow_undated: bool) -> Polled:
     if not Path(address).is_dir():
         raise OSError(f"{address}: no such folder")
-    newer = [(os.stat(name).st_mtime, name) for name in iter_files([address])]
+    found = list(iter_files([address]))
+    newer = [(os.stat(name).st_mtime, name) for name in found if not isinstance(name, Problem)]
     fresh = sorted(name for mtime, name in newer if mtime >= state.watermark)  # a file written as the last poll read
-    report = ingest(store, read_paths(fresh), language=language, allow_undated=allow_undated, workers=1)
+    problems = [p for p in found if isinstance(p, Problem)]
+    report = ingest(store, [*problems, *read_paths(fresh)], language=language, allow_undated=allow_undated,
+                    workers=1)
     polled = Polled(address, "new" if report.stored else "unchanged", report.stored, report.duplicates,
                     report.problems)
     store.save_source(replace(state, polled_at=_now(), status=polled.status, error="",
@@ -111,7 +115,8 @@ def _poll_folder(store: Store, address: str, state: SourceState, language: str |
 def watch_loop(db: str, sources: list[str], interval: float, stories: StorySettings = DEFAULTS,
                heard: Callable[[Polled], None] = lambda polled: None) -> None:
     """Poll the sources and update the stories every ``interval`` seconds, for ever: what ``serve --watch`` runs
-    beside the web app, in a process of its own."""
+    beside the web app, in a process of its own (which ends with the server)."""
+    die_with_parent()
     with Store(db) as store, Fetcher() as fetcher:
         while True:
             if sum(p.stored for p in poll(store, sources, fetcher, heard=heard)):

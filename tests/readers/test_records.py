@@ -66,3 +66,25 @@ def test_csv_without_text_column_is_refused():
 def test_tsv_is_sniffed():
     [article] = read_csv("date\ttext\n2022-01-01\tA tab separated body\n", "f.tsv")
     assert article.raw_text == "A tab separated body"
+
+
+def test_hostile_records_are_reported_one_by_one_and_the_rest_read(store):
+    import json as json_module
+
+    from storyline.ingest import ingest
+
+    good = [json_module.dumps({"date": "2024-01-0%d" % n, "source": "Orlen Courier",
+                               "text": f"The Orlen ferry sailed on day {n} of the harbour festival."}) for n in (2, 3)]
+    lines = [good[0], "[" * 5000 + "]" * 5000, '{"date": "2024-01-02", "text": "x", "n": ' + "9" * 5000 + "}",
+             '{"date": "2024-01-02", "text": "a \\ud800 b"}', '{"date": "0001-01-01", "text": "The ferry sank."}',
+             good[1]]
+    report = ingest(store, read_jsonl("\n".join(lines), "f.jsonl"), workers=1)
+    assert report.stored == 2 and len(report.problems) == 4
+    messages = " | ".join(p.message for p in report.problems)
+    assert "nested too deeply" in messages and "digits" in messages and "surrogate" in messages
+    assert "outside 1800" in messages
+
+
+def test_a_huge_csv_field_does_not_stop_the_rows_after_it():
+    text = 'text,date\n"' + "x" * 200_000 + '",2024-01-02\nThe ferry sailed.,2024-01-03\n'
+    assert [type(i).__name__ for i in read_csv(text, "f.csv")] == ["Article", "Article"]

@@ -120,3 +120,14 @@ def test_kill_9_during_ingest_loses_nothing_stored_and_leaves_nothing_half_writt
         report = ingest(store, read_paths([str(corpus)]))
         assert report.unchanged == stored
         assert store.count_articles() == 4000
+
+
+def test_an_article_another_writer_stored_first_is_not_an_error(tmp_path):
+    path = tmp_path / "two.db"
+    a = _article("The Orlen ferry sailed on Tuesday with forty passengers aboard.")
+    with Store(path) as first, Store(path) as second:
+        with first.transaction():
+            assert first.add_article(a, split_spans(a.text), np.zeros(128, np.uint32), 1, None)
+        with second.transaction():
+            assert not second.add_article(a, split_spans(a.text), np.zeros(128, np.uint32), 1, None)
+        assert second.count_articles() == 1 and len(second.sentences(a)) == 1

@@ -108,6 +108,9 @@ def test_openapi_schema_lists_the_endpoints(client):
             "/api/articles/{article_id}", "/api/search", "/api/ingest", "/api/changes"} <= paths.keys()
 
 
+NDJSON = {"Content-Type": "application/x-ndjson"}
+
+
 def _row(n: int, **extra) -> str:
     record = {"id": f"orlen-{n}", "date": f"2024-03-0{n}", "source": "Orlen Courier",
               "text": f"The Orlen ferry strike entered day {n} as Captain Ilse Varga met the port board."}
@@ -117,20 +120,47 @@ def _row(n: int, **extra) -> str:
 def test_ingest_stores_good_rows_and_reports_bad_ones(fresh_db):
     client = TestClient(create_app(fresh_db))
     body = "\n".join([_row(1), "{not json", '["a list"]', _row(2), json.dumps({"id": "x", "date": "2024-03-03"})])
-    response = client.post("/api/ingest", content=body)
+    response = client.post("/api/ingest", headers=NDJSON, content=body)
     assert response.status_code == 422
     data = response.json()
     assert data["stored"] == 2 and data["error"]["code"] == "invalid_input"
     assert [p["where"] for p in data["problems"]] == ["line:2", "line:3", "line:5"]
     assert client.get("/api/stories").json()["total"] == 1, "stories are updated before answering"
-    again = client.post("/api/ingest", content=_row(1) + "\n" + _row(3))
+    again = client.post("/api/ingest", headers=NDJSON, content=_row(1) + "\n" + _row(3))
     assert again.status_code == 200 and again.json()["stored"] == 1 and again.json()["unchanged"] == 1
 
 
 def test_ingest_refuses_oversized_empty_and_non_utf8_bodies(fresh_db):
     client = TestClient(create_app(fresh_db, max_ingest_bytes=100))
-    big = client.post("/api/ingest", content=_row(1) + "\n" + _row(2))
+    big = client.post("/api/ingest", headers=NDJSON, content=_row(1) + "\n" + _row(2))
     assert big.status_code == 413 and big.json()["error"]["code"] == "too_large"
-    assert client.post("/api/ingest", content="  \n").status_code == 400
-    assert client.post("/api/ingest", content=b"\xff\xfe{}").status_code == 400
+    assert client.post("/api/ingest", headers=NDJSON, content="  \n").status_code == 400
+    assert client.post("/api/ingest", headers=NDJSON, content=b"\xff\xfe{}").status_code == 400
+    plain = client.post("/api/ingest", content=_row(1), headers={"Content-Type": "text/plain"})
+    assert plain.status_code == 415 and plain.json()["error"]["code"] == "unsupported_type", "no cross-site posts"
     assert client.get("/api/articles").json()["total"] == 0, "nothing stored from refused bodies"
+
+
+def test_odd_requests_get_error_objects_not_crashes(client):
+    huge = str(2**70)
+    for url in (f"/api/stories/{huge}", f"/api/stories/{huge}/timeline", f"/stories/{huge}"):
+        assert client.get(url).status_code == 404, url
+    assert client.get("/api/articles", params={"offset": huge}).status_code == 422
+    assert client.get("/api/search", params={"q": "bridge\x00strike"}).status_code == 200
+    assert client.get("/api/search", params={"q": " ".join(["bridge"] * 600)}).status_code == 200
+    assert client.get("/api/stories", params={"q": "a\x00b " * 300}).status_code == 200
+
+
+def test_every_answer_carries_security_headers_and_a_server_error_is_an_error_object(fresh_db, monkeypatch):
+    from storyline.store import Store
+
+    client = TestClient(create_app(fresh_db), raise_server_exceptions=False)
+    page = client.get("/")
+    assert page.headers["X-Content-Type-Options"] == "nosniff" and "frame-ancestors 'none'" in \
+        page.headers["Content-Security-Policy"] and page.headers["Referrer-Policy"] == "no-referrer"
+    assert 'href="/static/style.css"' in page.text, "no address built from the Host header"
+    monkeypatch.setattr(Store, "count_articles", lambda self: 1 / 0)
+    broken = client.get("/api/articles")
+    assert broken.status_code == 500 and broken.json()["error"]["code"] == "internal_error"
+    local = TestClient(create_app(fresh_db, allowed_hosts=["127.0.0.1"]), base_url="http://attacker.example")
+    assert local.get("/").status_code == 400

@@ -57,6 +57,7 @@ from storyline.config import (
 )
 from storyline.ingest import IngestReport, ingest
 from storyline.model import Article, Story
+from storyline.processes import die_with_parent
 from storyline.readers import FORMATS, Problem, iter_files, read_paths
 from storyline.render import RENDERERS, article_dict, headline, timeline_dict
 from storyline.store import FOLDED, SORTS, Store, StoryQuery
@@ -110,7 +111,7 @@ def _read_with_progress(paths: list[str], fmt: str | None, encoding: str | None)
         task = progress.add_task("ingest", total=len(files), records=0)
         records = 0
         for name in files:
-            for item in read_paths([name], fmt, encoding):
+            for item in [name] if isinstance(name, Problem) else read_paths([name], fmt, encoding):
                 records += 1
                 if records % 100 == 0:
                     progress.update(task, records=records)
@@ -170,7 +171,7 @@ def articles_command(db: Db = None, as_json: AsJson = False,
     for column in ("id", "date", "source", "lang", "title"):
         table.add_column(column, overflow="fold" if column == "title" else "ellipsis")
     for a in articles:
-        table.add_row(a.id[:10], _date(a), a.source, a.language, headline(a))
+        table.add_row(a.id[:10], _date(a), escape(a.source), a.language, escape(headline(a)))
     out.print(table)
 
 
@@ -364,8 +365,8 @@ def entities_command(
     for column in ("name", "type", "mentions", "first", "last", "aliases"):
         table.add_column(column, overflow="fold", no_wrap=column != "aliases", min_width=12 if column == "aliases" else None)
     for row in rows:
-        table.add_row(row["name"], row["type"], str(row["mentions"]), row["first"] or "-", row["last"] or "-",
-                      ", ".join(row["aliases"]))
+        table.add_row(escape(row["name"]), row["type"], str(row["mentions"]), row["first"] or "-", row["last"] or "-",
+                      escape(", ".join(row["aliases"])))
     out.print(table)
 
 
@@ -409,6 +410,7 @@ def _heard(polled) -> None:
 
 def _warm(path: str, settings: Settings) -> None:
     """Fill the page caches in the background, most recently active stories first."""
+    die_with_parent()
     with Store(path) as store:
         warm_caches(store, store.stories(), settings.timeline)
 
@@ -460,9 +462,12 @@ def serve_command(
                         kwargs={"heard": _heard}).start()
         err.print(f"Watching {len(addresses)} source(s) every {every}", highlight=False)
     if host not in ("127.0.0.1", "localhost", "::1"):
-        err.print(f"[yellow]note:[/yellow] listening on {host}: anyone who can reach it can read and add articles.")
+        err.print(f"[yellow]note:[/yellow] listening on {escape(host)}: anyone who can reach it can read and add articles.")
     err.print(f"Serving {path} on http://{host}:{port}/ (Ctrl+C stops)", highlight=False)
-    uvicorn.run(create_app(path, timeline_settings=SESSION.settings.timeline), host=host, port=port, log_level="warning")
+    local = host in ("127.0.0.1", "localhost", "::1")
+    app = create_app(path, timeline_settings=SESSION.settings.timeline,
+                     allowed_hosts=("127.0.0.1", "localhost", "[::1]", "::1") if local else ())
+    uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
 @app.command("recluster")

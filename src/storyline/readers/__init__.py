@@ -7,6 +7,7 @@ the articles that could be read.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -104,17 +105,43 @@ def read_bytes(
         yield Problem(origin, str(exc))
 
 
-def iter_files(paths: Iterable[str]) -> Iterator[str]:
-    """Expand directories recursively (hidden files skipped); ``-`` is stdin."""
+def iter_files(paths: Iterable[str]) -> Iterator[str | Problem]:
+    """Expand directories recursively (hidden files skipped, symbolic links to folders not followed, so no
+    loop); ``-`` is stdin. What cannot be read as a file (a dangling link, a pipe, a folder that may not be
+    read, a name that is not UTF-8) is a Problem, never a silent skip."""
     for raw in paths:
         path = Path(raw)
-        if raw != "-" and path.is_dir():
-            for child in sorted(path.rglob("*")):
-                parts = child.relative_to(path).parts
-                if child.is_file() and not any(part.startswith(".") for part in parts):
-                    yield str(child)
-        else:
+        if raw == "-" or is_url(raw):
             yield raw
+            continue
+        if not path.is_dir():
+            yield (_file_problem(path) if path.exists() else None) or raw
+            continue
+        unreadable: list[OSError] = []
+        for folder, folders, files in os.walk(path, onerror=unreadable.append):
+            folders[:] = sorted(f for f in folders if not f.startswith("."))
+            for name in sorted(f for f in files if not f.startswith(".")):
+                child = Path(folder, name)
+                yield _file_problem(child) or str(child)
+        for error in unreadable:
+            yield Problem(_printable(error.filename or raw), f"cannot read folder ({error.strerror or error})")
+
+
+def _file_problem(path: Path) -> Problem | None:
+    """Why ``path`` cannot be read as a file, if it cannot."""
+    name = _printable(str(path))
+    if name != str(path):
+        return Problem(name, "file name is not valid UTF-8; rename the file")
+    if path.is_symlink() and not path.exists():
+        return Problem(name, "dangling symbolic link")
+    if path.exists() and not path.is_file():
+        return Problem(name, "not a regular file (a pipe, socket or device)")
+    return None
+
+
+def _printable(name: str) -> str:
+    """A file name as text: bytes that are not UTF-8 written as escapes."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def read_paths(
@@ -125,7 +152,9 @@ def read_paths(
     fetcher = None
     try:
         for name in iter_files(paths):
-            if name == "-":
+            if isinstance(name, Problem):
+                yield name
+            elif name == "-":
                 yield from read_bytes(sys.stdin.buffer.read(), "<stdin>", fmt, encoding)
             elif is_url(name):
                 if fetcher is None:

@@ -23,8 +23,34 @@ _ALIASES = {
 }
 
 
+MAX_RECORD = 8 * 1024 * 1024
+"""Bytes a record may have (a JSON line, a CSV field): past it, it is reported and the rest read."""
+csv.field_size_limit(MAX_RECORD)
+
+
+def load_record(line: str) -> Any:
+    """A JSON value, with the ways a hostile or broken line fails told in one message (ValueError)."""
+    if len(line) > MAX_RECORD:
+        raise ValueError(f"record larger than {MAX_RECORD // (1024 * 1024)} MiB")
+    try:
+        return json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"malformed JSON ({exc.msg})") from None
+    except RecursionError:
+        raise ValueError("JSON nested too deeply") from None
+    except ValueError as exc:  # a number of thousands of digits
+        raise ValueError(f"unreadable JSON ({exc})") from None
+
+
 def record_to_article(record: Mapping[str, Any], origin: str) -> Article | Problem:
     """Map one record to an article, or say why it is not one."""
+    try:
+        json.dumps(record, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as exc:
+        return Problem(origin, f"holds a character that is not text (\\u{ord(exc.object[exc.start]):04x}, "
+                               "half of a surrogate pair)")
+    except (RecursionError, ValueError):
+        return Problem(origin, "record nested too deeply or holds a number too long to keep")
     fields: dict[str, Any] = {}
     metadata: dict[str, Any] = {}
     for key, value in record.items():
@@ -64,9 +90,9 @@ def read_jsonl(text: str, origin: str) -> Iterator[Article | Problem]:
             continue
         where = f"{origin}:{number}"
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield Problem(where, f"malformed JSON ({exc.msg})")
+            record = load_record(line)
+        except ValueError as exc:
+            yield Problem(where, str(exc))
             continue
         if not isinstance(record, dict):
             yield Problem(where, f"expected a JSON object, got {type(record).__name__}")
@@ -83,6 +109,10 @@ def read_json(text: str, origin: str) -> Iterator[Article | Problem]:
             yield from read_jsonl(text, origin)
             return
         raise ReadError(f"malformed JSON ({exc.msg} at line {exc.lineno})") from None
+    except RecursionError:
+        raise ReadError("JSON nested too deeply") from None
+    except ValueError as exc:
+        raise ReadError(f"unreadable JSON ({exc})") from None
     items = data if isinstance(data, list) else [data]
     if not items or not all(isinstance(item, dict) for item in items):
         raise ReadError("JSON holds no article objects (expected objects with a 'text' field)")

@@ -108,9 +108,13 @@ def story_list_sql(query: StoryQuery, *, count: bool = False) -> tuple[str, list
     return sql, params
 
 
+MAX_WORDS = 32
+"""A search uses its first words only: more say nothing new and make the full-text query slow or too deep."""
+
+
 def fts_query(text: str, *, phrase: bool = False) -> str:
     """Search-box words as an FTS5 query matching all of them (or them in a row), whatever punctuation they hold."""
-    words = [word.replace('"', '""') for word in text.split()]
+    words = [word.replace('"', '""') for word in text.replace("\x00", " ").split()][:MAX_WORDS]
     if phrase and words:
         return '"' + " ".join(words) + '"'
     return " ".join(f'"{word}"' for word in words)

@@ -168,10 +168,11 @@ class Store:
 
     def add_article(
         self, article: Article, spans: Sequence[tuple[int, int]], minhash: np.ndarray, version: int, dup_of: str | None
-    ) -> None:
-        """Insert one article with its sentence spans (inside the caller's transaction)."""
-        self.conn.execute(
-            f"INSERT INTO articles({_ARTICLE_COLUMNS}, minhash, ingested_at) "
+    ) -> bool:
+        """Insert one article with its sentence spans (inside the caller's transaction); False when another writer
+        stored it first (two ingests of overlapping input at once), which is not an error."""
+        inserted = self.conn.execute(
+            f"INSERT OR IGNORE INTO articles({_ARTICLE_COLUMNS}, minhash, ingested_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 article.id, article.external_id, article.url, article.source, article.language,
@@ -180,11 +181,13 @@ class Store:
                 json.dumps(article.metadata, ensure_ascii=False, default=str),
                 minhash.astype(np.uint32).tobytes(), _now(),
             ),
-        )
-        self.conn.executemany(
-            "INSERT INTO sentences(article_id, idx, start, end) VALUES (?, ?, ?, ?)",
-            [(article.id, index, start, end) for index, (start, end) in enumerate(spans)],
-        )
+        ).rowcount
+        if inserted:
+            self.conn.executemany(
+                "INSERT INTO sentences(article_id, idx, start, end) VALUES (?, ?, ?, ?)",
+                [(article.id, index, start, end) for index, (start, end) in enumerate(spans)],
+            )
+        return bool(inserted)
 
     def outlet_languages(self, sources: Iterable[str]) -> dict[str, str]:
         """The language most of each outlet's stored articles are in."""
@@ -284,7 +287,9 @@ class Store:
         return self._stories("")
 
     def story(self, story_id: int) -> Story | None:
-        """A story with its events."""
+        """A story with its events (none for an id SQLite cannot hold: they end at 2**63 - 1)."""
+        if not 0 < story_id < 2**63:
+            return None
         found = self._stories("WHERE s.id = ?", (story_id,))
         if not found:
             return None

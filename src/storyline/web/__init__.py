@@ -9,6 +9,8 @@ CDN and no JavaScript.
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Sequence
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -16,6 +18,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from storyline import __version__
 from storyline.timeline import DEFAULTS as TIMELINE_DEFAULTS
@@ -25,12 +28,24 @@ from storyline.web.common import MAX_INGEST_BYTES, error_body, templates
 from storyline.web.pages import router as pages_router
 
 STATIC = Path(__file__).parent / "static"
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+    "Content-Security-Policy": "default-src 'self'; style-src 'self' 'unsafe-inline'; script-src 'none'; "
+                               "frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+}
+"""Every answer: no sniffing, no framing, no referrer to the sites articles link to, no script at all (the app
+ships none), inline styles only for the date axis positions."""
+log = logging.getLogger("storyline.web")
 
 
 def create_app(db: str, *, max_ingest_bytes: int = MAX_INGEST_BYTES,
-               timeline_settings: TimelineSettings = TIMELINE_DEFAULTS) -> FastAPI:
+               timeline_settings: TimelineSettings = TIMELINE_DEFAULTS,
+               allowed_hosts: Sequence[str] = ()) -> FastAPI:
     """The app over the store at ``db``; POST /api/ingest takes at most ``max_ingest_bytes``; timelines are made
-    with ``timeline_settings``."""
+    with ``timeline_settings``; with ``allowed_hosts``, requests naming another Host are refused (a page of
+    another site cannot reach a server on this machine through a rebound name)."""
     app = FastAPI(
         title="Storyline", version=__version__, description="Stories and timelines from dated news articles.",
         openapi_url="/api/openapi.json", docs_url=None, redoc_url=None,
@@ -38,6 +53,8 @@ def create_app(db: str, *, max_ingest_bytes: int = MAX_INGEST_BYTES,
     app.state.db = db
     app.state.max_ingest_bytes = max_ingest_bytes
     app.state.timeline_settings = timeline_settings
+    if allowed_hosts:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api_router)
     app.include_router(pages_router)
@@ -45,6 +62,17 @@ def create_app(db: str, *, max_ingest_bytes: int = MAX_INGEST_BYTES,
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> HTMLResponse | JSONResponse:
         return _error(request, exc.status_code, str(exc.detail))
+
+    @app.exception_handler(Exception)
+    async def server_error(request: Request, exc: Exception) -> HTMLResponse | JSONResponse:
+        log.exception("error answering %s %s", request.method, request.url.path)
+        return _error(request, 500, "the server failed to answer; the error is in its log")
+
+    @app.middleware("http")
+    async def headers(request: Request, call_next):  # noqa: ANN001, ANN202 - Starlette's middleware signature
+        response = await call_next(request)
+        response.headers.update(SECURITY_HEADERS)
+        return response
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> HTMLResponse | JSONResponse:

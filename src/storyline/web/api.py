@@ -40,6 +40,7 @@ from storyline.web.common import (
 )
 
 router = APIRouter(prefix="/api", tags=["api"])
+INGEST_TYPES = ("application/x-ndjson", "application/jsonl", "application/json", "application/jsonlines")
 
 
 def _page(items: list[Any], total: int, offset: int, limit: int) -> dict[str, Any]:
@@ -134,13 +135,18 @@ def search(store: StoreDep, q: str = Query(min_length=1, description="Words to f
                                for a, snippet in hits], total, offset, limit)}
 
 
-@router.post("/ingest", responses={413: {"description": "Body too large"}, 422: {"description": "Some lines bad"}})
+@router.post("/ingest", responses={413: {"description": "Body too large"}, 415: {"description": "Not JSON Lines"},
+                                   422: {"description": "Some lines bad"}})
 async def ingest_jsonl(request: Request, allow_undated: bool = False) -> JSONResponse:
     """Store articles sent as JSONL (one JSON object a line, with at least ``text`` and ``date``).
 
     Good lines are stored even when others are bad; then the answer is 422
     and lists each bad line. Stories are updated before answering.
     """
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind not in INGEST_TYPES:
+        # A page in a browser can POST text/plain here without asking; these types need the API's consent (CORS).
+        raise HTTPException(415, f"send the body as {INGEST_TYPES[0]} (one JSON object a line), not {kind or 'no type'}")
     limit = request.app.state.max_ingest_bytes
     if int(request.headers.get("content-length") or 0) > limit:
         raise HTTPException(413, f"body larger than {limit} bytes")

@@ -32,7 +32,7 @@ def open_store(request: Request) -> Iterator[Store]:
 
 
 StoreDep = Annotated[Store, Depends(open_store)]
-Offset = Annotated[int, Query(ge=0, description="How many items to skip.")]
+Offset = Annotated[int, Query(ge=0, le=2**31, description="How many items to skip.")]
 Limit = Annotated[int, Query(ge=1, le=200, description="How many items to return (at most 200).")]
 MinArticles = Annotated[int, Query(ge=1, description="Only stories of at least this many articles.")]
 Sort = Annotated[Literal["", "activity", "size", "relevance"], Query(
@@ -75,7 +75,7 @@ def parse_since(since: str) -> date | str:
 
 
 ERROR_CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 413: "too_large",
-               422: "invalid_input"}
+               415: "unsupported_type", 422: "invalid_input", 500: "internal_error"}
 """Stable names for the statuses the API answers with (Python renames some HTTP phrases between versions)."""
 
 
