@@ -458,3 +458,17 @@ def test_eval_tracking_names_each_topic_and_refuses_a_folder_without_topics(tmp_
     assert result.exit_code == 0, result.output
     assert "bridge" in result.stdout and "all topics: P 1.000" in result.stdout
     assert run("eval", "tracking", str(tmp_path / "bridge" / "timelines")).exit_code == 1
+
+
+def test_a_store_locked_past_the_wait_is_one_line_not_a_traceback(monkeypatch, capsys):
+    import sqlite3
+
+    from storyline import cli
+
+    def locked() -> None:
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(cli, "app", locked)
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main_entry()
+    assert exit_info.value.code == 1 and "the store is busy" in capsys.readouterr().err

@@ -131,3 +131,24 @@ def test_an_article_another_writer_stored_first_is_not_an_error(tmp_path):
         with second.transaction():
             assert not second.add_article(a, split_spans(a.text), np.zeros(128, np.uint32), 1, None)
         assert second.count_articles() == 1 and len(second.sentences(a)) == 1
+
+
+def test_keyset_pages_follow_the_article_order_at_any_depth(store):
+    from datetime import timedelta
+
+    from storyline.ingest import ingest
+
+    articles = [Article(raw_text=f"The Orlen ferry made crossing number {n} of the spring season on time.",
+                        published=date(2024, 1, 1) + timedelta(days=n % 7), source="Orlen Courier") for n in range(23)]
+    ingest(store, articles + [Article(raw_text="An undated note about the Orlen ferry and its crew.")],
+           allow_undated=True, workers=1)
+    expected = [a.id for a in store.articles()]
+    seen, cursor = [], ""
+    while cursor is not None:
+        page, cursor = store.articles_after(cursor, 5)
+        seen += [a.id for a in page]
+    assert seen == expected and store.articles()[-1].published is None
+    plan = " ".join(str(tuple(r)) for r in store.conn.execute(
+        "EXPLAIN QUERY PLAN SELECT id FROM articles WHERE (COALESCE(published, '~'), rowid) > ('2024', 1) "
+        "ORDER BY COALESCE(published, '~'), rowid LIMIT 5"))
+    assert "articles_order" in plan

@@ -67,6 +67,9 @@ def test_story_timeline_and_entities(client, web_db):
 def test_articles_article_and_search(client):
     page = client.get("/api/articles?limit=2&offset=1").json()
     assert len(page["items"]) == 2 and page["total"] >= 13
+    following = client.get("/api/articles", params={"limit": 2, "after": page["next"]}).json()
+    third = client.get("/api/articles?limit=2&offset=3").json()
+    assert [a["id"] for a in following["items"]] == [a["id"] for a in third["items"]], "cursor = offset paging"
     article = client.get(f"/api/articles/{page['items'][0]['id']}").json()
     assert article["text"] and article["sentences"][0]["index"] == 0 and isinstance(article["story"], int)
     found = client.get("/api/search", params={"q": "Harlan Street", "limit": 1}).json()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import multiprocessing
 import socket
+import sqlite3
 import sys
 from collections.abc import Iterator
 from dataclasses import replace
@@ -27,6 +28,7 @@ from storyline import __version__
 from storyline.cli.changes import changes_command, claims_command
 from storyline.cli.common import (
     EXIT_OK,
+    EXIT_PROBLEMS,
     EXIT_SKIPPED,
     EXIT_USAGE,
     SESSION,
@@ -490,6 +492,19 @@ app.command("export")(export_command)
 app.command("watch")(watch_command)
 app.command("config")(config_command)
 app.add_typer(eval_app, name="eval")
+
+
+def main_entry() -> None:
+    """The ``storyline`` command: the app, with a store another process keeps locked past SQLite's wait reported
+    in a line instead of a traceback."""
+    try:
+        app()
+    except sqlite3.OperationalError as exc:
+        if "locked" not in str(exc) and "busy" not in str(exc):
+            raise
+        err.print(f"error: the store is busy ({exc}): another storyline is writing to it; try again when it is "
+                  "done", markup=False)
+        sys.exit(EXIT_PROBLEMS)
 
 
 def _date(article: Article) -> str:

@@ -120,6 +120,9 @@ MIGRATIONS: list[str] = [
         watermark REAL NOT NULL DEFAULT 0
     ) WITHOUT ROWID;
     """,
+    """
+    CREATE INDEX articles_order ON articles(COALESCE(published, '~'));
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

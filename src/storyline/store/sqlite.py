@@ -40,6 +40,8 @@ _ARTICLE_COLUMNS = (
 )
 
 
+_ORDER = "COALESCE(published, '~'), rowid"
+"""Articles oldest first, undated ones last ("~" sorts after every ISO date); an index follows it."""
 _QUALIFIED_COLUMNS = ", ".join("articles." + column.strip() for column in _ARTICLE_COLUMNS.split(","))
 
 _CANONICAL = (
@@ -218,11 +220,28 @@ class Store:
         return _to_article(rows[0]) if len(rows) == 1 else None
 
     def articles(self, *, limit: int | None = None, offset: int = 0) -> list[Article]:
+        """Articles oldest first (undated last)."""
         rows = self.conn.execute(
-            f"SELECT {_ARTICLE_COLUMNS} FROM articles ORDER BY published IS NULL, published, rowid LIMIT ? OFFSET ?",
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles ORDER BY {_ORDER} LIMIT ? OFFSET ?",
             (-1 if limit is None else limit, offset),
         )
         return [_to_article(r) for r in rows]
+
+    def articles_after(self, cursor: str, limit: int) -> tuple[list[Article], str | None]:
+        """The ``limit`` articles after ``cursor`` ("" for the first) in the order of ``articles``, and the
+        cursor of the next page (None at the end): each page costs the same however deep it is."""
+        day, _, rowid = cursor.rpartition("|")
+        rows = self.conn.execute(
+            f"SELECT rowid, {_ARTICLE_COLUMNS} FROM articles WHERE ({_ORDER}) > (?, ?) ORDER BY {_ORDER} LIMIT ?",
+            (day if cursor else "", int(rowid) if rowid.isdigit() else -1, limit),
+        ).fetchall()
+        return [_to_article(r) for r in rows], self.cursor_of(rows[-1]["id"]) if len(rows) == limit else None
+
+    def cursor_of(self, article_id: str) -> str | None:
+        """Where an article stands in the order of ``articles``, for ``articles_after``."""
+        row = self.conn.execute("SELECT COALESCE(published, '~'), rowid FROM articles WHERE id = ?",
+                                (article_id,)).fetchone()
+        return f"{row[0]}|{row[1]}" if row else None
 
     def canonical_articles(self) -> Iterator[Article]:
         """One article per duplicate group and URL: what stories are made of."""

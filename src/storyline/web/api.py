@@ -104,10 +104,17 @@ def get_entities(story_id: int, store: StoreDep, offset: Offset = 0, limit: Limi
 
 
 @router.get("/articles")
-def list_articles(store: StoreDep, offset: Offset = 0, limit: Limit = PAGE_SIZE) -> dict[str, Any]:
-    """Stored articles, oldest first."""
-    return _page([article_dict(a) for a in store.articles(limit=limit, offset=offset)], store.count_articles(),
-                 offset, limit)
+def list_articles(store: StoreDep, offset: Offset = 0, limit: Limit = PAGE_SIZE,
+                  after: str | None = Query(None, max_length=64, description="The `next` of the page before: pages "
+                                                                            "that cost the same at any depth.")
+                  ) -> dict[str, Any]:
+    """Stored articles, oldest first; page with ``after`` (each answer's ``next``) or with ``offset``."""
+    if after is not None:
+        articles, following = store.articles_after(after, limit)
+        return {**_page([article_dict(a) for a in articles], store.count_articles(), 0, limit), "next": following}
+    articles = store.articles(limit=limit, offset=offset)
+    following = store.cursor_of(articles[-1].id) if len(articles) == limit else None
+    return {**_page([article_dict(a) for a in articles], store.count_articles(), offset, limit), "next": following}
 
 
 @router.get("/articles/{article_id}")
