@@ -2,6 +2,8 @@
 
 from datetime import date
 
+from conftest import SHARED, needs_shared
+
 from storyline import Tracker
 from storyline.changes import changes_dict, changes_text, since_update
 from storyline.store import Update
@@ -96,5 +98,22 @@ def test_figures_are_read_again_only_from_new_articles(tmp_path, monkeypatch):
         tracker.ingest_records(_records(tolls[1:]))
         [grown] = tracker.changes().stories
         assert len(read) == 1 and read == grown.new_articles, "only the new article is read"
-        [(attribute, step, previous)] = grown.figures
+        [(attribute, step, previous)] = grown.claims
         assert (attribute, step.status, step.claim.value, previous.claim.value) == ("dead in Varrow", "updated", 19, 12)
+
+
+@needs_shared("seeds")
+def test_the_seed_articles_tell_how_the_sequel_went_and_where_outlets_disagree(tmp_path):
+    with Tracker(tmp_path / "seeds.db") as tracker:
+        tracker.ingest(str(SHARED / "seeds"))
+        [story] = tracker.stories(min_articles=1)
+        claims = {}
+        for name, step, _ in tracker.changes(since=date(2000, 1, 1)).stories[0].claims:
+            claims.setdefault(name, []).append(step)
+    assert [(s.claim.published.isoformat(), s.claim.value) for s in claims["production"]] == [
+        ("2020-05-05", "in development"), ("2020-07-13", "writing"), ("2022-07-04", "wrapped")]
+    assert [s.claim.value for s in claims["follow-up"]] == ["not decided", "prequel", "a story of its own"]
+    [credit] = claims["written by"]
+    assert credit.claim.value == "Joe Russo" and [c.value for c in credit.contradicted_by] == [
+        "Anthony Russo and Joe Russo"]
+    assert not any("Thor" in s.claim.text for steps in claims.values() for s in steps), "nothing from the promo"

@@ -8,13 +8,17 @@ have seen is kept per update, so "since" is either a day or the update before th
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import date
+from typing import Any
 
 from storyline.claims import METHOD as CLAIMS_METHOD
 from storyline.claims import Claim, Step, claims, histories
-from storyline.model import Event, Story, TimelineEntry
+from storyline.model import Article, Event, Sentence, Story, TimelineEntry
 from storyline.render import date_value, day_label, event_dict, story_dict
+from storyline.states import METHOD as STATES_METHOD
+from storyline.states import StateClaim, state_claims, state_histories
 from storyline.store import Store, Update
 from storyline.timeline import DEFAULTS as TIMELINE_DEFAULTS
 from storyline.timeline import TimelineSettings
@@ -33,8 +37,9 @@ class StoryChanges:
     new_events: list[Event] = field(default_factory=list)
     added: list[TimelineEntry] = field(default_factory=list)
     replaced: list[tuple[TimelineEntry, list[TimelineEntry]]] = field(default_factory=list)
-    figures: list[tuple[str, Step, Step | None]] = field(default_factory=list)
-    """(attribute, the step the new articles gave a history, the step before it): a toll that rose, say."""
+    claims: list[tuple[str, Step, Step | None]] = field(default_factory=list)
+    """(history, the step the new articles gave it, the step before it): a toll that rose, a production that
+    wrapped, an outlet contradicting who wrote the film."""
 
 
 @dataclass
@@ -78,8 +83,8 @@ def _story_changes(store: Store, story: Story, placed: set[str], after: int,
     new_story = placed >= set(story.article_ids)
     result = StoryChanges(story, new_story, [a for a in story.article_ids if a in placed],
                           [e for e in story.events if set(e.article_ids) <= placed])
-    for attribute, steps in histories(story_claims(store, story)).items():
-        result.figures += [(attribute, step, steps[i - 1] if i else None) for i, step in enumerate(steps)
+    for attribute, steps in story_histories(store, story).items():
+        result.claims += [(attribute, step, steps[i - 1] if i else None) for i, step in enumerate(steps)
                            if step.claim.article_id in placed]
     now = story_timeline(store, story, settings=settings)
     kept = None if new_story else store.timeline_version(story.id, after)
@@ -100,19 +105,36 @@ def _key(entry: TimelineEntry) -> tuple:
 
 
 def story_claims(store: Store, story: Story) -> list[Claim]:
-    """The figures the story's articles give (see ``storyline.claims``). They are kept with the articles they
-    were read from, so after an update only the new articles are read."""
-    key = members_key(story, CLAIMS_METHOD)
-    last = json.loads(store.cached(story.id, "claims") or "{}")
+    """The figures the story's articles give (see ``storyline.claims``)."""
+    return _per_article(store, story, "claims", CLAIMS_METHOD, claims, _claim)
+
+
+def story_states(store: Store, story: Story) -> list[StateClaim]:
+    """The states the story's articles give (see ``storyline.states``)."""
+    return _per_article(store, story, "states", STATES_METHOD, state_claims, lambda row: StateClaim(
+        **{**row, "published": date.fromisoformat(row["published"]) if row["published"] else None}))
+
+
+def story_histories(store: Store, story: Story) -> dict[str, list[Step]]:
+    """Every history the story's claims make: figures ("dead in Mexico") and states ("production")."""
+    return {**histories(story_claims(store, story)), **state_histories(story_states(store, story))}
+
+
+def _per_article(store: Store, story: Story, kind: str, method: str, read: Callable[[Article, list[Sentence]], list],
+                 load: Callable[[dict], Any]) -> list:
+    """What ``read`` finds in each of the story's articles, kept with the articles it was read from, so after an
+    update only the new articles are read."""
+    key = members_key(story, method)
+    last = json.loads(store.cached(story.id, kind) or "{}")
     if last.get("key") == key:
-        return [_claim(row) for row in last["claims"]]
+        return [load(row) for row in last["found"]]
     members = set(story.article_ids)
-    read = set(last.get("read", ())) & members if last.get("method") == CLAIMS_METHOD else set()
-    found = [_claim(row) for row in last.get("claims", ()) if row["article_id"] in read]
-    for article in store.articles_by_ids([a for a in story.article_ids if a not in read]):
-        found += claims(article, store.sentences(article))
-    store.cache(story.id, "claims", key, json.dumps({"key": key, "method": CLAIMS_METHOD, "read": sorted(members),
-                                                     "claims": [asdict(c) for c in found]}, default=str))
+    done = set(last.get("read", ())) & members if last.get("method") == method else set()
+    found = [load(row) for row in last.get("found", ()) if row["article_id"] in done]
+    for article in store.articles_by_ids([a for a in story.article_ids if a not in done]):
+        found += read(article, store.sentences(article))
+    store.cache(story.id, kind, key, json.dumps({"key": key, "method": method, "read": sorted(members),
+                                                 "found": [asdict(c) for c in found]}, default=str))
     return found
 
 
@@ -146,8 +168,8 @@ def changes_dict(found: Changes) -> dict:
             "story": story_dict(c.story), "new_story": c.new_story, "new_articles": c.new_articles,
             "new_events": [event_dict(e) for e in c.new_events], "added": [entry(e) for e in c.added],
             "replaced": [{"was": entry(old), "now": [entry(e) for e in now]} for old, now in c.replaced],
-            "figures": [{"attribute": attribute, **step_dict(step), "was": previous.claim.value if previous else None}
-                        for attribute, step, previous in c.figures],
+            "claims": [{"history": name, **step_dict(step), "was": previous.claim.value if previous else None}
+                       for name, step, previous in c.claims],
         } for c in found.stories],
     }
 
@@ -166,11 +188,12 @@ def changes_text(found: Changes) -> str:
         for e in c.added:
             lines.append(f"+ {day_label(e)}  {e.text}  ({e.source + ', ' if e.source else ''}{e.article_id}#"
                          f"{e.sentence_index})")
-        for attribute, step, previous in c.figures:
-            was = f" (was {previous.claim.value:,})" if previous else ""
-            lines.append(f"# {attribute}: {step.claim.hedge + ' ' if step.claim.hedge else ''}{step.claim.value:,}"
-                         f"{was}  ({step.claim.source + ', ' if step.claim.source else ''}{step.claim.article_id}#"
-                         f"{step.claim.sentence_index})")
+        for attribute, step, previous in c.claims:
+            was = f" (was {shown(previous.claim)})" if previous else ""
+            against = "".join(f"; {x.source or x.article_id} says {shown(x)} ({x.article_id}#{x.sentence_index})"
+                              for x in step.contradicted_by)
+            lines.append(f"# {attribute}: {shown(step.claim)}{was}  ({step.claim.source + ', ' if step.claim.source else ''}"
+                         f"{step.claim.article_id}#{step.claim.sentence_index}{against})")
         for old, now in c.replaced:
             lines.append(f"~ {day_label(old)}  was: {old.text}  ({old.article_id}#{old.sentence_index})"
                          + ("" if now else "  (no longer in the timeline)"))
@@ -178,13 +201,20 @@ def changes_text(found: Changes) -> str:
     return "\n".join(lines)
 
 
+def shown(claim: Claim | StateClaim) -> str:
+    """A claim's value as a reader reads it: "at least 1,200", "wrapped"."""
+    if isinstance(claim, StateClaim):
+        return claim.value
+    return f"{claim.hedge + ' ' if claim.hedge else ''}{claim.value:,}"
+
+
 def step_dict(step: Step) -> dict:
-    """A step of a figure's history with its citation and the outlets that confirmed it."""
+    """A step of a history with its citation, the outlets that confirmed it and those that contradicted it."""
     claim = step.claim
     def cite(c: Claim) -> dict:
         return {"article": c.article_id, "sentence": c.sentence_index, "source": c.source,
                 "published": c.published.isoformat() if c.published else None}
 
-    return {"status": step.status, "value": claim.value, "hedge": claim.hedge, "text": claim.text,
+    return {"status": step.status, "value": claim.value, "hedge": getattr(claim, "hedge", ""), "text": claim.text,
             "provenance": cite(claim), "confirmed_by": [cite(c) for c in step.confirmed_by],
             "contradicted_by": [{**cite(c), "value": c.value, "text": c.text} for c in step.contradicted_by]}

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from storyline.entity_words import CALENDAR
 from storyline.model import Article, Sentence
@@ -22,6 +23,9 @@ _NUMBER = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s(?P<scale>thousand|milli
 _HEDGE = (r"(?P<hedge>at least|as many as|up to|more than|over|about|around|nearly|almost|an estimated|some|"
           r"roughly|approximately)?\s*")
 _PEOPLE = r"(?:\s+(?:people|persons|civilians|residents|Haitians|others))?"
+if TYPE_CHECKING:
+    from storyline.states import StateClaim
+
 METHOD = "figures-running-totals-scopes-4"
 """Names the way claims are read, so kept results are redone when it changes."""
 PATTERNS: dict[str, list[re.Pattern[str]]] = {
@@ -89,9 +93,9 @@ class Step:
     other outlets that gave the same figure (``confirmed_by``)."""
 
     status: str
-    claim: Claim
-    confirmed_by: tuple[Claim, ...] = ()
-    contradicted_by: tuple[Claim, ...] = ()
+    claim: Claim | StateClaim
+    confirmed_by: tuple[Claim | StateClaim, ...] = ()
+    contradicted_by: tuple[Claim | StateClaim, ...] = ()
     """Other outlets that gave a figure more than ``DISAGREE`` apart on a day the step stood."""
 
 

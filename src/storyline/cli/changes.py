@@ -55,29 +55,32 @@ def claims_command(
     db: Db = None,
     as_json: AsJson = False,
 ) -> None:
-    """How the story's figures went (the dead, the injured, the missing, cases), read from running totals:
-    each step's value, its date, whether it raised or revised the figure, and the sentence that gave it."""
-    from storyline.changes import step_dict, story_claims
-    from storyline.claims import histories
+    """How the story's claims went: figures (the dead, the injured, the missing, cases, read from running totals)
+    and states (a production's or a case's stage, what a follow-up is to be, where it is set, who wrote it):
+    each step's value, date and status, who confirmed or contradicted it, and the sentence that gave it."""
+    from storyline.changes import story_histories
 
     with open_store(db) as store:
         refresh(store)
         story = store.story(story_id)
         if story is None:
             raise fail(f"no story {story_id} in {store.path} (see 'storyline stories')")
-        found = histories(story_claims(store, story))
+        found = story_histories(store, story)
+    from storyline.changes import shown
     if as_json:
+        from storyline.changes import step_dict
+
         out.print_json(data={attribute: [step_dict(s) for s in steps] for attribute, steps in found.items()})
         return
     if not found:
-        sys.stdout.write("No figures: the story's articles give no toll, count of injured or missing, or cases.\n")
+        sys.stdout.write("No claims: the story's articles give no toll, count or stage, and name no setting or "
+                         "writer.\n")
     for attribute, steps in found.items():
         sys.stdout.write(f"{attribute}\n")
         for step in steps:
             claim = step.claim
             confirmed = f", confirmed by {', '.join(c.source for c in step.confirmed_by)}" if step.confirmed_by else ""
-            confirmed += "".join(f"; {c.source or c.article_id} says {c.value:,} ({c.article_id}#{c.sentence_index})"
+            confirmed += "".join(f"; {c.source or c.article_id} says {shown(c)} ({c.article_id}#{c.sentence_index})"
                                  for c in step.contradicted_by)
-            sys.stdout.write(f"  {claim.published or '?'}  {claim.hedge + ' ' if claim.hedge else ''}{claim.value:,}"
-                             f"  {step.status}  ({claim.source + ', ' if claim.source else ''}{claim.article_id}#"
+            sys.stdout.write(f"  {claim.published or '?'}  {shown(claim)}  {step.status}  ({claim.source + ', ' if claim.source else ''}{claim.article_id}#"
                              f"{claim.sentence_index}{confirmed})\n")

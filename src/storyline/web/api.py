@@ -9,8 +9,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
-from storyline.changes import changes, changes_dict, step_dict, story_claims
-from storyline.claims import histories
+from storyline.changes import changes, changes_dict, step_dict, story_histories
 from storyline.ingest import IngestReport, ingest
 from storyline.readers.records import read_jsonl
 from storyline.render import article_dict, entity_dict, timeline_dict
@@ -89,11 +88,10 @@ def get_changes(request: Request, store: StoreDep, since: ChangesSince = "last",
 
 @router.get("/stories/{story_id}/claims")
 def get_claims(story_id: int, store: StoreDep) -> dict[str, Any]:
-    """The story's figures as histories (the dead, the injured, the missing, cases), each step citing its
-    sentence, as ``storyline claims --json``."""
+    """The story's claims as histories (figures such as the dead, states such as a production's stage), each
+    step citing its sentence, as ``storyline claims --json``."""
     story = find_story(store, story_id)
-    return {attribute: [step_dict(s) for s in steps]
-            for attribute, steps in histories(story_claims(store, story)).items()}
+    return {name: [step_dict(s) for s in steps] for name, steps in story_histories(store, story).items()}
 
 
 @router.get("/stories/{story_id}/entities")
