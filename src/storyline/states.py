@@ -21,6 +21,7 @@ from storyline.model import Article, Sentence
 
 METHOD = "states-2"
 _NAMES = r"(?P<value>[A-Z][\w'’.-]+(?:(?:,? and |, | )[A-Z][\w'’.-]+)*)"
+_PLACES = r"(?P<value>[A-Z][\w'’.-]+(?:(?:, | )[A-Z][\w'’.-]+)*)"
 STAGES: dict[str, list[tuple[str, re.Pattern[str]]]] = {
     "production": [(value, re.compile(pattern, re.IGNORECASE)) for value, pattern in (
         ("in development", r"\bdeal (?:is|was|has been) closed\b|\bgreen-?lit\b|"
@@ -50,7 +51,7 @@ KINDS: list[tuple[str, re.Pattern[str]]] = [(value, re.compile(pattern, re.IGNOR
 )]
 """What a follow-up is to be."""
 FIXED: dict[str, list[re.Pattern[str]]] = {
-    "set in": [re.compile(r"\b(?:is|was|were|are) set in (?:the )?" + _NAMES.replace("(?:,? and |, | )", "(?:, | )"))],
+    "set in": [re.compile(r"\b(?:is|was|were|are) set in (?:the )?" + _PLACES)],
     "written by": [re.compile(r"\b(?:screenplay|script)\b[^.;]{0,20}?\bby " + _NAMES),
                    re.compile(r"\bwritten by " + _NAMES)],
 }
@@ -124,9 +125,9 @@ def _negated(text: str, at: int) -> bool:
 
 
 def state_histories(found: Iterable[StateClaim]) -> dict[str, list[Step]]:
-    """Per attribute, the states in publication order: a new value is a step (``updated`` when a stage moves on
-    or a plan is told anew, ``contradicted``-by when an outlet gives another value for a fact that does not
-    change); the same value from another outlet confirms the step."""
+    """Per attribute, the states in publication order: a new value is a step (``updated``: a stage moved on, a
+    plan was told anew), except for facts that do not change, where another article's other value contradicts
+    the step; the same value from another outlet confirms it, and an earlier stage told later is left out."""
     result: dict[str, list[Step]] = {}
     ordered = sorted(found, key=lambda c: (c.attribute, c.published or date.min, c.article_id, c.sentence_index))
     for attribute, group in itertools.groupby(ordered, key=lambda c: c.attribute):
