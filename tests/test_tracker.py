@@ -150,3 +150,23 @@ def test_the_python_api_ingests_tracks_and_gives_timelines_and_entities(tmp_path
         assert tracker.story(999) is None
     with Tracker(tmp_path / "api.db") as again:
         assert [s.id for s in again.stories()] == [s.id for s in stories], "the store keeps them"
+
+
+def test_timelines_read_each_article_once_and_are_the_same_from_kept_readings(store, monkeypatch):
+    from storyline import tracker
+    from storyline.timeline import build_timeline, read_article
+
+    ingest(store, [_a(BRIDGE[0], 1), _a(BRIDGE[1], 3)])
+    [story] = refresh_stories(store)
+    first = story_timeline(store, story, dates=2)
+    read = []
+    monkeypatch.setattr(tracker, "read_article", lambda article, sentences: read.append(article.id)
+                        or read_article(article, sentences))
+    ingest(store, [_a(BRIDGE[2], 5)])
+    [grown] = refresh_stories(store)
+    again = story_timeline(store, grown, dates=2)
+    assert len(read) == 1, "only the new article is read"
+    articles = store.articles_by_ids(grown.article_ids)
+    fresh = build_timeline(articles, store.sentences, tracker.replace(tracker.TIMELINE_DEFAULTS, dates=2),
+                           aliases=tracker.other_names(store, grown))
+    assert again == fresh and first

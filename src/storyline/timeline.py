@@ -40,7 +40,7 @@ from storyline.lexicon import stop_words
 from storyline.model import Article, Precision, Sentence, TimelineEntry
 from storyline.offtopic import off_topic
 from storyline.statements import statements
-from storyline.temporal import find_dates
+from storyline.temporal import TemporalExpression, find_dates
 
 METHOD = "datewise-statements-salience"
 
@@ -110,21 +110,34 @@ def _salience(importance: Mapping[date, int], day: date, settings: TimelineSetti
     return importance[day] / (1.0 + baseline) ** settings.spread
 
 
-def _collect(articles: Sequence[Article], sentences: dict[str, list[Sentence]], settings: TimelineSettings) -> _Pool:
+Reading = list[tuple[Sentence, list[TemporalExpression]]]
+"""What a story's timeline needs of one article, whatever the story: its statements (sentences, a stamp or a
+dateline cut off) and the dates each one names. It can be kept per article, so a grown story's timeline reads only its new articles."""
+READING_METHOD = "statements-dates-2"
+"""Bumped when what ``read_article`` finds changes (the statement rules, the date rules), so kept readings are
+made again."""
+
+
+def read_article(article: Article, sentences: Sequence[Sentence]) -> Reading:
+    """The article's statements and the dates each names (see ``Reading``)."""
+    return [(sentence, find_dates(sentence.text, article.published, language_at(article, sentence.start)))
+            for sentence in statements(list(sentences))]
+
+
+def _collect(articles: Sequence[Article], sentences: dict[str, list[Sentence]], settings: TimelineSettings,
+             read: Callable[[Article, Sequence[Sentence]], Reading] = read_article) -> _Pool:
     pool = _Pool()
     dropped = off_topic(articles, lambda a: sentences[a.id])
     for number, article in enumerate(articles):
         pool.published[article.published].add(article.id)
-        for sentence in statements(sentences[article.id]):
+        for sentence, dates in read(article, sentences[article.id]):
             words = len(sentence.text.split())
             if not settings.min_words <= words <= settings.max_words or (article.id, sentence.index) in dropped:
                 continue
             row = len(pool.texts)
             pool.texts.append(sentence.text)
             pool.owners.append(number)
-            language = language_at(article, sentence.start)
-            found = [t for t in find_dates(sentence.text, article.published, language)
-                     if t.precision in settings.precisions]
+            found = [t for t in dates if t.precision in settings.precisions]
             if any(not t.background for t in found):  # a clause about another time does not date the news
                 found = [t for t in found if not t.background]
             named = {t.value: t.precision for t in found}
@@ -200,12 +213,13 @@ def build_timeline(
     settings: TimelineSettings = DEFAULTS,
     span: tuple[date, date] | None = None,
     aliases: Mapping[str, str] | None = None,
+    read: Callable[[Article, Sequence[Sentence]], Reading] = read_article,
 ) -> list[TimelineEntry]:
     """The story's timeline, in date order; ``span`` limits the dates it may use. ``aliases`` maps other names
     of the story's entities to one ("Rescue 2" to "Extraction 2"), so sentences naming one thing by different
-    names are alike."""
+    names are alike. ``read`` gives each article's statements and dates (``read_article``, or readings kept)."""
     articles = [a for a in articles if a.published]
-    pool = _collect(articles, {a.id: list(sentences_of(a)) for a in articles}, settings)
+    pool = _collect(articles, {a.id: list(sentences_of(a)) for a in articles}, settings, read)
     texts = _one_name(pool.texts, aliases) if aliases else pool.texts
     matrix = _vectors(texts, (a.language for a in articles)) if texts else None
     if matrix is None:

@@ -17,7 +17,7 @@ from storyline.aliases import METHOD as ENTITIES_METHOD
 from storyline.aliases import entity_from_dict, resolve
 from storyline.entities import DEFAULT_EXTRACTOR, Extractor, Mention
 from storyline.ingest import IngestReport, ingest
-from storyline.model import Article, Entity, Story, TimelineEntry
+from storyline.model import Article, Entity, Sentence, Story, TimelineEntry
 from storyline.offtopic import off_topic
 from storyline.readers import read_paths
 from storyline.readers.records import record_to_article
@@ -33,9 +33,16 @@ from storyline.stories import (
     stories_of,
 )
 from storyline.stories import METHOD as STORIES_METHOD
+from storyline.temporal import TemporalExpression
 from storyline.timeline import DEFAULTS as TIMELINE_DEFAULTS
 from storyline.timeline import METHOD as TIMELINE_METHOD
-from storyline.timeline import TimelineSettings, build_timeline
+from storyline.timeline import (
+    READING_METHOD,
+    Reading,
+    TimelineSettings,
+    build_timeline,
+    read_article,
+)
 
 Progress = Callable[[int, int], None]
 """Told how many of how many articles are placed, while stories are updated."""
@@ -177,8 +184,9 @@ def story_timeline(store: Store, story: Story, dates: int | None = None, since: 
     def compute() -> list[TimelineEntry]:
         span = (since or date.min, until or date.max) if since or until else None
         chosen = settings if dates is None else replace(settings, dates=dates)
-        return build_timeline(store.articles_by_ids(story.article_ids), store.sentences, chosen, span=span,
-                              aliases=other_names(store, story))
+        articles = store.articles_by_ids(story.article_ids)
+        return build_timeline(articles, store.sentences, chosen, span=span, aliases=other_names(store, story),
+                              read=kept_readings(store, articles))
 
     if since or until:
         return compute()
@@ -186,6 +194,28 @@ def story_timeline(store: Store, story: Story, dates: int | None = None, since: 
     method = TIMELINE_METHOD if settings == TIMELINE_DEFAULTS else f"{TIMELINE_METHOD}:{settings!r}"
     keep = (lambda body: store.keep_timeline_version(story.id, body)) if kind == "timeline" else (lambda body: None)
     return per_story(store, story, kind, method, compute, timeline_entry, keep)
+
+
+def kept_readings(store: Store, articles: Sequence[Article]) -> Callable[[Article, Sequence[Sentence]], Reading]:
+    """``timeline.read_article`` for these articles, kept in the store: an article is read once, so the timeline
+    of a story that grew reads only its new articles."""
+    def unpack(article_id: str, body: str) -> Reading:
+        return [(Sentence(article_id, index, start, end, text),
+                 [TemporalExpression(*found[:3], date.fromisoformat(found[3]), *found[4:]) for found in dates])
+                for index, start, end, text, dates in json.loads(body)]
+
+    readings = {article_id: unpack(article_id, body)
+                for article_id, body in store.readings([a.id for a in articles], READING_METHOD).items()}
+    fresh: dict[str, str] = {}
+    for article in articles:
+        if article.id not in readings and article.published:
+            reading = readings[article.id] = read_article(article, store.sentences(article))
+            fresh[article.id] = json.dumps([[x.index, x.start, x.end, x.text,
+                                             [[t.text, t.start, t.end, t.value.isoformat(), t.precision, t.background]
+                                              for t in found]] for x, found in reading])
+    if fresh:
+        store.keep_readings(fresh, READING_METHOD)
+    return lambda article, sentences: readings[article.id] if article.id in readings else read_article(article, sentences)
 
 
 def timeline_entry(row: Mapping[str, Any]) -> TimelineEntry:

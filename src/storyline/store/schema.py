@@ -123,6 +123,13 @@ MIGRATIONS: list[str] = [
     """
     CREATE INDEX articles_order ON articles(COALESCE(published, '~'));
     """,
+    """
+    CREATE TABLE article_readings (
+        article_id TEXT PRIMARY KEY,
+        method TEXT NOT NULL,
+        body TEXT NOT NULL
+    ) WITHOUT ROWID;
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

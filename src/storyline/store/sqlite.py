@@ -455,6 +455,20 @@ class Store:
         else:
             self.conn.execute("DELETE FROM updates WHERE id = ?", (update_id,))
 
+    def readings(self, article_ids: Sequence[str], method: str) -> dict[str, str]:
+        """What was kept of these articles for timelines (see ``timeline.Reading``) under ``method``."""
+        found: dict[str, str] = {}
+        for chunk in _chunks(article_ids, 500):
+            marks = ",".join("?" * len(chunk))
+            found.update(self.conn.execute(f"SELECT article_id, body FROM article_readings WHERE method = ? AND "
+                                           f"article_id IN ({marks})", [method, *chunk]).fetchall())
+        return found
+
+    def keep_readings(self, bodies: dict[str, str], method: str) -> None:
+        with self.transaction():
+            self.conn.executemany("INSERT OR REPLACE INTO article_readings(article_id, method, body) VALUES (?, ?, ?)",
+                                  [(article_id, method, body) for article_id, body in bodies.items()])
+
     # --- watched sources ----------------------------------------------------
 
     def source(self, address: str) -> SourceState:
