@@ -63,6 +63,10 @@ in a sentence about one (a news report is "written by" its reporter; a prisoner 
 "released")."""
 _NEGATED = re.compile(r"\b(?:no|not|never|yet to|n't|without)\b", re.IGNORECASE)
 _CLAUSE = re.compile(r"[,;:–—]\s|\bbut\b|\band\b")
+_CUES = re.compile(r"\b(?:writ|film|shoot|wrap|premier|releas|arrest|charg|trial|convict|guilty|sentenc|acquit|"
+                   r"prequel|own story|stand-?alone|dependence|whether|set in|screenplay|script|deal|works|"
+                   r"development|green)", re.IGNORECASE)
+"""Words one of the patterns needs: a sentence without any is not read further (most sentences)."""
 _PERSON = re.compile(r"[A-Z][\w'’.-]+ [A-Z]")
 """A credit names people: two capitalised words at least ("by Americans" is no credit)."""
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -88,7 +92,7 @@ def state_claims(article: Article, sentences: Sequence[Sentence]) -> list[StateC
     about_work = bool(_WORK.search(article.text))
     for sentence in sentences:
         text = sentence.text
-        if text.rstrip().endswith("?"):
+        if text.rstrip().endswith("?") or not _CUES.search(text):
             continue
         past = bool(article.published and any(int(y) < article.published.year for y in _YEAR.findall(text)))
 
