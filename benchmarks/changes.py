@@ -3,7 +3,7 @@
 Usage: python benchmarks/changes.py [T17_DIR] [NEW]
 
 Stores every article but the last few of each topic (NEW in all, default 30), clusters them and makes every
-story's timeline (what a reader of `serve` or `track` has seen), then ingests the held-back articles and times
+story's timeline and claims (what a reader of `serve` or `track` has seen), then ingests the held-back articles and times
 the update, the first `changes --since last` (which makes the timelines of the stories that grew) and a second
 one (from the kept timelines), and a run with nothing new. Reports seconds and peak memory.
 """
