@@ -88,3 +88,12 @@ def test_hostile_records_are_reported_one_by_one_and_the_rest_read(store):
 def test_a_huge_csv_field_does_not_stop_the_rows_after_it():
     text = 'text,date\n"' + "x" * 200_000 + '",2024-01-02\nThe ferry sailed.,2024-01-03\n'
     assert [type(i).__name__ for i in read_csv(text, "f.csv")] == ["Article", "Article"]
+
+
+def test_a_quote_that_never_closes_is_named_and_the_rows_after_it_are_read():
+    text = ('text,date\nThe port opened.,2024-01-01\n"The ferry sailed on Monday,2024-01-02\n'
+            'The bridge closed.,2024-01-03\nThe strike ended.,2024-01-04\n')
+    items = list(read_csv(text, "f.csv"))
+    assert [getattr(i, "origin", getattr(i, "where", "")) for i in items] == [
+        "f.csv:2", "f.csv:3", "f.csv:4", "f.csv:5"]
+    assert isinstance(items[1], Problem) and "never closes" in items[1].message

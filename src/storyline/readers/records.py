@@ -120,8 +120,9 @@ def read_json(text: str, origin: str) -> Iterator[Article | Problem]:
         yield record_to_article(item, f"{origin}#{number}")
 
 
-def read_csv(text: str, origin: str, delimiter: str | None = None) -> Iterator[Article | Problem]:
-    """CSV/TSV with a header row; a row with the wrong number of fields is skipped."""
+def read_csv(text: str, origin: str, delimiter: str | None = None, skipped: int = 0) -> Iterator[Article | Problem]:
+    """CSV/TSV with a header row; a row with the wrong number of fields is skipped. ``skipped``: lines of the
+    file before ``text`` (after its header), for line numbers that point into the file."""
     if delimiter is None:
         try:
             delimiter = csv.Sniffer().sniff(text[:4096], delimiters=",;\t|").delimiter
@@ -136,7 +137,7 @@ def read_csv(text: str, origin: str, delimiter: str | None = None) -> Iterator[A
     if "text" not in {_ALIASES.get(h.lower(), h.lower()) for h in header}:
         raise ReadError(f"CSV header has no 'text' column (columns: {', '.join(header)})")
     while True:
-        line = reader.line_num + 1
+        line = reader.line_num + 1 + skipped
         try:
             row = next(reader)
         except StopIteration:
@@ -147,6 +148,14 @@ def read_csv(text: str, origin: str, delimiter: str | None = None) -> Iterator[A
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(header):
+            runaway = next((cell for cell in row if "\n" in cell), None)
+            if runaway is not None:  # an opening quote with no closing one took the lines after it in
+                yield Problem(f"{origin}:{line}", "malformed CSV row: a quote (\") opens a field that never closes, "
+                                                 "so the lines after it were read as that field; they are read "
+                                                 "again on their own")
+                rest = runaway.split("\n", 1)[1]
+                yield from read_csv(delimiter.join(header) + "\n" + rest, origin, delimiter, line - 1)
+                return
             yield Problem(
                 f"{origin}:{line}",
                 f"malformed CSV row: {len(row)} fields where the header has {len(header)}",
