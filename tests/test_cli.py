@@ -1,6 +1,6 @@
 import json
-from pathlib import Path
 import re
+from pathlib import Path
 
 import pytest
 from conftest import DEMO, SHARED, needs_shared

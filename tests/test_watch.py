@@ -13,7 +13,6 @@ from typer.testing import CliRunner
 
 from storyline.cli import app
 from storyline.readers.web import Fetcher
-from storyline.store import Store
 from storyline.watch import parse_interval, poll, read_sources
 
 ITEM = ("<item><title>{title}</title><link>/news/{n}</link><guid>kp-{n}</guid>"

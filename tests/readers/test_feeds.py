@@ -1,7 +1,6 @@
 from datetime import date
 
 import pytest
-
 from conftest import SHARED, needs_shared
 
 from storyline.model import Article

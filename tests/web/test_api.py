@@ -167,3 +167,10 @@ def test_every_answer_carries_security_headers_and_a_server_error_is_an_error_ob
     assert broken.status_code == 500 and broken.json()["error"]["code"] == "internal_error"
     local = TestClient(create_app(fresh_db, allowed_hosts=["127.0.0.1"]), base_url="http://attacker.example")
     assert local.get("/").status_code == 400
+
+
+def test_a_body_that_does_not_arrive_in_time_is_refused(fresh_db):
+    client = TestClient(create_app(fresh_db, body_seconds=0))
+    slow = client.post("/api/ingest", headers=NDJSON, content=_row(1))
+    assert slow.status_code == 408 and slow.json()["error"]["code"] == "timeout"
+    assert client.get("/api/articles").json()["total"] == 0

@@ -24,7 +24,7 @@ from storyline import __version__
 from storyline.timeline import DEFAULTS as TIMELINE_DEFAULTS
 from storyline.timeline import TimelineSettings
 from storyline.web.api import router as api_router
-from storyline.web.common import MAX_INGEST_BYTES, error_body, templates
+from storyline.web.common import BODY_SECONDS, MAX_INGEST_BYTES, error_body, templates
 from storyline.web.pages import router as pages_router
 
 STATIC = Path(__file__).parent / "static"
@@ -40,10 +40,11 @@ ships none), inline styles only for the date axis positions."""
 log = logging.getLogger("storyline.web")
 
 
-def create_app(db: str, *, max_ingest_bytes: int = MAX_INGEST_BYTES,
+def create_app(db: str, *, max_ingest_bytes: int = MAX_INGEST_BYTES, body_seconds: float = BODY_SECONDS,
                timeline_settings: TimelineSettings = TIMELINE_DEFAULTS,
                allowed_hosts: Sequence[str] = ()) -> FastAPI:
-    """The app over the store at ``db``; POST /api/ingest takes at most ``max_ingest_bytes``; timelines are made
+    """The app over the store at ``db``; POST /api/ingest takes at most ``max_ingest_bytes``, arriving within
+    ``body_seconds``; timelines are made
     with ``timeline_settings``; with ``allowed_hosts``, requests naming another Host are refused (a page of
     another site cannot reach a server on this machine through a rebound name)."""
     app = FastAPI(
@@ -52,6 +53,7 @@ def create_app(db: str, *, max_ingest_bytes: int = MAX_INGEST_BYTES,
     )
     app.state.db = db
     app.state.max_ingest_bytes = max_ingest_bytes
+    app.state.body_seconds = body_seconds
     app.state.timeline_settings = timeline_settings
     if allowed_hosts:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import replace
 from typing import Any
 
@@ -140,7 +141,8 @@ def search(store: StoreDep, q: str = Query(min_length=1, description="Words to f
                                for a, snippet in hits], total, offset, limit)}
 
 
-@router.post("/ingest", responses={413: {"description": "Body too large"}, 415: {"description": "Not JSON Lines"},
+@router.post("/ingest", responses={408: {"description": "Body too slow"}, 413: {"description": "Body too large"},
+                                   415: {"description": "Not JSON Lines"},
                                    422: {"description": "Some lines bad"}})
 async def ingest_jsonl(request: Request, allow_undated: bool = False) -> JSONResponse:
     """Store articles sent as JSONL (one JSON object a line, with at least ``text`` and ``date``).
@@ -155,11 +157,11 @@ async def ingest_jsonl(request: Request, allow_undated: bool = False) -> JSONRes
     limit = request.app.state.max_ingest_bytes
     if int(request.headers.get("content-length") or 0) > limit:
         raise HTTPException(413, f"body larger than {limit} bytes")
-    body = bytearray()
-    async for chunk in request.stream():
-        body += chunk
-        if len(body) > limit:
-            raise HTTPException(413, f"body larger than {limit} bytes")
+    seconds = request.app.state.body_seconds
+    try:
+        body = await asyncio.wait_for(_body(request, limit), seconds)
+    except TimeoutError:
+        raise HTTPException(408, f"the body took longer than {seconds:g} s to arrive") from None
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -173,6 +175,15 @@ async def ingest_jsonl(request: Request, allow_undated: bool = False) -> JSONRes
         message = f"{len(report.problems)} line(s) not stored; {report.stored} stored"
         return JSONResponse({**error_body(422, message), **result}, status_code=422)
     return JSONResponse(result)
+
+
+async def _body(request: Request, limit: int) -> bytes:
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > limit:
+            raise HTTPException(413, f"body larger than {limit} bytes")
+    return bytes(body)
 
 
 def _ingest_text(db: str, text: str, allow_undated: bool) -> IngestReport:

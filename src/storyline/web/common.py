@@ -16,6 +16,8 @@ from storyline.render import date_value, day_label
 from storyline.store import Store, StoryQuery
 
 MAX_INGEST_BYTES = 5 * 1024 * 1024
+BODY_SECONDS = 60.0
+"""A body that takes longer to arrive is refused (408): a client cannot hold the server by sending slowly."""
 PAGE_SIZE = 50
 
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
@@ -74,7 +76,7 @@ def parse_since(since: str) -> date | str:
         raise HTTPException(422, f"since: {since!r} is not a day (YYYY-MM-DD)") from None
 
 
-ERROR_CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 413: "too_large",
+ERROR_CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 408: "timeout", 413: "too_large",
                415: "unsupported_type", 422: "invalid_input", 500: "internal_error"}
 """Stable names for the statuses the API answers with (Python renames some HTTP phrases between versions)."""
 
