@@ -11,12 +11,13 @@ one (from the kept timelines), and a run with nothing new. Reports seconds and p
 from __future__ import annotations
 
 import json
-import math
 import resource
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from held_back import held_back
 
 from storyline.changes import LAST, changes, story_histories
 from storyline.ingest import ingest
@@ -25,23 +26,6 @@ from storyline.store import Store
 from storyline.tracker import refresh_stories, warm_caches
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "t17"
-
-
-def _split(root: Path, new: int, tmp: Path) -> tuple[list[str], list[str]]:
-    """Each topic's file cut in two: all but its last lines (``new`` in all, spread over the topics), and those."""
-    paths = sorted(root.glob("*/articles.jsonl"))
-    each = math.ceil(new / max(1, len(paths)))
-    old_files, new_files, left = [], [], new
-    for path in paths:
-        lines = path.read_text(encoding="utf-8").splitlines()
-        cut = min(each, left)
-        left -= cut
-        for part, chunk, files in (("old", lines[:len(lines) - cut], old_files), ("new", lines[len(lines) - cut:], new_files)):
-            if chunk:
-                target = tmp / f"{path.parent.name}.{part}.jsonl"
-                target.write_text("\n".join(chunk) + "\n", encoding="utf-8")
-                files.append(str(target))
-    return old_files, new_files
 
 
 def _seconds(step) -> tuple[float, object]:
@@ -55,7 +39,7 @@ def main() -> None:
     new = int(sys.argv[2]) if len(sys.argv) > 2 else 30
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
-        old_files, new_files = _split(root, new, tmp)
+        old_files, new_files = held_back(root, tmp, new)
         if not old_files:
             sys.exit(f"no */articles.jsonl under {root}")
         with Store(tmp / "store.db") as store:

@@ -19,24 +19,14 @@ import tempfile
 import time
 from pathlib import Path
 
+from held_back import held_back, topic_files
+
 from storyline.ingest import ingest
 from storyline.readers import read_paths
 from storyline.store import Store
 from storyline.tracker import refresh_stories
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "t17"
-
-
-def _split(root: Path, new: int, tmp: Path) -> tuple[list[str], list[str]]:
-    """Each topic's file cut in two: all but its last ``new`` lines, and those."""
-    old_files, new_files = [], []
-    for path in sorted(root.glob("*/articles.jsonl")):
-        lines = path.read_text(encoding="utf-8").splitlines()
-        for part, chunk, files in (("old", lines[:-new], old_files), ("new", lines[-new:], new_files)):
-            target = tmp / f"{path.parent.name}.{part}.jsonl"
-            target.write_text("\n".join(chunk) + "\n", encoding="utf-8")
-            files.append(str(target))
-    return old_files, new_files
 
 
 def _timed(db: Path, new_files: list[str], forget_state: bool) -> tuple[float, int]:
@@ -55,7 +45,7 @@ def main() -> None:
     new = int(sys.argv[2]) if len(sys.argv) > 2 else 3
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
-        old_files, new_files = _split(root, new, tmp)
+        old_files, new_files = held_back(root, tmp, new * len(topic_files(root)))
         if not old_files:
             sys.exit(f"no */articles.jsonl under {root}")
         base = tmp / "base.db"

@@ -44,7 +44,7 @@ class StoryChanges:
 
 @dataclass
 class Changes:
-    """The changes of the updates after ``after`` (0: since the first update), story by story."""
+    """The changes of the updates after ``after`` (-1: every update), story by story."""
 
     after: int
     updates: list[Update]
@@ -68,9 +68,7 @@ def changes(store: Store, since: date | str = LAST, story_id: int | None = None,
     updates = store.updates()
     after = since_update(updates, since)
     found = []
-    for changed_id, placed in sorted(store.placed_after(after).items()):
-        if story_id is not None and changed_id != story_id:
-            continue
+    for changed_id, placed in sorted(store.placed_after(after, story_id).items()):
         story = store.story(changed_id)
         if story is not None:
             found.append(_story_changes(store, story, set(placed), after, settings))
@@ -106,13 +104,12 @@ def _key(entry: TimelineEntry) -> tuple:
 
 def story_claims(store: Store, story: Story) -> list[Claim]:
     """The figures the story's articles give (see ``storyline.claims``)."""
-    return _per_article(store, story, "claims", CLAIMS_METHOD, claims, _claim)
+    return _per_article(store, story, "claims", CLAIMS_METHOD, claims, _loader(Claim))
 
 
 def story_states(store: Store, story: Story) -> list[StateClaim]:
     """The states the story's articles give (see ``storyline.states``)."""
-    return _per_article(store, story, "states", STATES_METHOD, state_claims, lambda row: StateClaim(
-        **{**row, "published": date.fromisoformat(row["published"]) if row["published"] else None}))
+    return _per_article(store, story, "states", STATES_METHOD, state_claims, _loader(StateClaim))
 
 
 def story_histories(store: Store, story: Story) -> dict[str, list[Step]]:
@@ -138,8 +135,9 @@ def _per_article(store: Store, story: Story, kind: str, method: str, read: Calla
     return found
 
 
-def _claim(row: dict) -> Claim:
-    return Claim(**{**row, "published": date.fromisoformat(row["published"]) if row["published"] else None})
+def _loader(kind: type) -> Callable[[dict], Any]:
+    """A claim of ``kind`` back from ``dataclasses.asdict`` (its publication day as an ISO string)."""
+    return lambda row: kind(**{**row, "published": date.fromisoformat(row["published"]) if row["published"] else None})
 
 
 def story_history(store: Store, story: Story, settings: TimelineSettings = TIMELINE_DEFAULTS
@@ -151,7 +149,8 @@ def story_history(store: Store, story: Story, settings: TimelineSettings = TIMEL
     history = []
     for update_id, placed in store.placed_by_update(story.id).items():
         update = updates.get(update_id, Update(update_id, "", len(placed), False))
-        history.append((update, placed, [e for e in entries if e.article_id in set(placed)]))
+        brought = set(placed)
+        history.append((update, placed, [e for e in entries if e.article_id in brought]))
     return history[::-1]
 
 
@@ -190,10 +189,7 @@ def changes_text(found: Changes) -> str:
                          f"{e.sentence_index})")
         for attribute, step, previous in c.claims:
             was = f" (was {shown(previous.claim)})" if previous else ""
-            against = "".join(f"; {x.source or x.article_id} says {shown(x)} ({x.article_id}#{x.sentence_index})"
-                              for x in step.contradicted_by)
-            lines.append(f"# {attribute}: {shown(step.claim)}{was}  ({step.claim.source + ', ' if step.claim.source else ''}"
-                         f"{step.claim.article_id}#{step.claim.sentence_index}{against})")
+            lines.append(f"# {attribute}: {shown(step.claim)}{was}  ({cited(step.claim)}{disagreements(step)})")
         for old, now in c.replaced:
             lines.append(f"~ {day_label(old)}  was: {old.text}  ({old.article_id}#{old.sentence_index})"
                          + ("" if now else "  (no longer in the timeline)"))
@@ -206,6 +202,17 @@ def shown(claim: Claim | StateClaim) -> str:
     if isinstance(claim, StateClaim):
         return claim.value
     return f"{claim.hedge + ' ' if claim.hedge else ''}{claim.value:,}"
+
+
+def cited(claim: Claim | StateClaim) -> str:
+    """Where a claim was read: "outlet, article#sentence"."""
+    return f"{claim.source + ', ' if claim.source else ''}{claim.article_id}#{claim.sentence_index}"
+
+
+def disagreements(step: Step) -> str:
+    """The outlets that gave another value, each with its own: "; Orlen Post says 800 (article#sentence)"."""
+    return "".join(f"; {c.source or c.article_id} says {shown(c)} ({c.article_id}#{c.sentence_index})"
+                   for c in step.contradicted_by)
 
 
 def step_dict(step: Step) -> dict:

@@ -12,7 +12,7 @@ import re
 import statistics
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -104,7 +104,8 @@ def claims(article: Article, sentences: Sequence[Sentence]) -> list[Claim]:
     found = []
     for sentence in sentences:
         text = sentence.text
-        if not _CUES.search(text) or text.rstrip().endswith("?") or _about_the_past(text, article.published) or _HABITUAL.search(text):
+        if (not _CUES.search(text) or text.rstrip().endswith("?") or about_the_past(text, article.published)
+                or _HABITUAL.search(text)):
             continue
         for attribute, patterns in PATTERNS.items():
             for match in (m for pattern in patterns for m in pattern.finditer(text)):
@@ -119,16 +120,18 @@ def claims(article: Article, sentences: Sequence[Sentence]) -> list[Claim]:
 
 def history_name(claim: Claim) -> str:
     """Which history a figure belongs to: its attribute, and the place it counts in ("dead in Mexico")."""
-    return f"{claim.attribute} in {claim.scope}" if claim.scope and claim.scope != "world" else \
-        f"{claim.attribute} worldwide" if claim.scope else claim.attribute
+    if claim.scope == "world":
+        return f"{claim.attribute} worldwide"
+    return f"{claim.attribute} in {claim.scope}" if claim.scope else claim.attribute
 
 
 def histories(found: Iterable[Claim]) -> dict[str, list[Step]]:
-    """Per attribute and place (see ``history_name``), how the figure went as days passed, read from running totals when there are some: each
-    day's figure (the one most of its claims give, the
-    higher on a tie) becomes a step when it differs from the last (``updated`` up, ``revised`` down); the same
-    figure from another outlet confirms the step, and one far from it the same day contradicts it. Figures far from the story's usual scale (a tenth of its
-    median or less, or ten times or more: one town's count, a figure from another epidemic) are left out."""
+    """Per attribute and place (see ``history_name``), how the figure went as days passed, read from running
+    totals when there are some: each day's figure (the one most of its claims give, the higher on a tie) becomes
+    a step when it differs from the last (``updated`` up, ``revised`` down); the same figure from another outlet
+    confirms the step, and one far from it the same day contradicts it. Figures far from the story's usual scale
+    (a tenth of its median or less, or ten times or more: one town's count, a figure from another epidemic) are
+    left out."""
     result: dict[str, list[Step]] = {}
     by_attribute: dict[str, list[Claim]] = {}
     for claim in found:
@@ -154,9 +157,8 @@ def histories(found: Iterable[Claim]) -> dict[str, list[Step]]:
                                 and c.source not in {x.source for x in last.confirmed_by})
             against = _by_outlet(c for c in claims_of_day if c.source not in {last.claim.source, *(
                 x.source for x in last.contradicted_by)} and abs(c.value - value) > DISAGREE * value)
-            if others or against:
-                steps[-1] = Step(last.status, last.claim, (*last.confirmed_by, *others),
-                                 (*last.contradicted_by, *against))
+            steps[-1] = replace(last, confirmed_by=(*last.confirmed_by, *others),
+                                contradicted_by=(*last.contradicted_by, *against))
         result[attribute] = steps
     return result
 
@@ -204,7 +206,7 @@ def _value(match: re.Match[str]) -> int:
     return int(number * _SCALES.get((match["scale"] or "").lower(), 1))
 
 
-def _about_the_past(text: str, published: date | None) -> bool:
+def about_the_past(text: str, published: date | None) -> bool:
     """True when the sentence names a year before the article's: its figures are history, not this story."""
     if published is None:
         return False

@@ -101,7 +101,7 @@ _TITLE_CASE_WORDS = re.compile(
 )
 
 
-def _bare(text: str) -> str:
+def bare_name(text: str) -> str:
     """The name without a possessive ending: Netflix’s -> Netflix."""
     if "'" not in text and "’" not in text:  # most words: skip the regular expression, called per word
         return text
@@ -110,13 +110,13 @@ def _bare(text: str) -> str:
 
 def _known_names(text: str, lowered: set[str], runs: Iterable[re.Match[str]]) -> set[str]:
     """Words the article writes capitalised where a sentence does not start, or inside a name of several words."""
-    known = {_bare(w) for w in _MID_SENTENCE.findall(text)}
+    known = {bare_name(w) for w in _MID_SENTENCE.findall(text)}
     for match in runs:
         words = match[0].split(" ")
         if len(words) > 1:
-            known.update(_bare(w.rstrip(":")) for w in words[1:])
+            known.update(bare_name(w.rstrip(":")) for w in words[1:])
             if words[1][0].isupper() and words[0].lower() not in lowered:
-                known.add(_bare(words[0]))  # Mira, of Mira Okafor
+                known.add(bare_name(words[0]))  # Mira, of Mira Okafor
     return known
 
 
@@ -162,7 +162,7 @@ class RuleExtractor:
             words = text[start:end].split(" ")
             while len(words) > 1 and (words[0].lower().rstrip(".") in HONORIFICS or words[0].lower() in ROLES):
                 del words[0]
-            name = _bare(" ".join(words))
+            name = bare_name(" ".join(words))
             if len(name) > 1 and name.lower() not in stop:
                 yield name
 
@@ -175,7 +175,7 @@ class RuleExtractor:
             if _SKIPPED.search(match[0]):  # split the run around "April", "I"
                 spans, position = [], match.start()
                 for word in match[0].split(" "):
-                    bare = _bare(word.rstrip(":")).lower()
+                    bare = bare_name(word.rstrip(":")).lower()
                     if bare not in CALENDAR and bare not in NOT_NAMES:
                         if spans and spans[-1][1] == position - 1:
                             spans[-1] = (spans[-1][0], position + len(word))
@@ -203,7 +203,7 @@ class RuleExtractor:
             return start
         first, _, rest = sentence[start:end].partition(" ")
         word = first.rstrip(":")
-        if _bare(word) in known:
+        if bare_name(word) in known:
             return start
         if not (word.lower() in lowered or not rest or rest[0].islower() or len(word) < 3):
             return start
@@ -221,7 +221,7 @@ class RuleExtractor:
         while len(words) > 1 and (words[0].lower().rstrip(".") in HONORIFICS or words[0].lower() in ROLES):
             kind, role = "person", words[0].lower().rstrip(".")
             start += len(words.pop(0)) + 1
-        name = _bare(" ".join(words))
+        name = bare_name(" ".join(words))
         if not any(c.isalpha() for c in name) or len(name) < 2 or name.lower() in stop_words():
             return None
         preceding = _WORD.findall(sentence[max(0, start - 60):start])
@@ -246,7 +246,7 @@ class RuleExtractor:
 
 def _guess(before: str, before2: str, after: str, words: Sequence[str]) -> tuple[str, str]:
     """The type the neighbouring words suggest for one mention, and the noun that suggested it."""
-    head, tail = words[0].lower(), _bare(words[-1]).lower()
+    head, tail = words[0].lower(), bare_name(words[-1]).lower()
     if _SEQUEL.match(tail) and len(words) > 1:
         return "work", ""
     if len(words) == 1 and len(tail) > 1 and words[0].isupper():

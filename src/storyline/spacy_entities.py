@@ -14,7 +14,7 @@ import os
 from dataclasses import replace
 from typing import Any
 
-from storyline.entities import EntityType, Mention, RuleExtractor
+from storyline.entities import EntityType, Mention, RuleExtractor, bare_name
 from storyline.model import Article
 from storyline.sentences import split_sentences
 
@@ -71,7 +71,7 @@ class SpacyExtractor:
             for entity in doc.ents:
                 if entity.label_ in SKIPPED:
                     continue
-                text = entity.text.strip().removesuffix("’s").removesuffix("'s")
+                text = bare_name(entity.text.strip())
                 if len(text) < 2:
                     continue
                 start = sentence.start + entity.start_char

@@ -13,10 +13,10 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
-from storyline.claims import Step
+from storyline.claims import Step, about_the_past
 from storyline.model import Article, Sentence
 
 METHOD = "states-2"
@@ -59,8 +59,7 @@ FIXED: dict[str, list[re.Pattern[str]]] = {
 _WORK = re.compile(r"\b(?:film|movie|sequel|prequel|series|season|episode|book|novel|play|album|game|script|"
                    r"screenplay|franchise)s?\b", re.IGNORECASE)
 """A production's stage and a follow-up's course are read only in articles about a work, a writing credit only
-in a sentence about one (a news report is "written by" its reporter; a prisoner is
-"released")."""
+in a sentence about one (a news report is "written by" its reporter; a prisoner is "released")."""
 _NEGATED = re.compile(r"\b(?:no|not|never|yet to|n't|without)\b", re.IGNORECASE)
 _CLAUSE = re.compile(r"[,;:–—]\s|\bbut\b|\band\b")
 _CUES = re.compile(r"\b(?:writ|film|shoot|wrap|premier|releas|arrest|charg|trial|convict|guilty|sentenc|acquit|"
@@ -69,7 +68,6 @@ _CUES = re.compile(r"\b(?:writ|film|shoot|wrap|premier|releas|arrest|charg|trial
 """Words one of the patterns needs: a sentence without any is not read further (most sentences)."""
 _PERSON = re.compile(r"[A-Z][\w'’.-]+ [A-Z]")
 """A credit names people: two capitalised words at least ("by Americans" is no credit)."""
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
 @dataclass(frozen=True)
@@ -94,7 +92,7 @@ def state_claims(article: Article, sentences: Sequence[Sentence]) -> list[StateC
         text = sentence.text
         if text.rstrip().endswith("?") or not _CUES.search(text):
             continue
-        past = bool(article.published and any(int(y) < article.published.year for y in _YEAR.findall(text)))
+        past = about_the_past(text, article.published)
 
         def claim(attribute: str, value: str) -> None:
             found.append(StateClaim(attribute, value, text, article.id, sentence.index, article.source,
@@ -137,16 +135,14 @@ def state_histories(found: Iterable[StateClaim]) -> dict[str, list[Step]]:
     for attribute, group in itertools.groupby(ordered, key=lambda c: c.attribute):
         steps: list[Step] = []
         for claim in group:
-            if steps and claim.value == steps[-1].claim.value:
-                last = steps[-1]
+            last = steps[-1] if steps else None
+            if last and claim.value == last.claim.value:
                 if claim.source != last.claim.source and claim.source not in {c.source for c in last.confirmed_by}:
-                    steps[-1] = Step(last.status, last.claim, (*last.confirmed_by, claim), last.contradicted_by)
-            elif steps and attribute in FIXED:
-                last = steps[-1]
+                    steps[-1] = replace(last, confirmed_by=(*last.confirmed_by, claim))
+            elif last and attribute in FIXED:
                 if claim.source != last.claim.source or claim.article_id != last.claim.article_id:
-                    steps[-1] = Step(last.status, last.claim, last.confirmed_by, (*last.contradicted_by, claim))
-            elif steps and attribute in STAGES and _rank(attribute, claim.value) < _rank(attribute,
-                                                                                          steps[-1].claim.value):
+                    steps[-1] = replace(last, contradicted_by=(*last.contradicted_by, claim))
+            elif last and attribute in STAGES and _rank(attribute, claim.value) < _rank(attribute, last.claim.value):
                 continue  # an earlier stage told again later ("the deal closed in May") is background
             else:
                 steps.append(Step("first" if not steps else "updated", claim))

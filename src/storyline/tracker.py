@@ -185,8 +185,9 @@ def story_timeline(store: Store, story: Story, dates: int | None = None, since: 
         span = (since or date.min, until or date.max) if since or until else None
         chosen = settings if dates is None else replace(settings, dates=dates)
         articles = store.articles_by_ids(story.article_ids)
-        return build_timeline(articles, store.sentences, chosen, span=span, aliases=other_names(store, story),
-                              read=kept_readings(store, articles))
+        sentences = {a.id: store.sentences(a) for a in articles if a.published}
+        return build_timeline(articles, lambda a: sentences[a.id], chosen, span=span,
+                              aliases=other_names(store, story), read=kept_readings(store, articles, sentences))
 
     if since or until:
         return compute()
@@ -196,9 +197,10 @@ def story_timeline(store: Store, story: Story, dates: int | None = None, since: 
     return per_story(store, story, kind, method, compute, timeline_entry, keep)
 
 
-def kept_readings(store: Store, articles: Sequence[Article]) -> Callable[[Article, Sequence[Sentence]], Reading]:
-    """``timeline.read_article`` for these articles, kept in the store: an article is read once, so the timeline
-    of a story that grew reads only its new articles."""
+def kept_readings(store: Store, articles: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]]
+                  ) -> Callable[[Article, Sequence[Sentence]], Reading]:
+    """``timeline.read_article`` for these (dated) articles, kept in the store: an article is read once, so the
+    timeline of a story that grew reads only its new articles."""
     def unpack(article_id: str, body: str) -> Reading:
         return [(Sentence(article_id, index, start, end, text),
                  [TemporalExpression(*found[:3], date.fromisoformat(found[3]), *found[4:]) for found in dates])
@@ -208,14 +210,14 @@ def kept_readings(store: Store, articles: Sequence[Article]) -> Callable[[Articl
                 for article_id, body in store.readings([a.id for a in articles], READING_METHOD).items()}
     fresh: dict[str, str] = {}
     for article in articles:
-        if article.id not in readings and article.published:
-            reading = readings[article.id] = read_article(article, store.sentences(article))
+        if article.id not in readings and article.id in sentences:
+            reading = readings[article.id] = read_article(article, sentences[article.id])
             fresh[article.id] = json.dumps([[x.index, x.start, x.end, x.text,
                                              [[t.text, t.start, t.end, t.value.isoformat(), t.precision, t.background]
                                               for t in found]] for x, found in reading])
     if fresh:
         store.keep_readings(fresh, READING_METHOD)
-    return lambda article, sentences: readings[article.id] if article.id in readings else read_article(article, sentences)
+    return lambda article, given: readings[article.id] if article.id in readings else read_article(article, given)
 
 
 def timeline_entry(row: Mapping[str, Any]) -> TimelineEntry:

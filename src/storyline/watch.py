@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from storyline.ingest import ingest
+from storyline.ingest import IngestReport, ingest
 from storyline.processes import die_with_parent
 from storyline.readers import Problem, is_url, iter_files, read_paths, read_url
 from storyline.readers.web import Fetcher, FetchError
@@ -87,11 +87,7 @@ def _poll_web(store: Store, address: str, state: SourceState, fetcher: Fetcher, 
         return Polled(address, "unchanged")
     report = ingest(store, read_url(fetcher, address, fetched=fetched), language=language,
                     allow_undated=allow_undated, workers=1)
-    polled = Polled(address, "new" if report.stored else "unchanged", report.stored, report.duplicates,
-                    report.problems)
-    store.save_source(replace(state, etag=fetched.etag, last_modified=fetched.last_modified, polled_at=_now(),
-                              status=polled.status, error="", stored=state.stored + report.stored))
-    return polled
+    return _stored(store, replace(state, etag=fetched.etag, last_modified=fetched.last_modified), report)
 
 
 def _poll_folder(store: Store, address: str, state: SourceState, language: str | None,
@@ -104,11 +100,16 @@ def _poll_folder(store: Store, address: str, state: SourceState, language: str |
     problems = [p for p in found if isinstance(p, Problem)]
     report = ingest(store, [*problems, *read_paths(fresh)], language=language, allow_undated=allow_undated,
                     workers=1)
-    polled = Polled(address, "new" if report.stored else "unchanged", report.stored, report.duplicates,
+    return _stored(store, replace(state, watermark=max((mtime for mtime, _ in newer), default=state.watermark)),
+                   report)
+
+
+def _stored(store: Store, state: SourceState, report: IngestReport) -> Polled:
+    """How a poll that read the source went, noted in the store with the source's new ``state``."""
+    polled = Polled(state.address, "new" if report.stored else "unchanged", report.stored, report.duplicates,
                     report.problems)
     store.save_source(replace(state, polled_at=_now(), status=polled.status, error="",
-                              stored=state.stored + report.stored,
-                              watermark=max((mtime for mtime, _ in newer), default=state.watermark)))
+                              stored=state.stored + report.stored))
     return polled
 
 

@@ -85,3 +85,9 @@ def test_article_search_gives_snippets_with_the_matched_words(store, stories):
     article, snippet = hits[0]
     assert "Inspectors" in article.text
     assert [snippet.text[start:end] for start, end in snippet.matches] == ["cracked", "piers"]
+
+
+def test_folded_stories_are_counted_with_the_other_filters(store, stories):
+    assert store.count_stories(StoryQuery(min_articles=2), folded=True) == 1
+    assert store.count_stories(StoryQuery(min_articles=3, source="Lune Gazette"), folded=True) == 0
+    assert store.count_stories(StoryQuery(min_articles=1), folded=True) == 0

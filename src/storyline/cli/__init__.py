@@ -8,7 +8,6 @@ import socket
 import sqlite3
 import sys
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -248,7 +247,7 @@ def stories_command(
     with open_store(db) as store:
         refresh(store)
         total = store.count_stories(query)
-        folded = store.count_stories(replace(query, min_articles=1)) - total if min_articles > 1 else 0
+        folded = store.count_stories(query, folded=True)
         rows = story_rows(store, store.find_stories(query))
     if as_json:
         out.print_json(data=rows)

@@ -58,7 +58,13 @@ def claims_command(
     """How the story's claims went: figures (the dead, the injured, the missing, cases, read from running totals)
     and states (a production's or a case's stage, what a follow-up is to be, where it is set, who wrote it):
     each step's value, date and status, who confirmed or contradicted it, and the sentence that gave it."""
-    from storyline.changes import story_histories
+    from storyline.changes import (
+        cited,
+        disagreements,
+        shown,
+        step_dict,
+        story_histories,
+    )
 
     with open_store(db) as store:
         refresh(store)
@@ -66,10 +72,7 @@ def claims_command(
         if story is None:
             raise fail(f"no story {story_id} in {store.path} (see 'storyline stories')")
         found = story_histories(store, story)
-    from storyline.changes import shown
     if as_json:
-        from storyline.changes import step_dict
-
         out.print_json(data={attribute: [step_dict(s) for s in steps] for attribute, steps in found.items()})
         return
     if not found:
@@ -78,9 +81,6 @@ def claims_command(
     for attribute, steps in found.items():
         sys.stdout.write(f"{attribute}\n")
         for step in steps:
-            claim = step.claim
             confirmed = f", confirmed by {', '.join(c.source for c in step.confirmed_by)}" if step.confirmed_by else ""
-            confirmed += "".join(f"; {c.source or c.article_id} says {shown(c)} ({c.article_id}#{c.sentence_index})"
-                                 for c in step.contradicted_by)
-            sys.stdout.write(f"  {claim.published or '?'}  {shown(claim)}  {step.status}  ({claim.source + ', ' if claim.source else ''}{claim.article_id}#"
-                             f"{claim.sentence_index}{confirmed})\n")
+            sys.stdout.write(f"  {step.claim.published or '?'}  {shown(step.claim)}  {step.status}  "
+                             f"({cited(step.claim)}{confirmed}{disagreements(step)})\n")

@@ -72,10 +72,11 @@ _MATCHES = (
 """Stories whose articles (or their syndicated copies) match, scored by the sum of their articles' BM25."""
 
 
-def story_list_sql(query: StoryQuery, *, count: bool = False) -> tuple[str, list[object]]:
-    """The SQL listing the stories ``query`` asks for (id, articles, first and last day), or counting them."""
+def story_list_sql(query: StoryQuery, *, count: bool = False, folded: bool = False) -> tuple[str, list[object]]:
+    """The SQL listing the stories ``query`` asks for (id, articles, first and last day), or counting them;
+    ``folded`` counts instead those its other filters keep that are smaller than ``min_articles``."""
     ctes, params = [f"members AS ({_MEMBERS})"], []
-    joins, where, scores = "", ["m.n >= ?"], []
+    joins, where, scores = "", ["m.n < ?" if folded else "m.n >= ?"], []
     for name, words in (("searched", fts_query(query.text)), ("named", fts_query(query.entity, phrase=True))):
         if words:
             ctes += [f"{name}_found AS MATERIALIZED ({_FOUND})", f"{name} AS ({_MATCHES.format(found=name + '_found')})"]

@@ -358,9 +358,10 @@ class Store:
         return [Story(id=r[0], label=names[r[0]][0], method=names[r[0]][1], article_ids=members[r[0]],
                       first=_day(r[2]), last=_day(r[3])) for r in rows]
 
-    def count_stories(self, query: StoryQuery) -> int:
-        """How many stories ``query`` finds in all (its limit and offset aside)."""
-        sql, params = story_list_sql(query, count=True)
+    def count_stories(self, query: StoryQuery, *, folded: bool = False) -> int:
+        """How many stories ``query`` finds in all (its limit and offset aside), or, ``folded``, how many it leaves
+        out for being smaller than its ``min_articles``."""
+        sql, params = story_list_sql(query, count=True, folded=folded)
         return self.conn.execute(sql, params).fetchone()[0]
 
     def _names(self, story_ids: Sequence[int]) -> dict[int, tuple[str, str]]:
@@ -495,11 +496,12 @@ class Store:
         rows = self.conn.execute("SELECT id, at, articles, rebuild FROM updates ORDER BY id")
         return [Update(r[0], r[1], r[2], bool(r[3])) for r in rows]
 
-    def placed_after(self, update_id: int) -> dict[int, list[str]]:
-        """Per story, the articles placed by the updates after ``update_id``."""
+    def placed_after(self, update_id: int, story_id: int | None = None) -> dict[int, list[str]]:
+        """Per story (or for one), the articles placed by the updates after ``update_id``."""
         placed: dict[int, list[str]] = {}
         rows = self.conn.execute("SELECT story_id, article_id FROM story_articles WHERE update_id > ? "
-                                 "ORDER BY story_id, update_id, rowid", (update_id,))
+                                 "AND story_id = COALESCE(?, story_id) ORDER BY story_id, update_id, rowid",
+                                 (update_id, story_id))
         for story_id, article_id in rows:
             placed.setdefault(story_id, []).append(article_id)
         return placed

@@ -56,7 +56,7 @@ def list_stories(store: StoreDep, filters: Filters, offset: Offset = 0, limit: L
     Paged in the database: ``total`` counts them all."""
     query = replace(filters, min_articles=min_articles, limit=limit, offset=offset)
     total = store.count_stories(query)
-    folded = store.count_stories(replace(query, min_articles=1)) - total if min_articles > 1 else 0
+    folded = store.count_stories(query, folded=True)
     return {**_page(story_rows(store, store.find_stories(query)), total, offset, limit), "folded": folded}
 
 

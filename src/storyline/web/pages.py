@@ -51,7 +51,7 @@ def story_list(request: Request, store: StoreDep, filters: Filters, page: int = 
     lists the best-matching articles, each with the words it matched in context."""
     query = replace(filters, min_articles=min_articles, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
     total = store.count_stories(query)
-    folded = store.count_stories(replace(query, min_articles=1)) - total if min_articles > 1 else 0
+    folded = store.count_stories(query, folded=True)
     hits = store.search_articles(filters.text, limit=ARTICLE_HITS)[1] if filters.text.strip() else []
     chosen = {"q": filters.text, "entity": filters.entity, "since": filters.since or "",
               "until": filters.until or "", "source": filters.source, "language": filters.language,
