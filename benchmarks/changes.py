@@ -22,7 +22,7 @@ from held_back import held_back
 from storyline.changes import LAST, changes, story_histories
 from storyline.ingest import ingest
 from storyline.readers import read_paths
-from storyline.store import Store
+from storyline.store import open_store
 from storyline.tracker import refresh_stories, warm_caches
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "t17"
@@ -42,7 +42,7 @@ def main() -> None:
         old_files, new_files = held_back(root, tmp, new)
         if not old_files:
             sys.exit(f"no */articles.jsonl under {root}")
-        with Store(tmp / "store.db") as store:
+        with open_store(tmp / "store.db") as store:
             ingest(store, read_paths(old_files))
             stories = refresh_stories(store)
             warm_s, _ = _seconds(lambda: [(warm_caches(store, [story]), story_histories(store, story))

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from storyline.ingest import ingest
 from storyline.readers import read_paths
-from storyline.store import Store
+from storyline.store import open_store
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "t17"
 
@@ -27,7 +27,7 @@ def main() -> None:
     files = sorted(str(p) for p in root.glob("*/articles.jsonl"))
     if not files:
         sys.exit(f"no */articles.jsonl under {root}")
-    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.db") as store:
+    with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "bench.db") as store:
         start = time.perf_counter()
         report = ingest(store, read_paths(files))
         elapsed = time.perf_counter() - start

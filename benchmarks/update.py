@@ -23,14 +23,14 @@ from held_back import held_back, topic_files
 
 from storyline.ingest import ingest
 from storyline.readers import read_paths
-from storyline.store import Store
+from storyline.store import open_store
 from storyline.tracker import refresh_stories
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "t17"
 
 
 def _timed(db: Path, new_files: list[str], forget_state: bool) -> tuple[float, int]:
-    with Store(db) as store:
+    with open_store(db) as store:
         if forget_state:
             with store.transaction():
                 store.conn.execute("DELETE FROM clusterer_state")
@@ -49,7 +49,7 @@ def main() -> None:
         if not old_files:
             sys.exit(f"no */articles.jsonl under {root}")
         base = tmp / "base.db"
-        with Store(base) as store:
+        with open_store(base) as store:
             ingest(store, read_paths(old_files))
             start = time.perf_counter()
             stored = len(refresh_stories(store))

@@ -21,7 +21,7 @@ from fastapi.testclient import TestClient
 
 from storyline.ingest import ingest
 from storyline.readers import read_paths
-from storyline.store import Store
+from storyline.store import open_store
 from storyline.tracker import refresh_stories
 from storyline.web import create_app
 
@@ -51,9 +51,9 @@ def main() -> None:
             files = sorted(str(p) for p in root.glob("*/articles.jsonl"))
             if not files:
                 sys.exit(f"no */articles.jsonl under {root}")
-            with Store(db) as store:
+            with open_store(db) as store:
                 ingest(store, read_paths(files))
-        with Store(db) as store:
+        with open_store(db) as store:
             refresh_stories(store)
             articles, stories = store.count_articles(), store.stories()
         largest = sorted(stories, key=lambda s: -len(s.article_ids))[:10]

@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import json
+import os
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
-from storyline.store import Store
+from storyline.store import Store, open_store
 
+POSTGRES = os.environ.get("STORYLINE_TEST_POSTGRES", "")
+"""A PostgreSQL server's address (postgresql://user@host:port/database): when set, every store a test makes is a
+schema of its own in that database, so the whole suite runs against PostgreSQL instead of SQLite."""
+_SCHEMAS: list[str] = []
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 DEMO = Path(__file__).resolve().parents[1] / "examples" / "demo"
 
@@ -17,6 +25,40 @@ def needs_shared(*parts: str) -> pytest.MarkDecorator:
     """Skip a test when the shared data it reads is not beside the checkout."""
     path = SHARED.joinpath(*parts)
     return pytest.mark.skipif(not path.exists(), reason=f"{path} not present")
+
+
+def new_store_address(folder: Path, name: str, server: str | None = None) -> str:
+    """The address of a new, empty store: a SQLite file in ``folder``, or a fresh schema on the PostgreSQL
+    ``server`` (by default, the one the run was given)."""
+    server = POSTGRES if server is None else server
+    if not server:
+        return str(folder / f"{name}.db")
+    import psycopg
+
+    schema = f"test_{name.replace('-', '_')}_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(server, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+    _SCHEMAS.append(schema)
+    joiner = "&" if "?" in server else "?"
+    return f"{server}{joiner}options={quote(f'-c search_path={schema}')}"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _drop_schemas() -> Iterator[None]:
+    """Drop the PostgreSQL schemas the tests made, when the run ends."""
+    yield
+    if POSTGRES and _SCHEMAS:
+        import psycopg
+
+        with psycopg.connect(POSTGRES, autocommit=True) as conn:
+            for schema in _SCHEMAS:
+                conn.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+
+
+@pytest.fixture
+def new_db(tmp_path: Path):
+    """Makes the addresses of new stores for one test (SQLite files, or PostgreSQL schemas)."""
+    return lambda name="test": new_store_address(tmp_path, name)
 
 
 @pytest.fixture(scope="session")
@@ -29,8 +71,8 @@ def t17_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     topics = sorted((SHARED / "datasets" / "t17").glob("*/articles.jsonl"))
     if not topics:
         pytest.skip(f"{SHARED / 'datasets' / 't17'} not present")
-    path = str(tmp_path_factory.mktemp("t17") / "t17.db")
-    with Store(path) as store:
+    path = new_store_address(tmp_path_factory.mktemp("t17"), "t17")
+    with open_store(path) as store:
         ingest(store, read_paths([str(p) for p in topics]))
         refresh_stories(store)
     return path
@@ -44,8 +86,8 @@ def largest_story_of(store: Store, topic: str):
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Store:
-    with Store(tmp_path / "test.db") as s:
+def store(new_db) -> Store:
+    with open_store(new_db()) as s:
         yield s
 
 

@@ -29,8 +29,8 @@ def _records(items):
     return [{"date": day, "source": "Lune Gazette", "text": text} for day, text in items]
 
 
-def test_the_first_update_brings_new_stories_and_a_later_one_what_it_added(tmp_path):
-    with Tracker(tmp_path / "c.db") as tracker:
+def test_the_first_update_brings_new_stories_and_a_later_one_what_it_added(tmp_path, new_db):
+    with Tracker(new_db("c")) as tracker:
         tracker.ingest_records(_records(CLOSED + STRIKE))
         first = tracker.changes()
         assert len(first.updates) == 1 and all(c.new_story for c in first.stories) and len(first.stories) == 2
@@ -48,9 +48,9 @@ def test_the_first_update_brings_new_stories_and_a_later_one_what_it_added(tmp_p
         assert changes_dict(later)["stories"][0]["added"][0]["provenance"]["article"] in grown.new_articles
 
 
-def test_an_entry_readers_saw_is_shown_as_replaced_with_what_replaced_it(tmp_path):
+def test_an_entry_readers_saw_is_shown_as_replaced_with_what_replaced_it(tmp_path, new_db):
     one_date = TimelineSettings(dates=1)
-    with Tracker(tmp_path / "r.db", timeline_settings=one_date) as tracker:
+    with Tracker(new_db("r"), timeline_settings=one_date) as tracker:
         tracker.ingest_records(_records(CLOSED))
         [story] = tracker.stories()
         seen = tracker.timeline(story)
@@ -63,8 +63,8 @@ def test_an_entry_readers_saw_is_shown_as_replaced_with_what_replaced_it(tmp_pat
         assert "was: " in changes_text(tracker.changes())
 
 
-def test_a_run_that_brings_nothing_new_says_so(tmp_path):
-    with Tracker(tmp_path / "n.db") as tracker:
+def test_a_run_that_brings_nothing_new_says_so(tmp_path, new_db):
+    with Tracker(new_db("n")) as tracker:
         tracker.ingest_records(_records(STRIKE))
         assert tracker.changes().stories
         tracker.store.note_update()
@@ -82,12 +82,12 @@ def test_since_a_day_counts_the_updates_made_on_or_after_it():
     assert since_update(updates, "last") == 1
 
 
-def test_figures_are_read_again_only_from_new_articles(tmp_path, monkeypatch):
+def test_figures_are_read_again_only_from_new_articles(tmp_path, monkeypatch, new_db):
     import storyline.changes as module
 
     tolls = [("2024-03-04", "The death toll of the bridge collapse in Varrow rose to 12, the mayor of Varrow said."),
              ("2024-03-05", "The death toll of the bridge collapse in Varrow has risen to 19, officials said.")]
-    with Tracker(tmp_path / "f.db") as tracker:
+    with Tracker(new_db("f")) as tracker:
         tracker.ingest_records(_records(tolls[:1]))
         [story] = tracker.stories()
         assert [c.value for c in module.story_claims(tracker.store, story)] == [12]
@@ -103,8 +103,8 @@ def test_figures_are_read_again_only_from_new_articles(tmp_path, monkeypatch):
 
 
 @needs_shared("seeds")
-def test_the_seed_articles_tell_how_the_sequel_went_and_where_outlets_disagree(tmp_path):
-    with Tracker(tmp_path / "seeds.db") as tracker:
+def test_the_seed_articles_tell_how_the_sequel_went_and_where_outlets_disagree(tmp_path, new_db):
+    with Tracker(new_db("seeds")) as tracker:
         tracker.ingest(str(SHARED / "seeds"))
         [story] = tracker.stories(min_articles=1)
         claims = {}

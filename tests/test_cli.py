@@ -7,7 +7,7 @@ from conftest import DEMO, SHARED, needs_shared
 from typer.testing import CliRunner
 
 from storyline.cli import app
-from storyline.store import Store
+from storyline.store import open_store
 
 runner = CliRunner()
 
@@ -17,8 +17,8 @@ def run(*args: str, input: str | None = None):
 
 
 @pytest.fixture
-def db(tmp_path):
-    return str(tmp_path / "cli.db")
+def db(new_db):
+    return new_db("cli")
 
 
 def _mixed_folder(tmp_path):
@@ -49,7 +49,7 @@ def test_ingest_mixed_folder_stores_the_good_names_the_bad_and_exits_3(tmp_path,
                           ("[draft] notes.jsonl:1", "expected a JSON object, got list")]:
         assert any(name in line and problem in line for line in result.stderr.splitlines()), (name, result.stderr)
     assert "3 new article(s) stored" in result.stderr
-    with Store(db) as store:
+    with open_store(db) as store:
         assert store.count_articles() == 3
 
 
@@ -57,7 +57,7 @@ def test_ingest_with_encoding_reads_a_latin1_file(tmp_path, db):
     path = tmp_path / "latin1.txt"
     path.write_bytes(" date 2024-01-09 Caf\xe9 owners in Orlen reopened.".encode("latin-1"))
     assert run("ingest", str(path), "--db", db, "--encoding", "latin-1").exit_code == 0
-    with Store(db) as store:
+    with open_store(db) as store:
         assert store.articles()[0].text == "Café owners in Orlen reopened."
 
 
@@ -215,7 +215,7 @@ def test_changes_and_claims_commands(db, tmp_path):
     assert isinstance(json.loads(run("claims", str(story), "--db", db, "--json").stdout), dict)
 
 
-def test_eval_changes_scores_labelled_pairs_of_figures(tmp_path):
+def test_eval_changes_scores_labelled_pairs_of_figures(tmp_path, new_db):
     topic = tmp_path / "flood"
     topic.mkdir()
     texts = [("2024-04-01", "The death toll in Varrow rose to 120, officials said."),
@@ -223,7 +223,7 @@ def test_eval_changes_scores_labelled_pairs_of_figures(tmp_path):
              ("2024-04-03", "A wall in Orlen fell on Tuesday, killing 9 people.")]
     write = [{"id": f"f{n}", "date": day, "source": "Lune Gazette", "text": text} for n, (day, text) in enumerate(texts)]
     (topic / "articles.jsonl").write_text("".join(json.dumps(r) + "\n" for r in write))
-    with Store(tmp_path / "ids.db") as store:
+    with open_store(new_db("ids")) as store:
         from storyline.ingest import ingest
         from storyline.readers import read_paths
 
@@ -419,7 +419,7 @@ def test_seeds_entities_extraction_is_rescue_and_russo_is_joe_russo(db):
     assert not any("Love and Thunder" in name or name == "Natalie Portman" for name in entities), "off-topic promo"
 
 
-def test_serve_binds_to_loopback_by_default_and_warns_otherwise(monkeypatch, db):
+def test_serve_binds_to_loopback_by_default_and_warns_otherwise(monkeypatch, tmp_path, db):
     import uvicorn
 
     from storyline import cli
@@ -438,7 +438,7 @@ def test_serve_binds_to_loopback_by_default_and_warns_otherwise(monkeypatch, db)
     assert calls == [("127.0.0.1", 8000)] and [(name, args[0]) for name, args in warmed] == [("_warm", db)]
     loud = run("serve", "--db", db, "--host", "0.0.0.0", "--port", "9000")
     assert loud.exit_code == 0 and calls[-1] == ("0.0.0.0", 9000) and "anyone who can reach it" in loud.stderr
-    sources = Path(db).parent / "feeds.txt"
+    sources = tmp_path / "feeds.txt"
     sources.write_text("https://feeds.example/news.rss\n")
     warmed.clear()
     watching = run("serve", "--db", db, "--watch", str(sources), "--every", "30m")

@@ -68,7 +68,7 @@ def test_the_same_event_in_several_languages_is_one_story_and_different_events_a
     ("es", {("2024-01-31", "day"), ("2024-03-20", "week"), ("2024-02-03", "day")}),  # ayer, hace tres semanas, el sábado
     ("fr", {("2024-03-04", "day"), ("2024-03-21", "week"), ("2024-05-19", "day")}),  # lundi, il y a trois semaines, dimanche
 ])
-def test_the_whole_pipeline_on_one_language(tmp_path, language, expected):
+def test_the_whole_pipeline_on_one_language(tmp_path, language, expected, new_db):
     from typer.testing import CliRunner
 
     from storyline.cli import app
@@ -77,7 +77,7 @@ def test_the_whole_pipeline_on_one_language(tmp_path, language, expected):
     path = tmp_path / f"{language}.jsonl"
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows
                             if r["expected_language"] == language), encoding="utf-8")
-    db = str(tmp_path / "s.db")
+    db = new_db("s")
     runner = CliRunner()
     assert runner.invoke(app, ["ingest", str(path), "--db", db]).exit_code == 0
     stories = json.loads(runner.invoke(app, ["stories", "--db", db, "--json"]).stdout)
@@ -115,7 +115,7 @@ def test_boilerplate_prompts_in_other_languages_are_dropped():
     assert clean_text(text) == "El puente de Varrow cerró el lunes.\nDie Brücke bleibt gesperrt."
 
 
-def test_ingest_notes_languages_without_word_tables(tmp_path):
+def test_ingest_notes_languages_without_word_tables(tmp_path, new_db):
     from typer.testing import CliRunner
 
     from storyline.cli import app
@@ -123,5 +123,5 @@ def test_ingest_notes_languages_without_word_tables(tmp_path):
     path = tmp_path / "nl.jsonl"
     path.write_text(json.dumps({"date": "2024-03-01", "text": "De brug in Varrow is sinds maandag gesloten voor "
                                 "alle verkeer nadat ingenieurs diepe scheuren in twee pijlers vonden."}) + "\n")
-    result = CliRunner().invoke(app, ["ingest", str(path), "--db", str(tmp_path / "s.db")])
+    result = CliRunner().invoke(app, ["ingest", str(path), "--db", new_db("s")])
     assert result.exit_code == 0 and "nl: 1" in result.stderr and "ISO" in result.stderr

@@ -106,7 +106,7 @@ def test_a_state_that_does_not_fit_the_stored_stories_is_not_used(store, monkeyp
 
 def test_a_store_from_before_events_keeps_its_stories_each_as_one_event(tmp_path, monkeypatch):
     import storyline.store.schema as store_module
-    from storyline.store import Store
+    from storyline.store import SQLiteStore as Store
 
     path = tmp_path / "old.db"
     with monkeypatch.context() as old:
@@ -129,12 +129,13 @@ def test_a_store_from_before_events_keeps_its_stories_each_as_one_event(tmp_path
         assert sum(len(e.article_ids) for e in events) == 3 and after.story(9).events[0].article_ids == [ids[STRIKE[0]]]
 
 
-def test_the_python_api_ingests_tracks_and_gives_timelines_and_entities(tmp_path):
+def test_the_python_api_ingests_tracks_and_gives_timelines_and_entities(tmp_path, new_db):
     from conftest import DEMO
 
     from storyline import Tracker
 
-    with Tracker(tmp_path / "api.db") as tracker:
+    db = new_db("api")
+    with Tracker(db) as tracker:
         report = tracker.ingest(DEMO)
         assert report.stored == 12 and report.duplicates == 1 and not report.problems
         records = [{"date": "2024-03-%02d" % day, "source": "Lune Gazette", "text": text}
@@ -148,7 +149,7 @@ def test_the_python_api_ingests_tracks_and_gives_timelines_and_entities(tmp_path
         assert len({e.date for e in tracker.timeline(kessport, dates=1)}) == 1
         assert any(e.name == "Kessport" for e in tracker.entities(kessport))
         assert tracker.story(999) is None
-    with Tracker(tmp_path / "api.db") as again:
+    with Tracker(db) as again:
         assert [s.id for s in again.stories()] == [s.id for s in stories], "the store keeps them"
 
 

@@ -123,9 +123,9 @@ def test_a_watched_folder_reads_only_new_files(tmp_path, store):
     assert gone.status == "failed" and "no such folder" in gone.error
 
 
-def test_cli_ingests_a_url_and_watches_once_with_an_exit_code_for_trouble(site, tmp_path):
+def test_cli_ingests_a_url_and_watches_once_with_an_exit_code_for_trouble(site, tmp_path, new_db):
     runner = CliRunner()
-    db = str(tmp_path / "w.db")
+    db = new_db("w")
     page = runner.invoke(app, ["ingest", f"{site}/latin1.html", "--db", db, "--json"])
     assert page.exit_code == 0, page.output
     assert json.loads(page.stdout)["stored"] == 1

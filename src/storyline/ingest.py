@@ -28,6 +28,7 @@ from storyline.store import Store
 
 BATCH_SIZE = 500
 PARALLEL_MIN = 64
+CHUNK = 16
 """Batches smaller than this are prepared in-process: a pool would cost more than it saves."""
 EARLIEST = 1800
 """The earliest publication year taken: an article "from" 0001 or 9999 is a typo or an attack, and dates that far
@@ -103,20 +104,22 @@ def ingest(
     batch_size: int = BATCH_SIZE,
     progress: Callable[[int], None] | None = None,
     workers: int | None = None,
+    executor: Executor | None = None,
 ) -> IngestReport:
     """Store every readable article; report the rest. Safe to run twice.
 
     Cleaning, language detection, sentence splitting and MinHash run in
-    ``workers`` processes (default: one per core); deduplication and the
-    store stay in this process, so batches still land in order.
+    ``workers`` processes (default: one per core), or on ``executor`` (a
+    Dask cluster's, see ``engine``); deduplication and the store stay in
+    this process, so batches still land in order.
     """
     report = IngestReport()
     index = DuplicateIndex()
     index.extend(store.signatures())
     workers = workers or os.cpu_count() or 1
     warm_stop_words()  # load the word lists once, before the workers fork, not once per worker
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
-                               initializer=die_with_parent) if workers > 1 else None
+    pool = executor or (ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                                            initializer=die_with_parent) if workers > 1 else None)
     try:
         batches = _ReadAhead(items, batch_size)
         for batch in batches:
@@ -128,7 +131,7 @@ def ingest(
             if progress:
                 progress(len(batch))
     finally:
-        if pool:
+        if pool and pool is not executor:
             pool.shutdown(cancel_futures=True)
     return report
 
@@ -146,6 +149,11 @@ def prepare(article: Article, repeated: set[int]) -> Prepared:
     clean_article(article, repeated)
     return (article.text, article.language, article.language_confidence, split_spans(article.text),
             signature(article.text), article.metadata)
+
+
+def prepare_chunk(articles: list[Article], learned: list[set[int]]) -> list[Prepared]:
+    """``prepare`` for a few articles at once: one task per chunk keeps a pool's or a cluster's overhead small."""
+    return list(map(prepare, articles, learned))
 
 
 def _select_new(store: Store, batch: list[Article | Problem], report: IngestReport, allow_undated: bool) -> list[Article]:
@@ -190,9 +198,10 @@ def _store_batch(
     latest = store.latest_versions(a.url for a in articles)
     learned = [repeated[a.source] for a in articles]
     if pool and len(articles) >= PARALLEL_MIN:
-        running = pool.map(prepare, articles, learned, chunksize=16)
+        starts = range(0, len(articles), CHUNK)
+        running = pool.map(prepare_chunk, [articles[i:i + CHUNK] for i in starts], [learned[i:i + CHUNK] for i in starts])
         meanwhile()
-        prepared = list(running)
+        prepared = [one for chunk in running for one in chunk]
     else:
         prepared = list(map(prepare, articles, learned))
     for article, (text, language, confidence, *_, metadata) in zip(articles, prepared):
@@ -212,7 +221,7 @@ def _store_batch(
     with store.transaction():
         for source, counts in batch_counts.items():
             store.add_line_counts(source, counts)
-        inserted = [row for row in rows if store.add_article(*row)]
+        inserted = [row for row, new in zip(rows, store.add_articles(rows)) if new]
     report.stored += len(inserted)
     report.unchanged += len(rows) - len(inserted)  # stored by another writer meanwhile
     report.duplicates += sum(1 for row in inserted if row[4])

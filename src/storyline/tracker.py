@@ -23,7 +23,7 @@ from storyline.readers import read_paths
 from storyline.readers.records import record_to_article
 from storyline.render import story_detail_dict, story_dict
 from storyline.spacy_entities import SpacyTypedExtractor, installed_pipeline
-from storyline.store import Store, StoryQuery
+from storyline.store import Store, StoryQuery, open_store
 from storyline.stories import (
     DEFAULTS,
     OnlineClusterer,
@@ -298,7 +298,7 @@ class Tracker:
 
     def __init__(self, path: str | os.PathLike[str] | None = None, settings: StorySettings = DEFAULTS,
                  timeline_settings: TimelineSettings = TIMELINE_DEFAULTS) -> None:
-        self.store = Store(path)
+        self.store = open_store(path)
         self.settings = settings
         self.timeline_settings = timeline_settings
 

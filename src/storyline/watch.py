@@ -20,7 +20,7 @@ from storyline.ingest import IngestReport, ingest
 from storyline.processes import die_with_parent
 from storyline.readers import Problem, is_url, iter_files, read_paths, read_url
 from storyline.readers.web import Fetcher, FetchError
-from storyline.store import SourceState, Store
+from storyline.store import SourceState, Store, open_store
 from storyline.stories import DEFAULTS, StorySettings
 from storyline.tracker import update_in_place
 
@@ -118,7 +118,7 @@ def watch_loop(db: str, sources: list[str], interval: float, stories: StorySetti
     """Poll the sources and update the stories every ``interval`` seconds, for ever: what ``serve --watch`` runs
     beside the web app, in a process of its own (which ends with the server)."""
     die_with_parent()
-    with Store(db) as store, Fetcher() as fetcher:
+    with open_store(db) as store, Fetcher() as fetcher:
         while True:
             if sum(p.stored for p in poll(store, sources, fetcher, heard=heard)):
                 update_in_place(store, stories)

@@ -7,7 +7,7 @@ from conftest import largest_story_of, needs_shared
 
 from storyline.changes import story_claims
 from storyline.claims import histories
-from storyline.store import Store
+from storyline.store import open_store
 from storyline.tracker import cached_story_entities, story_timeline
 
 JUNK = re.compile(
@@ -21,7 +21,7 @@ STAMP = re.compile(r"\b(?:GMT|BST|UTC|EST|EDT|CST|CDT|PST|PDT|IST|CET|AM|PM|Post
 
 @needs_shared("datasets", "t17")
 def test_timeline17_in_one_store_has_the_defining_events_and_no_junk(t17_db):
-    with Store(t17_db) as store:
+    with open_store(t17_db) as store:
         egypt = story_timeline(store, largest_story_of(store, "EgyptianProtest"))
         assert any(e.date == date(2011, 2, 11) and re.search(r"Mubarak.*(stepped down|resign)", e.text) for e in egypt)
         libya = story_timeline(store, largest_story_of(store, "LibyaWar"))
@@ -32,7 +32,7 @@ def test_timeline17_in_one_store_has_the_defining_events_and_no_junk(t17_db):
 
 @needs_shared("datasets", "t17")
 def test_timeline17_labels_and_the_libya_story_entities_read_right(t17_db):
-    with Store(t17_db) as store:
+    with open_store(t17_db) as store:
         labels = [s.label for s in store.stories() if len(s.article_ids) >= 5]
         assert labels and not [label for label in labels if STAMP.search(label)], labels
         entities = cached_story_entities(store, largest_story_of(store, "LibyaWar"))
@@ -47,7 +47,7 @@ def test_timeline17_labels_and_the_libya_story_entities_read_right(t17_db):
 
 @needs_shared("datasets", "t17")
 def test_timeline17_death_tolls_read_as_histories_that_rise_with_citations(t17_db):
-    with Store(t17_db) as store:
+    with open_store(t17_db) as store:
         for topic in ("haiti", "H1N1"):
             story = largest_story_of(store, topic)
             steps = histories(story_claims(store, story))["dead"]

@@ -7,7 +7,9 @@ import pytest
 from storyline.ingest import ingest
 from storyline.model import Article
 from storyline.store import StoryQuery
+from storyline.store.postgres import TSEARCH
 from storyline.store.queries import fts_query, story_list_sql
+from storyline.store.sqlite import FTS5
 from storyline.tracker import refresh_stories
 
 BRIDGE = [
@@ -68,8 +70,9 @@ def test_search_words_with_quotes_and_punctuation_are_plain_words():
     assert fts_query('say "no" U.N.') == '"say" """no""" "U.N."'
     assert fts_query("Jonas  Feldt", phrase=True) == '"Jonas Feldt"'
     assert fts_query("   ") == ""
-    sql, params = story_list_sql(StoryQuery(text="a b", source="X"))
-    assert sql.count("?") == len(params)
+    for search in (FTS5, TSEARCH):
+        sql, params = story_list_sql(StoryQuery(text="a b", entity="C d", source="X"), search)
+        assert sql.count("?") == len(params)
 
 
 def test_bad_queries_are_refused():

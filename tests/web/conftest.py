@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
-from conftest import DEMO
+from conftest import DEMO, new_store_address
 
 from storyline.ingest import ingest
 from storyline.readers import read_paths
-from storyline.store import Store, StoryQuery
+from storyline.store import StoryQuery, open_store
 from storyline.tracker import refresh_stories
 
 HOSTILE = {
@@ -26,18 +25,18 @@ def web_db(tmp_path_factory) -> str:
     folder = tmp_path_factory.mktemp("web")
     hostile = folder / "hostile.jsonl"
     hostile.write_text(json.dumps(HOSTILE) + "\n", encoding="utf-8")
-    path = str(folder / "web.db")
-    with Store(path) as store:
+    path = new_store_address(folder, "web")
+    with open_store(path) as store:
         ingest(store, read_paths([str(DEMO), str(hostile)]), workers=1)
         refresh_stories(store)
     return path
 
 
 def story_with(store_path: str, words: str) -> int:
-    with Store(store_path) as store:
+    with open_store(store_path) as store:
         return store.find_stories(StoryQuery(text=words))[0].id
 
 
 @pytest.fixture
-def fresh_db(tmp_path: Path) -> str:
-    return str(tmp_path / "fresh.db")
+def fresh_db(new_db) -> str:
+    return new_db("fresh")

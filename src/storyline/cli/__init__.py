@@ -35,9 +35,11 @@ from storyline.cli.common import (
     AsJson,
     Db,
     Encoding,
+    Engine,
     Format,
     Language,
     Paths,
+    Scheduler,
     counting,
     err,
     fail,
@@ -56,12 +58,13 @@ from storyline.config import (
     Settings,
     load_settings,
 )
+from storyline.engine import ENGINES, EngineError, executor_for
 from storyline.ingest import IngestReport, ingest
 from storyline.model import Article, Story
 from storyline.processes import die_with_parent
 from storyline.readers import FORMATS, Problem, iter_files, read_paths
 from storyline.render import RENDERERS, article_dict, headline, timeline_dict
-from storyline.store import FOLDED, SORTS, Store, StoryQuery
+from storyline.store import FOLDED, SERVER_ERRORS, SORTS, Store, StoryQuery, redacted
 from storyline.temporal_words import LANGUAGES
 from storyline.tracker import (
     refresh_stories,
@@ -121,10 +124,15 @@ def _read_with_progress(paths: list[str], fmt: str | None, encoding: str | None)
 
 
 def _ingest(store: Store, paths: list[str], fmt: str | None, encoding: str | None, allow_undated: bool,
-            language: str | None) -> IngestReport:
+            language: str | None, engine: str = "local", scheduler: str | None = None) -> IngestReport:
     if fmt and fmt not in FORMATS:
         raise fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}", EXIT_USAGE)
-    report = ingest(store, _read_with_progress(paths, fmt, encoding), allow_undated=allow_undated, language=language)
+    try:
+        with executor_for(engine, scheduler) as executor:
+            report = ingest(store, _read_with_progress(paths, fmt, encoding), allow_undated=allow_undated,
+                            language=language, executor=executor)
+    except EngineError as exc:
+        raise fail(str(exc), EXIT_USAGE if engine not in ENGINES else EXIT_PROBLEMS) from None
     for problem in report.problems:
         err.print(f"[yellow]skipped[/yellow] {escape(str(problem))}", highlight=False)
     err.print(
@@ -142,7 +150,8 @@ def _ingest(store: Store, paths: list[str], fmt: str | None, encoding: str | Non
 
 @app.command("ingest")
 def ingest_command(paths: Paths, db: Db = None, format: Format = None, encoding: Encoding = None,
-                   allow_undated: AllowUndated = False, language: Language = None, as_json: AsJson = False) -> None:
+                   allow_undated: AllowUndated = False, language: Language = None, as_json: AsJson = False,
+                   engine: Engine = "local", scheduler: Scheduler = None) -> None:
     """Read articles from files, folders or stdin and store them.
 
     Formats: seed text files (first line ' date YYYY-MM-DD'), plain text, JSON Lines, JSON, CSV/TSV
@@ -151,7 +160,7 @@ def ingest_command(paths: Paths, db: Db = None, format: Format = None, encoding:
     each and skipped; the exit code is then 1.
     """
     with open_store(db, create=True) as store:
-        report = _ingest(store, paths, format, encoding, allow_undated, language)
+        report = _ingest(store, paths, format, encoding, allow_undated, language, engine, scheduler)
     if as_json:
         out.print_json(data=report.as_dict())
     raise typer.Exit(EXIT_SKIPPED if report.problems else EXIT_OK)
@@ -269,7 +278,7 @@ def _story(store: Store, story_id: int) -> Story:
     refresh(store)
     story = store.story(story_id)
     if story is None:
-        raise fail(f"no story {story_id} in {store.path} (see 'storyline stories')")
+        raise fail(f"no story {story_id} in {store.name} (see 'storyline stories')")
     return story
 
 
@@ -374,6 +383,7 @@ def entities_command(
 @app.command("track")
 def track_command(paths: Paths, db: Db = None, format: Format = None, encoding: Encoding = None,
                   allow_undated: AllowUndated = False, language: Language = None, as_json: AsJson = False,
+                  engine: Engine = "local", scheduler: Scheduler = None,
                   every: Annotated[bool, typer.Option("--all", help="Print every story's whole timeline, not only "
                                                                     "what changed.")] = False) -> None:
     """Ingest, update stories and print what changed: new stories, events and timeline entries, and entries
@@ -382,7 +392,7 @@ def track_command(paths: Paths, db: Db = None, format: Format = None, encoding: 
     from storyline.changes import LAST, changes, changes_dict, changes_text
 
     with open_store(db, create=True) as store:
-        report = _ingest(store, paths, format, encoding, allow_undated, language)
+        report = _ingest(store, paths, format, encoding, allow_undated, language, engine, scheduler)
         if not store.stories_are_stale():
             store.note_update()  # so 'changes' after a run that brought nothing says so
         stories = refresh(store)
@@ -412,7 +422,7 @@ def _heard(polled) -> None:
 def _warm(path: str, settings: Settings) -> None:
     """Fill the page caches in the background, most recently active stories first."""
     die_with_parent()
-    with Store(path) as store:
+    with open_store(path) as store:
         warm_caches(store, store.stories(), settings.timeline)
 
 
@@ -453,7 +463,7 @@ def serve_command(
         except (ValueError, SourcesError) as exc:
             raise fail(str(exc), EXIT_USAGE) from None
     with open_store(db, create=True) as store:
-        path = store.path
+        path, name = store.address, store.name
         refresh(store)
     # Other processes, so warming and watching never hold the GIL a request needs; they die with the server.
     context = multiprocessing.get_context("fork")
@@ -464,7 +474,7 @@ def serve_command(
         err.print(f"Watching {len(addresses)} source(s) every {every}", highlight=False)
     if host not in ("127.0.0.1", "localhost", "::1"):
         err.print(f"[yellow]note:[/yellow] listening on {escape(host)}: anyone who can reach it can read and add articles.")
-    err.print(f"Serving {path} on http://{host}:{port}/ (Ctrl+C stops)", highlight=False)
+    err.print(f"Serving {name} on http://{host}:{port}/ (Ctrl+C stops)", highlight=False)
     local = host in ("127.0.0.1", "localhost", "::1")
     app = create_app(path, timeline_settings=SESSION.settings.timeline,
                      allowed_hosts=("127.0.0.1", "localhost", "[::1]", "::1") if local else ())
@@ -494,8 +504,8 @@ app.add_typer(eval_app, name="eval")
 
 
 def main_entry() -> None:
-    """The ``storyline`` command: the app, with a store another process keeps locked past SQLite's wait reported
-    in a line instead of a traceback."""
+    """The ``storyline`` command: the app, with a store another process keeps locked past SQLite's wait, or a
+    database server lost mid-run, reported in a line instead of a traceback."""
     try:
         app()
     except sqlite3.OperationalError as exc:
@@ -503,6 +513,10 @@ def main_entry() -> None:
             raise
         err.print(f"error: the store is busy ({exc}): another storyline is writing to it; try again when it is "
                   "done", markup=False)
+        sys.exit(EXIT_PROBLEMS)
+    except SERVER_ERRORS as exc:
+        message = redacted(" ".join(str(exc).split()))
+        err.print(f"error: the database server failed: {message}", markup=False)
         sys.exit(EXIT_PROBLEMS)
 
 

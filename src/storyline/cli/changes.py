@@ -39,7 +39,7 @@ def changes_command(
     with open_store(db) as store:
         refresh(store)
         if story_id is not None and store.story(story_id) is None:
-            raise fail(f"no story {story_id} in {store.path} (see 'storyline stories')")
+            raise fail(f"no story {story_id} in {store.name} (see 'storyline stories')")
         try:
             found = changes(store, day, story_id, SESSION.settings.timeline)
         except ValueError as exc:
@@ -70,7 +70,7 @@ def claims_command(
         refresh(store)
         story = store.story(story_id)
         if story is None:
-            raise fail(f"no story {story_id} in {store.path} (see 'storyline stories')")
+            raise fail(f"no story {story_id} in {store.name} (see 'storyline stories')")
         found = story_histories(store, story)
     if as_json:
         out.print_json(data={attribute: [step_dict(s) for s in steps] for attribute, steps in found.items()})

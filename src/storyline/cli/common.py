@@ -23,7 +23,8 @@ from rich.progress import (
 from storyline.config import Settings
 from storyline.model import Story
 from storyline.readers import FORMATS
-from storyline.store import ENV_DB, Store, StoreError, default_path
+from storyline.store import ENV_DB, Store, StoreError, default_path, is_postgres
+from storyline.store import open_store as store_at
 from storyline.tracker import update_in_place
 
 out = Console(soft_wrap=True, emoji=False, highlight=False)
@@ -34,8 +35,10 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_SKIPPED = 0, 1, 2, 3
 were skipped (each named on stderr), so a scheduled run can tell a bad record from a failure."""
 
 Db = Annotated[
-    Path | None,
-    typer.Option("--db", envvar=ENV_DB, help=f"SQLite store to use [default: ./{Path(default_path()).name}].",
+    str | None,
+    typer.Option("--db", envvar=ENV_DB, metavar="PATH|URL",
+                 help=f"The store [default: ./{Path(default_path()).name}]: a SQLite file, or a PostgreSQL "
+                      "database as postgresql://user@host/database.",
                  show_default=False),
 ]
 AsJson = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
@@ -48,6 +51,14 @@ Format = Annotated[
 Encoding = Annotated[str | None, typer.Option(help="Read files in this encoding instead of UTF-8.")]
 AllowUndated = Annotated[bool, typer.Option("--allow-undated", help="Keep articles with no publication date.")]
 Language = Annotated[str | None, typer.Option("--language", help="ISO 639-1 code for every article read.")]
+Engine = Annotated[str, typer.Option(
+    "--engine", metavar="local|dask",
+    help="Where cleaning, language, sentences and MinHash run: this machine's processes, or a Dask cluster "
+         "(pip install 'storyline[dask]').")]
+Scheduler = Annotated[str | None, typer.Option(
+    "--scheduler", metavar="ADDRESS",
+    help="With --engine dask: the scheduler, e.g. tcp://10.0.0.5:8786 (default: a local cluster, one worker per "
+         "core).")]
 
 
 def parse_day(text: str | None, option: str) -> date | None:
@@ -65,14 +76,14 @@ def fail(message: str, code: int = EXIT_PROBLEMS) -> typer.Exit:
     return typer.Exit(code)
 
 
-def open_store(db: Path | None, create: bool = False) -> Store:
-    """The store; only commands that add articles create one, so a typo in ``--db`` is an error, not an empty
-    store."""
-    path = Path(db or default_path())
-    if not create and not path.exists():
-        raise fail(f"{path}: no such store; 'storyline ingest' or 'storyline track' creates one")
+def open_store(db: str | None, create: bool = False) -> Store:
+    """The store; only commands that add articles create a SQLite file, so a typo in ``--db`` is an error, not an
+    empty store (a PostgreSQL database is made by its administrator; Storyline makes its tables)."""
+    address = db or default_path()
+    if not create and not is_postgres(address) and not Path(address).exists():
+        raise fail(f"{address}: no such store; 'storyline ingest' or 'storyline track' creates one")
     try:
-        return Store(path)
+        return store_at(address)
     except StoreError as exc:
         raise fail(str(exc)) from None
 

@@ -16,7 +16,7 @@ from storyline.claims import RELATIONS, Claim, claims, relation
 from storyline.evaluation import PRF
 from storyline.ingest import ingest
 from storyline.readers import read_paths
-from storyline.store import Store
+from storyline.store import Store, open_store
 
 
 @dataclass
@@ -49,7 +49,7 @@ def evaluate_changes(labels: Path, data: Path) -> ChangesEvaluation:
     pairs = [json.loads(line) for line in labels.read_text(encoding="utf-8").splitlines() if line.strip()]
     topics = sorted({pair["topic"] for pair in pairs})
     result = ChangesEvaluation(pairs=len(pairs))
-    with Store(":memory:") as store:
+    with open_store(":memory:") as store:
         ingest(store, read_paths([str(data / topic / "articles.jsonl") for topic in topics]), workers=1)
         for pair in pairs:
             found = [_claim(store, pair[side]) for side in ("a", "b")]

@@ -30,7 +30,7 @@ from storyline.evaluation.timelines import (
 from storyline.ingest import ingest
 from storyline.model import Article
 from storyline.readers import Problem, read_paths
-from storyline.store import Store
+from storyline.store import open_store
 from storyline.stories import DEFAULTS, StorySettings
 from storyline.tracker import update_in_place
 
@@ -104,7 +104,7 @@ def evaluate_tracking(root: str | Path, settings: StorySettings = DEFAULTS, time
     topics = topic_folders(root)
     step = on_step or (lambda _: None)
     start = time.perf_counter()
-    store = Store(":memory:")
+    store = open_store(":memory:")
     step("ingesting")
     ingest(store, _stream(topics))
     step("tracking stories")

@@ -1,9 +1,31 @@
-"""Where articles and stories live: an embedded SQLite file by default."""
+"""Where articles and stories live: an embedded SQLite file by default, or a PostgreSQL server by address."""
 
+from __future__ import annotations
+
+import os
+
+from storyline.store.base import (
+    DEFAULT_DB,
+    ENV_DB,
+    Store,
+    StoreError,
+    default_path,
+    redacted,
+)
+from storyline.store.postgres import SERVER_ERRORS, PostgresStore, is_postgres
 from storyline.store.queries import FOLDED, SORTS, StoryQuery
 from storyline.store.records import Snippet, SourceState, Update
 from storyline.store.schema import SCHEMA_VERSION
-from storyline.store.sqlite import DEFAULT_DB, ENV_DB, Store, StoreError, default_path
+from storyline.store.sqlite import SQLiteStore
 
-__all__ = ["DEFAULT_DB", "ENV_DB", "FOLDED", "SCHEMA_VERSION", "SORTS", "Snippet", "SourceState", "Store", "StoreError", "StoryQuery",
-           "Update", "default_path"]
+
+def open_store(address: str | os.PathLike[str] | None = None) -> Store:
+    """The store at ``address``: a ``postgresql://`` URL, or the path of a SQLite file (``$STORYLINE_DB`` or
+    ./storyline.db when none is given)."""
+    text = str(address or default_path())
+    return PostgresStore(text) if is_postgres(text) else SQLiteStore(text)
+
+
+__all__ = ["DEFAULT_DB", "ENV_DB", "FOLDED", "SCHEMA_VERSION", "SERVER_ERRORS", "SORTS", "PostgresStore", "SQLiteStore", "Snippet",
+           "SourceState", "Store", "StoreError", "StoryQuery", "Update", "default_path", "is_postgres", "open_store",
+           "redacted"]

@@ -6,6 +6,7 @@ and so the query can be checked without a database.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -52,6 +53,20 @@ class StoryQuery:
         return self.sort or ("relevance" if searched else "activity")
 
 
+@dataclass(frozen=True)
+class TextSearch:
+    """How one store's SQL finds articles by their words.
+
+    ``found`` selects the rowid (``hit``) and score (lower is better) of the articles matching its one parameter,
+    ``found_phrase`` of those holding the words in a row; ``words(text, phrase)`` makes that parameter of
+    search-box text.
+    """
+
+    found: str
+    found_phrase: str
+    words: Callable[[str, bool], str]
+
+
 ORDER_BY = {
     "activity": "m.last IS NULL, m.last DESC, m.n DESC, m.id",
     "size": "m.n DESC, m.last IS NULL, m.last DESC, m.id",
@@ -62,24 +77,25 @@ _MEMBERS = (
     "SELECT sa.story_id AS id, COUNT(*) AS n, MIN(a.published) AS first, MAX(a.published) AS last "
     "FROM story_articles sa JOIN articles a ON a.id = sa.article_id GROUP BY sa.story_id"
 )
-_FOUND = "SELECT rowid AS hit, bm25(article_search) AS score FROM article_search WHERE article_search MATCH ?"
-"""Matching articles with their BM25 (FTS5 allows it only in a query of its own, hence a materialised CTE)."""
 _MATCHES = (
-    "SELECT sa.story_id AS id, SUM(-f.score) AS score FROM {found} f JOIN articles x ON x.rowid = f.hit "
+    "SELECT sa.story_id AS id, SUM(-f.score) AS score FROM {name}_found f JOIN articles x ON x.rowid = f.hit "
     "JOIN story_articles sa ON sa.article_id = COALESCE(x.dup_of, x.id) "
     "GROUP BY sa.story_id"
 )
 """Stories whose articles (or their syndicated copies) match, scored by the sum of their articles' BM25."""
 
 
-def story_list_sql(query: StoryQuery, *, count: bool = False, folded: bool = False) -> tuple[str, list[object]]:
+def story_list_sql(query: StoryQuery, search: TextSearch, *, count: bool = False, folded: bool = False
+                   ) -> tuple[str, list[object]]:
     """The SQL listing the stories ``query`` asks for (id, articles, first and last day), or counting them;
     ``folded`` counts instead those its other filters keep that are smaller than ``min_articles``."""
     ctes, params = [f"members AS ({_MEMBERS})"], []
     joins, where, scores = "", ["m.n < ?" if folded else "m.n >= ?"], []
-    for name, words in (("searched", fts_query(query.text)), ("named", fts_query(query.entity, phrase=True))):
+    for name, words, found in (("searched", search.words(query.text, False), search.found),
+                               ("named", search.words(query.entity, True), search.found_phrase)):
         if words:
-            ctes += [f"{name}_found AS MATERIALIZED ({_FOUND})", f"{name} AS ({_MATCHES.format(found=name + '_found')})"]
+            # Materialised: FTS5 ranks only in a query of its own, and PostgreSQL then scores each article once.
+            ctes += [f"{name}_found AS MATERIALIZED ({found})", f"{name} AS ({_MATCHES.format(name=name)})"]
             params.append(words)
             joins += f" JOIN {name} ON {name}.id = m.id"
             scores.append(f"{name}.score")
@@ -92,7 +108,7 @@ def story_list_sql(query: StoryQuery, *, count: bool = False, folded: bool = Fal
         where_params.append(query.until.isoformat())
     if query.source.strip():
         where.append("m.id IN (SELECT sa.story_id FROM story_articles sa JOIN articles x "
-                     "ON x.id = sa.article_id OR x.dup_of = sa.article_id WHERE x.source = ? COLLATE NOCASE)")
+                     "ON x.id = sa.article_id OR x.dup_of = sa.article_id WHERE LOWER(x.source) = LOWER(?))")
         where_params.append(query.source.strip())
     if query.language.strip():
         where.append("m.id IN (SELECT sa.story_id FROM story_articles sa JOIN articles x ON x.id = sa.article_id "
@@ -105,10 +121,12 @@ def story_list_sql(query: StoryQuery, *, count: bool = False, folded: bool = Fal
     if not count:
         order = ORDER_BY[query.order].format(score=" + ".join(scores))
         sql += f" ORDER BY {order} LIMIT ? OFFSET ?"
-        params += [-1 if query.limit is None else query.limit, query.offset]
+        params += [NO_LIMIT if query.limit is None else query.limit, query.offset]
     return sql, params
 
 
+NO_LIMIT = 2**63 - 1
+"""A LIMIT that every SQL database reads as none."""
 MAX_WORDS = 32
 """A search uses its first words only: more say nothing new and make the full-text query slow or too deep."""
 

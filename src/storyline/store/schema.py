@@ -143,3 +143,112 @@ def statements(script: str) -> Iterator[str]:
             if pending.strip(" \n;"):
                 yield pending
             pending = ""
+
+
+POSTGRES_MIGRATIONS: dict[int, str] = {
+    8: """
+    CREATE TABLE articles (
+        rowid BIGSERIAL UNIQUE,
+        id TEXT COLLATE "C" PRIMARY KEY,
+        external_id TEXT COLLATE "C" NOT NULL DEFAULT '',
+        url TEXT COLLATE "C" NOT NULL DEFAULT '',
+        source TEXT NOT NULL DEFAULT '',
+        language TEXT NOT NULL DEFAULT '',
+        published TEXT COLLATE "C",
+        title TEXT NOT NULL DEFAULT '',
+        text TEXT NOT NULL,
+        raw_text TEXT NOT NULL,
+        content_hash TEXT COLLATE "C" NOT NULL,
+        version INTEGER NOT NULL DEFAULT 1,
+        dup_of TEXT COLLATE "C" REFERENCES articles(id),
+        origin TEXT NOT NULL DEFAULT '',
+        metadata TEXT NOT NULL DEFAULT '{}',
+        minhash BYTEA NOT NULL,
+        ingested_at TEXT NOT NULL,
+        search TSVECTOR GENERATED ALWAYS AS (to_tsvector('simple', left(title || ' ' || text, 200000))) STORED
+    );
+    CREATE INDEX articles_content_hash ON articles(content_hash);
+    CREATE INDEX articles_url ON articles(url) WHERE url != '';
+    CREATE INDEX articles_dup_of ON articles(dup_of) WHERE dup_of IS NOT NULL;
+    CREATE INDEX articles_published ON articles(published);
+    CREATE INDEX articles_external_id ON articles(external_id) WHERE external_id != '';
+    CREATE INDEX articles_order ON articles((COALESCE(published, '~')), rowid);
+    CREATE INDEX articles_search ON articles USING GIN (search);
+    CREATE TABLE sentences (
+        article_id TEXT COLLATE "C" NOT NULL REFERENCES articles(id),
+        idx INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        PRIMARY KEY (article_id, idx)
+    );
+    CREATE TABLE line_counts (
+        source TEXT NOT NULL,
+        key BIGINT NOT NULL,
+        articles BIGINT NOT NULL,
+        PRIMARY KEY (source, key)
+    );
+    CREATE TABLE stories (
+        id BIGINT PRIMARY KEY,
+        label TEXT NOT NULL DEFAULT '',
+        method TEXT NOT NULL DEFAULT '',
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE events (
+        id BIGINT PRIMARY KEY,
+        story_id BIGINT NOT NULL REFERENCES stories(id),
+        label TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX events_story ON events(story_id);
+    CREATE TABLE updates (
+        id BIGSERIAL PRIMARY KEY,
+        at TEXT NOT NULL,
+        articles BIGINT NOT NULL,
+        rebuild INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE story_articles (
+        rowid BIGSERIAL UNIQUE,
+        article_id TEXT COLLATE "C" PRIMARY KEY REFERENCES articles(id),
+        story_id BIGINT NOT NULL REFERENCES stories(id),
+        event_id BIGINT REFERENCES events(id),
+        update_id BIGINT REFERENCES updates(id)
+    );
+    CREATE INDEX story_articles_story ON story_articles(story_id);
+    CREATE INDEX story_articles_event ON story_articles(event_id);
+    CREATE INDEX story_articles_update ON story_articles(update_id);
+    CREATE TABLE story_cache (
+        story_id BIGINT NOT NULL,
+        kind TEXT NOT NULL,
+        key TEXT NOT NULL,
+        body TEXT NOT NULL,
+        PRIMARY KEY (story_id, kind)
+    );
+    CREATE TABLE clusterer_state (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        fingerprint TEXT NOT NULL,
+        body BYTEA NOT NULL
+    );
+    CREATE TABLE timeline_versions (
+        story_id BIGINT NOT NULL,
+        update_id BIGINT NOT NULL,
+        body TEXT NOT NULL,
+        PRIMARY KEY (story_id, update_id)
+    );
+    CREATE TABLE sources (
+        address TEXT PRIMARY KEY,
+        etag TEXT NOT NULL DEFAULT '',
+        last_modified TEXT NOT NULL DEFAULT '',
+        polled_at TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL DEFAULT '',
+        error TEXT NOT NULL DEFAULT '',
+        stored BIGINT NOT NULL DEFAULT 0,
+        watermark DOUBLE PRECISION NOT NULL DEFAULT 0
+    );
+    CREATE TABLE article_readings (
+        article_id TEXT COLLATE "C" PRIMARY KEY,
+        method TEXT NOT NULL,
+        body TEXT NOT NULL
+    );
+    """,
+}
+"""PostgreSQL's schema by the version each script brings a store to; it began at SQLite's version 8, in one
+script. A later migration adds a script here and to ``MIGRATIONS`` under the same number."""

@@ -1,92 +1,46 @@
-"""The embedded article store: one SQLite file, WAL mode, versioned schema.
-
-Every write goes through ``transaction()`` so a batch lands whole or not at
-all; a crash or ``kill -9`` loses only the batch in flight.
-"""
+"""The embedded store: one SQLite file in WAL mode, searched with FTS5; the default."""
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import astuple
-from datetime import date, datetime, timezone
 from pathlib import Path
 
-import numpy as np
-
-from storyline.model import Article, Event, Sentence, Story
+from storyline.model import Article
 from storyline.store import schema
-from storyline.store.queries import StoryQuery, fts_query, story_list_sql
+from storyline.store.base import (
+    QUALIFIED_COLUMNS,
+    Store,
+    StoreError,
+    default_path,
+    to_article,
+)
+from storyline.store.queries import TextSearch, fts_query
 from storyline.store.records import (
     MARK_END,
     MARK_START,
     SNIPPET_WORDS,
     Snippet,
-    SourceState,
-    Update,
     snippet,
 )
 
-DEFAULT_DB = "storyline.db"
-ENV_DB = "STORYLINE_DB"
-
-
-_ARTICLE_COLUMNS = (
-    "id, external_id, url, source, language, published, title, text, raw_text, "
-    "content_hash, version, dup_of, origin, metadata"
+FTS5 = TextSearch(
+    found="SELECT rowid AS hit, bm25(article_search) AS score FROM article_search WHERE article_search MATCH ?",
+    found_phrase="SELECT rowid AS hit, bm25(article_search) AS score FROM article_search WHERE article_search MATCH ?",
+    words=lambda text, phrase: fts_query(text, phrase=phrase),
 )
 
 
-_ORDER = "COALESCE(published, '~'), rowid"
-"""Articles oldest first, undated ones last ("~" sorts after every ISO date); an index follows it."""
-_QUALIFIED_COLUMNS = ", ".join("articles." + column.strip() for column in _ARTICLE_COLUMNS.split(","))
+class SQLiteStore(Store):
+    """Articles and stories in one SQLite file: nothing to install or run."""
 
-_CANONICAL = (
-    "dup_of IS NULL AND NOT EXISTS "
-    "(SELECT 1 FROM articles b WHERE a.url != '' AND b.url = a.url AND b.version > a.version)"
-)
-"""Articles that stand for themselves: not a copy of another, not an older version of a URL."""
-_UNPLACED = (
-    f"FROM articles a WHERE {_CANONICAL} AND NOT EXISTS (SELECT 1 FROM story_articles sa WHERE sa.article_id = a.id)"
-)
-"""Canonical articles that no story holds yet."""
-_MISPLACED = f"FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE NOT ({_CANONICAL})"
-"""Story members that stopped being canonical (now a copy, or an older version)."""
-
-
-class StoreError(Exception):
-    """The store file cannot be opened or is of an unknown schema."""
-
-
-def default_path() -> str:
-    return os.environ.get(ENV_DB) or DEFAULT_DB
-
-
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
-def _day(text: str | None) -> date | None:
-    return date.fromisoformat(text) if text else None
-
-
-def _to_article(row: sqlite3.Row) -> Article:
-    return Article(
-        id=row["id"], external_id=row["external_id"], url=row["url"], source=row["source"],
-        language=row["language"], published=date.fromisoformat(row["published"]) if row["published"] else None,
-        title=row["title"], text=row["text"], raw_text=row["raw_text"], content_hash=row["content_hash"],
-        origin=row["origin"], metadata=json.loads(row["metadata"]),
-    )
-
-
-class Store:
-    """Articles, their sentences, learned boilerplate and stories in SQLite."""
+    GROUP_CONCAT = "GROUP_CONCAT(sa.article_id)"
+    SEARCH = FTS5
 
     def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
-        self.path = str(path or default_path())
+        self.path = self.address = str(path or default_path())
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -99,12 +53,6 @@ class Store:
             self._migrate()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: not a usable Storyline database ({exc})") from None
-
-    def __enter__(self) -> Store:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
     def close(self) -> None:
         self.conn.close()
@@ -122,7 +70,6 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """All-or-nothing: commit on success, roll back on any exception."""
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield self.conn
@@ -131,427 +78,15 @@ class Store:
             raise
         self.conn.execute("COMMIT")
 
-    # --- articles -----------------------------------------------------------
-
-    def existing_ids(self, ids: Sequence[str]) -> set[str]:
-        found: set[str] = set()
-        for chunk in _chunks(ids, 500):
-            marks = ",".join("?" * len(chunk))
-            found.update(r[0] for r in self.conn.execute(f"SELECT id FROM articles WHERE id IN ({marks})", chunk))
-        return found
-
-    def latest_versions(self, urls: Iterable[str]) -> dict[str, int]:
-        result: dict[str, int] = {}
-        for chunk in _chunks([u for u in set(urls) if u], 500):
-            marks = ",".join("?" * len(chunk))
-            rows = self.conn.execute(
-                f"SELECT url, MAX(version) FROM articles WHERE url IN ({marks}) GROUP BY url", chunk
-            )
-            result.update({url: version for url, version in rows})
-        return result
-
-    def line_counts(self, source: str, keys: Iterable[int]) -> dict[int, int]:
-        result: dict[int, int] = {}
-        for chunk in _chunks(list(keys), 500):
-            marks = ",".join("?" * len(chunk))
-            rows = self.conn.execute(
-                f"SELECT key, articles FROM line_counts WHERE source = ? AND key IN ({marks})", [source, *chunk]
-            )
-            result.update(dict(rows.fetchall()))
-        return result
-
-    def add_line_counts(self, source: str, counts: dict[int, int]) -> None:
-        """Add to the learned line counts (inside the caller's transaction)."""
-        self.conn.executemany(
-            "INSERT INTO line_counts(source, key, articles) VALUES (?, ?, ?) "
-            "ON CONFLICT(source, key) DO UPDATE SET articles = articles + excluded.articles",
-            [(source, key, n) for key, n in counts.items()],
-        )
-
-    def add_article(
-        self, article: Article, spans: Sequence[tuple[int, int]], minhash: np.ndarray, version: int, dup_of: str | None
-    ) -> bool:
-        """Insert one article with its sentence spans (inside the caller's transaction); False when another writer
-        stored it first (two ingests of overlapping input at once), which is not an error."""
-        inserted = self.conn.execute(
-            f"INSERT OR IGNORE INTO articles({_ARTICLE_COLUMNS}, minhash, ingested_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                article.id, article.external_id, article.url, article.source, article.language,
-                article.published.isoformat() if article.published else None, article.title, article.text,
-                article.raw_text, article.content_hash, version, dup_of, article.origin,
-                json.dumps(article.metadata, ensure_ascii=False, default=str),
-                minhash.astype(np.uint32).tobytes(), _now(),
-            ),
-        ).rowcount
-        if inserted:
-            self.conn.executemany(
-                "INSERT INTO sentences(article_id, idx, start, end) VALUES (?, ?, ?, ?)",
-                [(article.id, index, start, end) for index, (start, end) in enumerate(spans)],
-            )
-        return bool(inserted)
-
-    def outlet_languages(self, sources: Iterable[str]) -> dict[str, str]:
-        """The language most of each outlet's stored articles are in."""
-        counts: dict[str, tuple[int, str]] = {}
-        for chunk in _chunks(sorted(sources), 500):
-            marks = ",".join("?" * len(chunk))
-            rows = self.conn.execute(f"SELECT source, language, COUNT(*) FROM articles WHERE source IN ({marks}) "
-                                     "AND language != '' GROUP BY source, language", chunk)
-            for source, language, n in rows:
-                if n > counts.get(source, (0, ""))[0]:
-                    counts[source] = (n, language)
-        return {source: language for source, (_, language) in counts.items()}
-
-    def signatures(self) -> Iterator[tuple[str, np.ndarray, str, str, str | None]]:
-        """Every stored signature, to rebuild the duplicate index."""
-        for row in self.conn.execute("SELECT id, minhash, content_hash, url, dup_of FROM articles ORDER BY rowid"):
-            yield row[0], np.frombuffer(row[1], dtype=np.uint32), row[2], row[3], row[4]
-
-    def count_articles(self) -> int:
-        return self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
-
-    def article(self, key: str) -> Article | None:
-        """An article by id, unique id prefix, or the id it had in its input."""
-        rows = self.conn.execute(
-            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ? OR external_id = ? OR id LIKE ? LIMIT 2",
-            (key, key, f"{key}%" if len(key) >= 4 else key),
-        ).fetchall()
-        return _to_article(rows[0]) if len(rows) == 1 else None
-
-    def articles(self, *, limit: int | None = None, offset: int = 0) -> list[Article]:
-        """Articles oldest first (undated last)."""
-        rows = self.conn.execute(
-            f"SELECT {_ARTICLE_COLUMNS} FROM articles ORDER BY {_ORDER} LIMIT ? OFFSET ?",
-            (-1 if limit is None else limit, offset),
-        )
-        return [_to_article(r) for r in rows]
-
-    def articles_after(self, cursor: str, limit: int) -> tuple[list[Article], str | None]:
-        """The ``limit`` articles after ``cursor`` ("" for the first) in the order of ``articles``, and the
-        cursor of the next page (None at the end): each page costs the same however deep it is."""
-        day, _, rowid = cursor.rpartition("|")
-        rows = self.conn.execute(
-            f"SELECT rowid, {_ARTICLE_COLUMNS} FROM articles WHERE ({_ORDER}) > (?, ?) ORDER BY {_ORDER} LIMIT ?",
-            (day if cursor else "", int(rowid) if rowid.isdigit() else -1, limit),
-        ).fetchall()
-        return [_to_article(r) for r in rows], self.cursor_of(rows[-1]["id"]) if len(rows) == limit else None
-
-    def cursor_of(self, article_id: str) -> str | None:
-        """Where an article stands in the order of ``articles``, for ``articles_after``."""
-        row = self.conn.execute("SELECT COALESCE(published, '~'), rowid FROM articles WHERE id = ?",
-                                (article_id,)).fetchone()
-        return f"{row[0]}|{row[1]}" if row else None
-
-    def canonical_articles(self) -> Iterator[Article]:
-        """One article per duplicate group and URL: what stories are made of."""
-        rows = self.conn.execute(
-            f"SELECT {_ARTICLE_COLUMNS} FROM articles a WHERE {_CANONICAL} ORDER BY published IS NULL, published, rowid"
-        )
-        return (_to_article(r) for r in rows)
-
-    def unplaced_articles(self) -> list[Article]:
-        """Canonical articles no story holds yet, in publication order (undated last)."""
-        rows = self.conn.execute(
-            f"SELECT {_ARTICLE_COLUMNS} {_UNPLACED} ORDER BY published IS NULL, published, rowid"
-        )
-        return [_to_article(r) for r in rows]
-
-    def articles_by_ids(self, article_ids: Sequence[str]) -> list[Article]:
-        """These articles, in the order given."""
-        found: dict[str, Article] = {}
-        for chunk in _chunks(article_ids, 500):
-            marks = ",".join("?" * len(chunk))
-            rows = self.conn.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id IN ({marks})", chunk)
-            found.update((row["id"], _to_article(row)) for row in rows)
-        return [found[i] for i in article_ids if i in found]
-
-    def story_of(self, article_id: str) -> int | None:
-        """The story an article belongs to, or that its canonical copy belongs to."""
-        row = self.conn.execute(
-            "SELECT sa.story_id FROM articles a JOIN story_articles sa ON sa.article_id = COALESCE(a.dup_of, a.id) "
-            "WHERE a.id = ?", (article_id,),
-        ).fetchone()
-        return row[0] if row else None
-
-    def copies(self, article_ids: Sequence[str]) -> dict[str, list[Article]]:
-        """The duplicates grouped under each of these canonical articles."""
-        result: dict[str, list[Article]] = {}
-        for chunk in _chunks(article_ids, 500):
-            marks = ",".join("?" * len(chunk))
-            rows = self.conn.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE dup_of IN ({marks})", chunk)
-            for row in rows:
-                result.setdefault(row["dup_of"], []).append(_to_article(row))
-        return result
-
-    def sentences(self, article: Article) -> list[Sentence]:
-        rows = self.conn.execute(
-            "SELECT idx, start, end FROM sentences WHERE article_id = ? ORDER BY idx", (article.id,)
-        )
-        return [Sentence(article.id, i, s, e, article.text[s:e]) for i, s, e in rows]
-
-    # --- stories ------------------------------------------------------------
-
-    def replace_stories(self, stories: Sequence[Story]) -> None:
-        """Store a new set of stories in place of all others, in one transaction."""
-        with self.transaction():
-            self.conn.execute("DELETE FROM story_articles")
-            self.conn.execute("DELETE FROM events")
-            self.conn.execute("DELETE FROM stories")
-            self._write_stories(stories)
-            self._record_update(rebuild=True)
-
-    def stories(self) -> list[Story]:
-        """Stories, most recently active first."""
-        return self._stories("")
-
-    def story(self, story_id: int) -> Story | None:
-        """A story with its events (none for an id SQLite cannot hold: they end at 2**63 - 1)."""
-        if not 0 < story_id < 2**63:
-            return None
-        found = self._stories("WHERE s.id = ?", (story_id,))
-        if not found:
-            return None
-        story = found[0]
-        rows = self.conn.execute(
-            "SELECT e.id, e.label, sa.article_id, a.published FROM events e JOIN story_articles sa ON sa.event_id = e.id "
-            "JOIN articles a ON a.id = sa.article_id WHERE e.story_id = ? "
-            "ORDER BY a.published IS NULL, a.published, a.rowid", (story_id,),
-        )
-        events: dict[int, Event] = {}
-        for event_id, label, article_id, published in rows:  # articles oldest first, so events too
-            event = events.setdefault(event_id, Event(event_id, label, []))
-            event.article_ids.append(article_id)
-            if published:
-                day = date.fromisoformat(published)
-                event.first, event.last = event.first or day, day
-        story.events = list(events.values())
-        return story
-
-    def _stories(self, where: str, params: tuple = ()) -> list[Story]:
-        rows = self.conn.execute(
-            "SELECT s.id, s.label, s.method, GROUP_CONCAT(sa.article_id), MIN(a.published), MAX(a.published) "
-            "FROM stories s JOIN story_articles sa ON sa.story_id = s.id JOIN articles a ON a.id = sa.article_id "
-            f"{where} GROUP BY s.id ORDER BY MAX(a.published) IS NULL, MAX(a.published) DESC, s.id",
-            params,
-        )
-        return [Story(id=r[0], label=r[1], method=r[2], article_ids=r[3].split(","), first=_day(r[4]), last=_day(r[5]))
-                for r in rows]
-
-    def event_counts(self) -> dict[int, int]:
-        """How many events each story has."""
-        return dict(self.conn.execute("SELECT story_id, COUNT(*) FROM events GROUP BY story_id").fetchall())
-
-    def find_stories(self, query: StoryQuery) -> list[Story]:
-        """One page of the stories ``query`` asks for, in its order."""
-        sql, params = story_list_sql(query)
-        rows = self.conn.execute(sql, params).fetchall()
-        members: dict[int, list[str]] = {row[0]: [] for row in rows}
-        for chunk in _chunks(list(members), 500):
-            marks = ",".join("?" * len(chunk))
-            for story_id, article_id in self.conn.execute(
-                f"SELECT sa.story_id, sa.article_id FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
-                f"WHERE sa.story_id IN ({marks}) ORDER BY a.published IS NULL, a.published, a.rowid", chunk,
-            ):
-                members[story_id].append(article_id)
-        names = self._names(list(members))
-        return [Story(id=r[0], label=names[r[0]][0], method=names[r[0]][1], article_ids=members[r[0]],
-                      first=_day(r[2]), last=_day(r[3])) for r in rows]
-
-    def count_stories(self, query: StoryQuery, *, folded: bool = False) -> int:
-        """How many stories ``query`` finds in all (its limit and offset aside), or, ``folded``, how many it leaves
-        out for being smaller than its ``min_articles``."""
-        sql, params = story_list_sql(query, count=True, folded=folded)
-        return self.conn.execute(sql, params).fetchone()[0]
-
-    def _names(self, story_ids: Sequence[int]) -> dict[int, tuple[str, str]]:
-        """The label and method of each of these stories."""
-        names: dict[int, tuple[str, str]] = {}
-        for chunk in _chunks(story_ids, 500):
-            marks = ",".join("?" * len(chunk))
-            for story_id, label, method in self.conn.execute(
-                f"SELECT id, label, method FROM stories WHERE id IN ({marks})", chunk
-            ):
-                names[story_id] = (label, method)
-        return names
-
     def search_articles(self, text: str, *, limit: int = 20, offset: int = 0
                         ) -> tuple[int, list[tuple[Article, Snippet]]]:
-        """Articles whose title or text holds every word of ``text``, best match first, each with a snippet of its
-        text around the words; and how many there are."""
         query = fts_query(text)
         if not query:
             return 0, []
         total = self.conn.execute("SELECT COUNT(*) FROM article_search WHERE article_search MATCH ?", (query,)).fetchone()[0]
         rows = self.conn.execute(
-            f"SELECT {_QUALIFIED_COLUMNS}, snippet(article_search, 1, ?, ?, '…', {SNIPPET_WORDS}) AS snippet "
+            f"SELECT {QUALIFIED_COLUMNS}, snippet(article_search, 1, ?, ?, '…', {SNIPPET_WORDS}) AS snippet "
             "FROM article_search JOIN articles ON articles.rowid = article_search.rowid "
             "WHERE article_search MATCH ? ORDER BY rank LIMIT ? OFFSET ?", (MARK_START, MARK_END, query, limit, offset),
         ).fetchall()
-        return total, [(_to_article(r), snippet(r["snippet"])) for r in rows]
-
-    def cached(self, story_id: int, kind: str, key: str | None = None) -> str | None:
-        """What was derived for a story (its timeline, its entities) while its members were ``key``; without a
-        key, what was derived last, whatever its members were then."""
-        row = self.conn.execute(
-            "SELECT body FROM story_cache WHERE story_id = ? AND kind = ? AND key = COALESCE(?, key)",
-            (story_id, kind, key),
-        ).fetchone()
-        return row[0] if row else None
-
-    def cache(self, story_id: int, kind: str, key: str, body: str) -> None:
-        with self.transaction():
-            self.conn.execute("INSERT OR REPLACE INTO story_cache(story_id, kind, key, body) VALUES (?, ?, ?, ?)",
-                              (story_id, kind, key, body))
-
-    def stories_are_stale(self) -> bool:
-        """True when a canonical article belongs to no story, or a story holds a non-canonical one."""
-        row = self.conn.execute(f"SELECT EXISTS (SELECT 1 {_UNPLACED}) OR EXISTS (SELECT 1 {_MISPLACED})").fetchone()
-        return bool(row[0])
-
-    def misplaced(self) -> set[str]:
-        """Articles a story holds that are no longer canonical."""
-        return {row[0] for row in self.conn.execute(f"SELECT sa.article_id {_MISPLACED}")}
-
-    def clusterer_state(self) -> tuple[str, bytes] | None:
-        """The saved state of the story clusterer and the fingerprint of what it was saved for."""
-        row = self.conn.execute("SELECT fingerprint, body FROM clusterer_state").fetchone()
-        return (row[0], row[1]) if row else None
-
-    def save_clusterer_state(self, fingerprint: str, body: bytes) -> None:
-        with self.transaction():
-            self.conn.execute("INSERT OR REPLACE INTO clusterer_state(id, fingerprint, body) VALUES (1, ?, ?)",
-                              (fingerprint, body))
-
-    def story_assignments(self) -> dict[str, tuple[int | None, int]]:
-        """Event id (None in a store older than events) and story id of every article that has them."""
-        rows = self.conn.execute("SELECT article_id, event_id, story_id FROM story_articles")
-        return {article_id: (event_id, story_id) for article_id, event_id, story_id in rows}
-
-    def save_stories(self, stories: Sequence[Story]) -> None:
-        """Insert or update these stories, keeping every other story as it is.
-
-        Articles that stopped being canonical (now a copy, or an older
-        version) leave their stories, and stories left empty are removed.
-        """
-        with self.transaction():
-            self._write_stories(stories)
-            self.conn.execute(
-                f"DELETE FROM story_articles WHERE article_id IN (SELECT id FROM articles a WHERE NOT ({_CANONICAL}))"
-            )
-            self.conn.execute("DELETE FROM events WHERE id NOT IN "
-                              "(SELECT event_id FROM story_articles WHERE event_id IS NOT NULL)")
-            self.conn.execute("DELETE FROM stories WHERE id NOT IN (SELECT story_id FROM story_articles)")
-            self._record_update(rebuild=False)
-
-    def _record_update(self, *, rebuild: bool) -> None:
-        """Note this update and mark the articles it placed (inside the caller's transaction); an update that
-        placed nothing new is not noted."""
-        update_id = self.conn.execute("INSERT INTO updates(at, articles, rebuild) VALUES (?, 0, ?)",
-                                      (_now(), int(rebuild))).lastrowid
-        placed = self.conn.execute("UPDATE story_articles SET update_id = ? WHERE update_id IS NULL",
-                                   (update_id,)).rowcount
-        if placed:
-            self.conn.execute("UPDATE updates SET articles = ? WHERE id = ?", (placed, update_id))
-        else:
-            self.conn.execute("DELETE FROM updates WHERE id = ?", (update_id,))
-
-    def readings(self, article_ids: Sequence[str], method: str) -> dict[str, str]:
-        """What was kept of these articles for timelines (see ``timeline.Reading``) under ``method``."""
-        found: dict[str, str] = {}
-        for chunk in _chunks(article_ids, 500):
-            marks = ",".join("?" * len(chunk))
-            found.update(self.conn.execute(f"SELECT article_id, body FROM article_readings WHERE method = ? AND "
-                                           f"article_id IN ({marks})", [method, *chunk]).fetchall())
-        return found
-
-    def keep_readings(self, bodies: dict[str, str], method: str) -> None:
-        with self.transaction():
-            self.conn.executemany("INSERT OR REPLACE INTO article_readings(article_id, method, body) VALUES (?, ?, ?)",
-                                  [(article_id, method, body) for article_id, body in bodies.items()])
-
-    # --- watched sources ----------------------------------------------------
-
-    def source(self, address: str) -> SourceState:
-        """What the last poll of a watched source left (a blank state for one never polled)."""
-        row = self.conn.execute("SELECT address, etag, last_modified, polled_at, status, error, stored, watermark "
-                                "FROM sources WHERE address = ?", (address,)).fetchone()
-        return SourceState(*row) if row else SourceState(address)
-
-    def save_source(self, state: SourceState) -> None:
-        with self.transaction():
-            self.conn.execute("INSERT OR REPLACE INTO sources(address, etag, last_modified, polled_at, status, error, "
-                              "stored, watermark) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", astuple(state))
-
-    # --- what changed -------------------------------------------------------
-
-    def note_update(self) -> None:
-        """Note an update that placed nothing (a scheduled run with nothing new), so "since the last update" is
-        empty after it."""
-        with self.transaction():
-            self.conn.execute("INSERT INTO updates(at, articles, rebuild) VALUES (?, 0, 0)", (_now(),))
-
-    def updates(self) -> list[Update]:
-        """Every update noted, oldest first."""
-        rows = self.conn.execute("SELECT id, at, articles, rebuild FROM updates ORDER BY id")
-        return [Update(r[0], r[1], r[2], bool(r[3])) for r in rows]
-
-    def placed_after(self, update_id: int, story_id: int | None = None) -> dict[int, list[str]]:
-        """Per story (or for one), the articles placed by the updates after ``update_id``."""
-        placed: dict[int, list[str]] = {}
-        rows = self.conn.execute("SELECT story_id, article_id FROM story_articles WHERE update_id > ? "
-                                 "AND story_id = COALESCE(?, story_id) ORDER BY story_id, update_id, rowid",
-                                 (update_id, story_id))
-        for story_id, article_id in rows:
-            placed.setdefault(story_id, []).append(article_id)
-        return placed
-
-    def placed_by_update(self, story_id: int) -> dict[int, list[str]]:
-        """A story's articles by the update that placed them, oldest update first."""
-        placed: dict[int, list[str]] = {}
-        rows = self.conn.execute("SELECT update_id, article_id FROM story_articles WHERE story_id = ? "
-                                 "ORDER BY update_id, rowid", (story_id,))
-        for update_id, article_id in rows:
-            placed.setdefault(update_id or 0, []).append(article_id)
-        return placed
-
-    def timeline_version(self, story_id: int, update_id: int) -> tuple[int, str] | None:
-        """The last timeline kept for a story as of ``update_id`` (the update it was made after), if any."""
-        row = self.conn.execute("SELECT update_id, body FROM timeline_versions WHERE story_id = ? AND update_id <= ? "
-                                "ORDER BY update_id DESC LIMIT 1", (story_id, update_id)).fetchone()
-        return (row[0], row[1]) if row else None
-
-    def keep_timeline_version(self, story_id: int, body: str) -> None:
-        """Keep a story's timeline as readers see it after the latest update, so a later one never rewrites it
-        silently."""
-        latest = self.conn.execute("SELECT COALESCE(MAX(id), 0) FROM updates").fetchone()[0]
-        with self.transaction():
-            self.conn.execute("INSERT OR REPLACE INTO timeline_versions(story_id, update_id, body) VALUES (?, ?, ?)",
-                              (story_id, latest, body))
-
-    def _write_stories(self, stories: Sequence[Story]) -> None:
-        """Upsert stories, their events and their members (inside the caller's transaction)."""
-        now = _now()
-        for story in stories:
-            self.conn.execute(
-                "INSERT INTO stories(id, label, method, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE "
-                "SET label = excluded.label, method = excluded.method, updated_at = excluded.updated_at",
-                (story.id, story.label, story.method, now),
-            )
-            self.conn.executemany(
-                "INSERT INTO events(id, story_id, label) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE "
-                "SET story_id = excluded.story_id, label = excluded.label",
-                [(event.id, story.id, event.label) for event in story.events],
-            )
-            event_of = {article_id: event.id for event in story.events for article_id in event.article_ids}
-            self.conn.executemany(
-                "INSERT INTO story_articles(article_id, story_id, event_id) VALUES (?, ?, ?) ON CONFLICT(article_id) "
-                "DO UPDATE SET story_id = excluded.story_id, event_id = excluded.event_id",
-                [(a, story.id, event_of.get(a)) for a in story.article_ids],
-            )
-
-
-def _chunks(items: Sequence, size: int) -> Iterator[Sequence]:
-    items = list(items)
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
+        return total, [(to_article(r), snippet(r["snippet"])) for r in rows]

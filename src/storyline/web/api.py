@@ -14,7 +14,7 @@ from storyline.changes import changes, changes_dict, step_dict, story_histories
 from storyline.ingest import IngestReport, ingest
 from storyline.readers.records import read_jsonl
 from storyline.render import article_dict, entity_dict, timeline_dict
-from storyline.store import FOLDED, Store, StoryQuery
+from storyline.store import FOLDED, StoryQuery, open_store
 from storyline.tracker import (
     cached_story_entities,
     refresh_stories,
@@ -187,7 +187,7 @@ async def _body(request: Request, limit: int) -> bytes:
 
 
 def _ingest_text(db: str, text: str, allow_undated: bool) -> IngestReport:
-    with Store(db) as store:
+    with open_store(db) as store:
         report = ingest(store, read_jsonl(text, "line"), allow_undated=allow_undated, workers=1)
         if report.stored:
             refresh_stories(store)

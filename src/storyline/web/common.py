@@ -13,7 +13,7 @@ from pydantic import BeforeValidator, Field
 
 from storyline.model import Story
 from storyline.render import date_value, day_label
-from storyline.store import Store, StoryQuery
+from storyline.store import Store, StoryQuery, open_store
 
 MAX_INGEST_BYTES = 5 * 1024 * 1024
 BODY_SECONDS = 60.0
@@ -27,13 +27,13 @@ templates.env.globals["web_url"] = lambda url: url if url.lower().startswith(("h
 """Links to an original article only for web addresses: an article's "url" could be javascript:."""
 
 
-def open_store(request: Request) -> Iterator[Store]:
+def request_store(request: Request) -> Iterator[Store]:
     """One connection per request, closed when the response is sent."""
-    with Store(request.app.state.db) as store:
+    with open_store(request.app.state.db) as store:
         yield store
 
 
-StoreDep = Annotated[Store, Depends(open_store)]
+StoreDep = Annotated[Store, Depends(request_store)]
 Offset = Annotated[int, Query(ge=0, le=2**31, description="How many items to skip.")]
 Limit = Annotated[int, Query(ge=1, le=200, description="How many items to return (at most 200).")]
 MinArticles = Annotated[int, Query(ge=1, description="Only stories of at least this many articles.")]
