@@ -8,7 +8,7 @@ Corpora are Timeline17 resampled as benchmarks/stories.py does (each copy past t
 fifth of its lines and moves up to 30 days), written as JSONL files of 10,000 records before the clock starts.
 Each size runs in a fresh process, so its peak memory is its own. Printed per size: the rate of each stage
 (ingest: reading, cleaning, language, sentences, MinHash, duplicates, the store; stories: events and stories
-placed and saved), the whole rate, CPU milliseconds per article of this process and of its workers, and the peak
+placed and saved; copies, grouped under their first article, are not clustered again), the whole rate, CPU milliseconds per article of this process and of its workers, and the peak
 memory of this process and of its largest worker. --profile writes cProfile statistics of the run
 (python -m pstats FILE).
 """
@@ -86,7 +86,7 @@ def run_one(args: argparse.Namespace, size: int, folder: Path) -> dict:
         profiler.dump_stats(args.profile)
     main_cpu, workers_cpu = _cpu(resource.RUSAGE_SELF) - cpu[0], _cpu(resource.RUSAGE_CHILDREN) - cpu[1]
     return {
-        "articles": size, "stored": report.stored, "stories": len(stories),
+        "articles": size, "duplicates": report.duplicates, "stories": len(stories),
         "ingest_per_s": round(size / (ingested - start)), "stories_per_s": round(size / (done - ingested)),
         "seconds": round(done - start, 1), "per_s": round(size / (done - start)),
         "main_ms": round(1000 * main_cpu / size, 2), "workers_ms": round(1000 * workers_cpu / size, 2),
@@ -115,7 +115,7 @@ def main() -> None:
             print(json.dumps(run_one(args, args.sizes[0], Path(tmp))))
         return
     print(f"engine {args.engine}, workers {args.workers or 'one per core'}, store {args.db or 'SQLite'}")
-    print(f"{'articles':>9} {'stories':>8} {'ingest/s':>9} {'stories/s':>10} {'seconds':>8} {'articles/s':>11} "
+    print(f"{'articles':>9} {'copies':>7} {'stories':>8} {'ingest/s':>9} {'stories/s':>10} {'seconds':>8} {'articles/s':>11} "
           f"{'main ms':>8} {'workers ms':>11} {'peak MiB':>9} {'worker MiB':>11}")
     for size in args.sizes:
         command = [sys.executable, __file__, str(size), "--one", "--t17", str(args.t17), "--engine", args.engine]
@@ -123,7 +123,7 @@ def main() -> None:
             if getattr(args, option):
                 command += [f"--{option}", str(getattr(args, option))]
         row = json.loads(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
-        print(f"{row['articles']:>9} {row['stories']:>8} {row['ingest_per_s']:>9} {row['stories_per_s']:>10} "
+        print(f"{row['articles']:>9} {row['duplicates']:>7} {row['stories']:>8} {row['ingest_per_s']:>9} {row['stories_per_s']:>10} "
               f"{row['seconds']:>8} {row['per_s']:>11} {row['main_ms']:>8} {row['workers_ms']:>11} "
               f"{row['peak_mib']:>9} {row['worker_peak_mib']:>11}", flush=True)
 

@@ -8,6 +8,7 @@ import json
 import os
 import zlib
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Executor
 from dataclasses import asdict, replace
 from datetime import date
 from typing import Any, TypeVar
@@ -92,6 +93,8 @@ def _placed(store: Store) -> Iterator[tuple[Article, int, int]]:
     """Stored articles with their event and story, in publication order. A story stored before events existed
     becomes one event, under a new id."""
     assigned = store.story_assignments()
+    if not assigned:  # a first update: nothing to replay, and no article need be read for it
+        return
     next_event = 1 + max((event or 0 for event, _ in assigned.values()), default=0)
     events_of_old: dict[int, int] = {}
     for article in store.canonical_articles():
@@ -278,6 +281,25 @@ def warm_caches(store: Store, stories: Sequence[Story], settings: TimelineSettin
     for story in stories:
         story_timeline(store, story, settings=settings)
         cached_story_entities(store, story)
+
+
+def warm_on(executor: Executor, address: str, stories: Sequence[Story], settings: TimelineSettings = TIMELINE_DEFAULTS,
+            progress: Callable[[int], None] = lambda done: None, chunk: int = 8) -> None:
+    """``warm_caches`` spread over an engine's workers (see ``engine``), a few stories a task, largest first so no
+    worker is left with the biggest at the end. Each worker opens the store at ``address`` itself: a PostgreSQL
+    server, or a SQLite file on a disk the workers share."""
+    ids = [story.id for story in sorted(stories, key=lambda s: -len(s.article_ids))]
+    chunks = [ids[start:start + chunk] for start in range(0, len(ids), chunk)]
+    done = 0
+    for warmed in executor.map(_warm_chunk, [address] * len(chunks), chunks, [settings] * len(chunks)):
+        done += warmed
+        progress(done)
+
+
+def _warm_chunk(address: str, story_ids: list[int], settings: TimelineSettings) -> int:
+    with open_store(address) as store:
+        warm_caches(store, [story for story in map(store.story, story_ids) if story], settings)
+    return len(story_ids)
 
 
 class Tracker:
