@@ -1,6 +1,5 @@
 import json
 import re
-from pathlib import Path
 
 import pytest
 from conftest import DEMO, SHARED, needs_shared

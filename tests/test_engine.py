@@ -7,7 +7,13 @@ from storyline.engine import EngineError, dask_executor, executor_for
 from storyline.ingest import ingest
 from storyline.readers import read_paths
 from storyline.store import open_store
-from storyline.tracker import cached_story_entities, refresh_stories, story_timeline, warm_on
+from storyline.tracker import (
+    cached_story_entities,
+    refresh_stories,
+    story_timeline,
+    warm_on,
+)
+
 
 def _tracked(address: str, paths: list[str], executor=None) -> tuple[list, list, list]:
     with open_store(address) as store:
