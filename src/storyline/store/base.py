@@ -104,8 +104,6 @@ class Store(ABC):
     ``conn`` runs SQL written with ``?`` parameters and hands back rows readable by position and by column name.
     """
 
-    GROUP_CONCAT: str
-    """The SQL joining a story's article ids with commas."""
     SEARCH: TextSearch
 
     address: str
@@ -325,13 +323,28 @@ class Store(ABC):
 
     def _stories(self, where: str, params: tuple = ()) -> list[Story]:
         rows = self.conn.execute(
-            f"SELECT s.id, s.label, s.method, {self.GROUP_CONCAT}, MIN(a.published), MAX(a.published) "
+            "SELECT s.id, s.label, s.method, MIN(a.published), MAX(a.published) "
             "FROM stories s JOIN story_articles sa ON sa.story_id = s.id JOIN articles a ON a.id = sa.article_id "
             f"{where} GROUP BY s.id ORDER BY MAX(a.published) IS NULL, MAX(a.published) DESC, s.id",
             params,
-        )
-        return [Story(id=r[0], label=r[1], method=r[2], article_ids=r[3].split(","), first=_day(r[4]), last=_day(r[5]))
+        ).fetchall()
+        members = self._members([r[0] for r in rows], every=not where)
+        return [Story(id=r[0], label=r[1], method=r[2], article_ids=members[r[0]], first=_day(r[3]), last=_day(r[4]))
                 for r in rows]
+
+    def _members(self, story_ids: Sequence[int], every: bool = False) -> dict[int, list[str]]:
+        """The articles of these stories (``every`` one: all stories), oldest first: one order in every store, so
+        what is made of a story's articles in order is made the same way."""
+        members: dict[int, list[str]] = {story_id: [] for story_id in story_ids}
+        order = "ORDER BY a.published IS NULL, a.published, a.rowid"
+        select = "SELECT sa.story_id, sa.article_id FROM story_articles sa JOIN articles a ON a.id = sa.article_id"
+        queries = [(f"{select} {order}", [])] if every else [
+            (f"{select} WHERE sa.story_id IN ({','.join('?' * len(chunk))}) {order}", chunk)
+            for chunk in _chunks(story_ids, 500)]
+        for sql, params in queries:
+            for story_id, article_id in self.conn.execute(sql, params):
+                members[story_id].append(article_id)
+        return members
 
     def event_counts(self) -> dict[int, int]:
         """How many events each story has."""
@@ -341,14 +354,7 @@ class Store(ABC):
         """One page of the stories ``query`` asks for, in its order."""
         sql, params = story_list_sql(query, self.SEARCH)
         rows = self.conn.execute(sql, params).fetchall()
-        members: dict[int, list[str]] = {row[0]: [] for row in rows}
-        for chunk in _chunks(list(members), 500):
-            marks = ",".join("?" * len(chunk))
-            for story_id, article_id in self.conn.execute(
-                f"SELECT sa.story_id, sa.article_id FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
-                f"WHERE sa.story_id IN ({marks}) ORDER BY a.published IS NULL, a.published, a.rowid", chunk,
-            ):
-                members[story_id].append(article_id)
+        members = self._members([row[0] for row in rows])
         names = self._names(list(members))
         return [Story(id=r[0], label=names[r[0]][0], method=names[r[0]][1], article_ids=members[r[0]],
                       first=_day(r[2]), last=_day(r[3])) for r in rows]

@@ -113,7 +113,6 @@ def _clean(params: Sequence[Any]) -> list[Any]:
 class PostgresStore(Store):
     """Articles and stories in a PostgreSQL database, shared by every process given its address."""
 
-    GROUP_CONCAT = "STRING_AGG(sa.article_id, ',')"
     SEARCH = TSEARCH
 
     def __init__(self, address: str) -> None:

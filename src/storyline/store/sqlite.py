@@ -36,7 +36,6 @@ FTS5 = TextSearch(
 class SQLiteStore(Store):
     """Articles and stories in one SQLite file: nothing to install or run."""
 
-    GROUP_CONCAT = "GROUP_CONCAT(sa.article_id)"
     SEARCH = FTS5
 
     def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
