@@ -65,6 +65,7 @@ from storyline.processes import die_with_parent
 from storyline.readers import FORMATS, Problem, iter_files, read_paths
 from storyline.render import RENDERERS, article_dict, headline, timeline_dict
 from storyline.store import FOLDED, SERVER_ERRORS, SORTS, Store, StoryQuery, redacted
+from storyline.store.queries import LARGEST
 from storyline.temporal_words import LANGUAGES
 from storyline.tracker import (
     refresh_stories,
@@ -168,8 +169,8 @@ def ingest_command(paths: Paths, db: Db = None, format: Format = None, encoding:
 
 @app.command("articles")
 def articles_command(db: Db = None, as_json: AsJson = False,
-                     limit: Annotated[int, typer.Option(help="How many to list.")] = 50,
-                     offset: Annotated[int, typer.Option(help="How many to skip.")] = 0) -> None:
+                     limit: Annotated[int, typer.Option(min=0, max=LARGEST, help="How many to list.")] = 50,
+                     offset: Annotated[int, typer.Option(min=0, max=LARGEST, help="How many to skip.")] = 0) -> None:
     """List stored articles, oldest first."""
     with open_store(db) as store:
         articles = store.articles(limit=limit, offset=offset)
@@ -227,7 +228,7 @@ def stories_command(
                                         help="Only stories whose articles hold every one of these words.")] = "",
     entity: Annotated[str, typer.Option(metavar="NAME", help="Only stories whose articles name this (a phrase, "
                                                              "e.g. 'Hosni Mubarak').")] = "",
-    min_articles: Annotated[int, typer.Option("--min-articles", min=1,
+    min_articles: Annotated[int, typer.Option("--min-articles", min=1, max=LARGEST,
                                               help="Only stories of at least this many articles (1 lists the "
                                                    "one-article stories too).")] = FOLDED,
     since: Annotated[str | None, typer.Option(metavar="DAY", help="Only stories with an article on or after "
@@ -240,8 +241,8 @@ def stories_command(
     sort: Annotated[str, typer.Option(help="activity (most recently active first), size (most articles first) "
                                            "or relevance (best match for --search first; the default with "
                                            "--search).")] = "",
-    limit: Annotated[int | None, typer.Option(min=1, help="Show at most this many.")] = None,
-    offset: Annotated[int, typer.Option(min=0, help="Skip this many first (with --limit: paging).")] = 0,
+    limit: Annotated[int | None, typer.Option(min=1, max=LARGEST, help="Show at most this many.")] = None,
+    offset: Annotated[int, typer.Option(min=0, max=LARGEST, help="Skip this many first (with --limit: paging).")] = 0,
 ) -> None:
     """List stories, most recently active first (rebuilt first if new articles arrived).
 

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 
 SORTS = ("activity", "size", "relevance")
+LARGEST = 2**62
+"""The largest count or offset a query takes: SQL integers end at 2**63 - 1."""
 FOLDED = 2
 """Lists for people (the command line, the web, the API) start at stories of this many articles; one-article
 stories are one option away."""
@@ -43,6 +45,8 @@ class StoryQuery:
             raise ValueError(f"unknown order {self.sort!r}; choose {', '.join(SORTS)}")
         if self.min_articles < 1 or self.offset < 0 or (self.limit is not None and self.limit < 0):
             raise ValueError("min_articles must be at least 1, limit and offset not negative")
+        if max(self.min_articles, self.offset, self.limit or 0) > LARGEST:
+            raise ValueError(f"min_articles, limit and offset must be at most {LARGEST}")
 
     @property
     def order(self) -> str:

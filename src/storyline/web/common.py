@@ -36,7 +36,7 @@ def request_store(request: Request) -> Iterator[Store]:
 StoreDep = Annotated[Store, Depends(request_store)]
 Offset = Annotated[int, Query(ge=0, le=2**31, description="How many items to skip.")]
 Limit = Annotated[int, Query(ge=1, le=200, description="How many items to return (at most 200).")]
-MinArticles = Annotated[int, Query(ge=1, description="Only stories of at least this many articles.")]
+MinArticles = Annotated[int, Query(ge=1, le=2**31, description="Only stories of at least this many articles.")]
 Sort = Annotated[Literal["", "activity", "size", "relevance"], Query(
     description="activity: most recently active first; size: most articles first; relevance: best match for q "
                 "first (the default when q is given).")]
