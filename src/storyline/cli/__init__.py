@@ -41,6 +41,7 @@ from storyline.cli.common import (
     Paths,
     Scheduler,
     counting,
+    engine_executor,
     err,
     fail,
     open_store,
@@ -58,7 +59,6 @@ from storyline.config import (
     Settings,
     load_settings,
 )
-from storyline.engine import ENGINES, EngineError, executor_for
 from storyline.ingest import IngestReport, ingest
 from storyline.model import Article, Story
 from storyline.processes import die_with_parent
@@ -128,12 +128,9 @@ def _ingest(store: Store, paths: list[str], fmt: str | None, encoding: str | Non
             language: str | None, engine: str = "local", scheduler: str | None = None) -> IngestReport:
     if fmt and fmt not in FORMATS:
         raise fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}", EXIT_USAGE)
-    try:
-        with executor_for(engine, scheduler) as executor:
-            report = ingest(store, _read_with_progress(paths, fmt, encoding), allow_undated=allow_undated,
-                            language=language, executor=executor)
-    except EngineError as exc:
-        raise fail(str(exc), EXIT_USAGE if engine not in ENGINES else EXIT_PROBLEMS) from None
+    with engine_executor(engine, scheduler) as executor:
+        report = ingest(store, _read_with_progress(paths, fmt, encoding), allow_undated=allow_undated,
+                        language=language, executor=executor)
     for problem in report.problems:
         err.print(f"[yellow]skipped[/yellow] {escape(str(problem))}", highlight=False)
     err.print(

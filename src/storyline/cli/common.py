@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from concurrent.futures import Executor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -86,6 +87,19 @@ def open_store(db: str | None, create: bool = False) -> Store:
         return store_at(address)
     except StoreError as exc:
         raise fail(str(exc)) from None
+
+
+@contextmanager
+def engine_executor(engine: str, scheduler: str | None) -> Iterator[Executor | None]:
+    """``engine.executor_for`` with its errors as the command's: an unknown engine is a usage error, a scheduler
+    out of reach a failure."""
+    from storyline.engine import ENGINES, EngineError, executor_for
+
+    try:
+        with executor_for(engine, scheduler) as executor:
+            yield executor
+    except EngineError as exc:
+        raise fail(str(exc), EXIT_USAGE if engine not in ENGINES else EXIT_PROBLEMS) from None
 
 
 @dataclass

@@ -8,13 +8,13 @@ from typing import Annotated
 import typer
 
 from storyline.cli.common import (
-    EXIT_PROBLEMS,
     EXIT_USAGE,
     SESSION,
     Db,
     Engine,
     Scheduler,
     counting,
+    engine_executor,
     err,
     fail,
     open_store,
@@ -38,7 +38,6 @@ def export_command(
     With --engine dask, the stories' timelines and entities are made on the cluster's workers, which open the
     store themselves (a PostgreSQL server, or a SQLite file on a disk they share).
     """
-    from storyline.engine import ENGINES, EngineError, executor_for
     from storyline.export import FORMATS, WRITERS, story_records
     from storyline.tracker import warm_on
 
@@ -52,11 +51,8 @@ def export_command(
         stories = refresh(store)
         total = len(stories)
         if engine != "local":  # timelines and entities made on the engine's workers first, then read from the store
-            try:
-                with executor_for(engine, scheduler) as executor, counting("timelines", total, "stories") as progress:
-                    warm_on(executor, store.address, stories, SESSION.settings.timeline, progress)
-            except EngineError as exc:
-                raise fail(str(exc), EXIT_USAGE if engine not in ENGINES else EXIT_PROBLEMS) from None
+            with engine_executor(engine, scheduler) as executor, counting("timelines", total, "stories") as progress:
+                warm_on(executor, store.address, stories, SESSION.settings.timeline, progress)
         with counting("export", total, "stories") as progress:
             written = WRITERS[format](story_records(store, SESSION.settings.timeline, progress), folder)
     err.print(f"{total} stories written to {', '.join(str(p) for p in written[:4])}"

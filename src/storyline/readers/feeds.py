@@ -57,11 +57,18 @@ def entry_text(title: str, body: str) -> str:
     return f"{title}\n\n{body}".strip() if body and body != title else title
 
 
+_DECLARED_ENTITY = re.compile(r"<!ENTITY", re.IGNORECASE)
+_PROLOG_CHARS = 65_536
+"""Where a document type declaration can be: before the root element, near the start."""
+
+
 def read_feed(text: str, origin: str) -> Iterator[Article | Problem]:
     """Yield each entry; entries with neither title nor text are reported, not dropped silently."""
     if text.lstrip().startswith("{"):
         yield from _json_feed(text, origin)
         return
+    if _DECLARED_ENTITY.search(text[:_PROLOG_CHARS]):
+        raise ReadError("the feed declares XML entities (<!ENTITY>), which can expand without bound; refused")
     feed = feedparser.parse(text)
     if not feed.entries:
         reason = f" ({feed.bozo_exception})" if feed.get("bozo") else ""

@@ -8,14 +8,13 @@ in Python.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import astuple
-from datetime import date, datetime, timezone
+from datetime import date
 from typing import Any
 
 import numpy as np
@@ -23,19 +22,23 @@ import numpy as np
 from storyline.model import Article, Event, Sentence, Story
 from storyline.store.queries import NO_LIMIT, StoryQuery, TextSearch, story_list_sql
 from storyline.store.records import Snippet, SourceState, Update
+from storyline.store.rows import (
+    ARTICLE_COLUMNS,
+    INSERT_ARTICLE,
+    INSERT_SENTENCE,
+    NewArticle,
+    article_row,
+    day,
+    now,
+    sentence_rows,
+    to_article,
+)
 
 DEFAULT_DB = "storyline.db"
 ENV_DB = "STORYLINE_DB"
 
-_ARTICLE_COLUMNS = (
-    "id, external_id, url, source, language, published, title, text, raw_text, "
-    "content_hash, version, dup_of, origin, metadata"
-)
-
-
 _ORDER = "COALESCE(published, '~'), rowid"
 """Articles oldest first, undated ones last ("~" sorts after every ISO date); an index follows it."""
-QUALIFIED_COLUMNS = ", ".join("articles." + column.strip() for column in _ARTICLE_COLUMNS.split(","))
 
 _CANONICAL = (
     "dup_of IS NULL AND NOT EXISTS "
@@ -50,24 +53,6 @@ _MISPLACED = f"FROM story_articles sa JOIN articles a ON a.id = sa.article_id WH
 """Story members that stopped being canonical (now a copy, or an older version)."""
 
 
-INSERT_ARTICLE = (f"INSERT INTO articles({_ARTICLE_COLUMNS}, minhash, ingested_at) "
-                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
-INSERT_SENTENCE = 'INSERT INTO sentences(article_id, idx, start, "end") VALUES (?, ?, ?, ?)'
-NewArticle = tuple[Article, Sequence[tuple[int, int]], np.ndarray, int, str | None]
-"""An article to store with its sentence spans, MinHash signature, version and the article it copies."""
-
-
-def article_row(article: Article, minhash: np.ndarray, version: int, dup_of: str | None) -> tuple:
-    return (article.id, article.external_id, article.url, article.source, article.language,
-            article.published.isoformat() if article.published else None, article.title, article.text,
-            article.raw_text, article.content_hash, version, dup_of, article.origin,
-            json.dumps(article.metadata, ensure_ascii=False, default=str), minhash.astype(np.uint32).tobytes(), _now())
-
-
-def sentence_rows(article: Article, spans: Sequence[tuple[int, int]]) -> list[tuple[str, int, int, int]]:
-    return [(article.id, index, start, end) for index, (start, end) in enumerate(spans)]
-
-
 class StoreError(Exception):
     """The store cannot be opened, or is of an unknown schema."""
 
@@ -79,23 +64,6 @@ def redacted(address: str) -> str:
 
 def default_path() -> str:
     return os.environ.get(ENV_DB) or DEFAULT_DB
-
-
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
-def _day(text: str | None) -> date | None:
-    return date.fromisoformat(text) if text else None
-
-
-def to_article(row: Mapping[str, Any]) -> Article:
-    return Article(
-        id=row["id"], external_id=row["external_id"], url=row["url"], source=row["source"],
-        language=row["language"], published=date.fromisoformat(row["published"]) if row["published"] else None,
-        title=row["title"], text=row["text"], raw_text=row["raw_text"], content_hash=row["content_hash"],
-        origin=row["origin"], metadata=json.loads(row["metadata"]),
-    )
 
 
 class Store(ABC):
@@ -207,7 +175,7 @@ class Store(ABC):
     def article(self, key: str) -> Article | None:
         """An article by id, unique id prefix, or the id it had in its input."""
         rows = self.conn.execute(
-            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ? OR external_id = ? OR id LIKE ? LIMIT 2",
+            f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ? OR external_id = ? OR id LIKE ? LIMIT 2",
             (key, key, f"{key}%" if len(key) >= 4 else key),
         ).fetchall()
         return to_article(rows[0]) if len(rows) == 1 else None
@@ -215,7 +183,7 @@ class Store(ABC):
     def articles(self, *, limit: int | None = None, offset: int = 0) -> list[Article]:
         """Articles oldest first (undated last)."""
         rows = self.conn.execute(
-            f"SELECT {_ARTICLE_COLUMNS} FROM articles ORDER BY {_ORDER} LIMIT ? OFFSET ?",
+            f"SELECT {ARTICLE_COLUMNS} FROM articles ORDER BY {_ORDER} LIMIT ? OFFSET ?",
             (NO_LIMIT if limit is None else limit, offset),
         )
         return [to_article(r) for r in rows]
@@ -225,7 +193,7 @@ class Store(ABC):
         cursor of the next page (None at the end): each page costs the same however deep it is."""
         day, _, rowid = cursor.rpartition("|")
         rows = self.conn.execute(
-            f"SELECT rowid, {_ARTICLE_COLUMNS} FROM articles WHERE ({_ORDER}) > (?, ?) ORDER BY {_ORDER} LIMIT ?",
+            f"SELECT rowid, {ARTICLE_COLUMNS} FROM articles WHERE ({_ORDER}) > (?, ?) ORDER BY {_ORDER} LIMIT ?",
             (day if cursor else "", int(rowid) if rowid.isdigit() else -1, limit),
         ).fetchall()
         return [to_article(r) for r in rows], self.cursor_of(rows[-1]["id"]) if len(rows) == limit else None
@@ -239,14 +207,14 @@ class Store(ABC):
     def canonical_articles(self) -> Iterator[Article]:
         """One article per duplicate group and URL: what stories are made of."""
         rows = self.conn.execute(
-            f"SELECT {_ARTICLE_COLUMNS} FROM articles a WHERE {_CANONICAL} ORDER BY published IS NULL, published, rowid"
+            f"SELECT {ARTICLE_COLUMNS} FROM articles a WHERE {_CANONICAL} ORDER BY published IS NULL, published, rowid"
         )
         return (to_article(r) for r in rows)
 
     def unplaced_articles(self) -> list[Article]:
         """Canonical articles no story holds yet, in publication order (undated last)."""
         rows = self.conn.execute(
-            f"SELECT {_ARTICLE_COLUMNS} {_UNPLACED} ORDER BY published IS NULL, published, rowid"
+            f"SELECT {ARTICLE_COLUMNS} {_UNPLACED} ORDER BY published IS NULL, published, rowid"
         )
         return [to_article(r) for r in rows]
 
@@ -255,7 +223,7 @@ class Store(ABC):
         found: dict[str, Article] = {}
         for chunk in _chunks(article_ids, 500):
             marks = ",".join("?" * len(chunk))
-            rows = self.conn.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id IN ({marks})", chunk)
+            rows = self.conn.execute(f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id IN ({marks})", chunk)
             found.update((row["id"], to_article(row)) for row in rows)
         return [found[i] for i in article_ids if i in found]
 
@@ -272,7 +240,7 @@ class Store(ABC):
         result: dict[str, list[Article]] = {}
         for chunk in _chunks(article_ids, 500):
             marks = ",".join("?" * len(chunk))
-            rows = self.conn.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE dup_of IN ({marks})", chunk)
+            rows = self.conn.execute(f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE dup_of IN ({marks})", chunk)
             for row in rows:
                 result.setdefault(row["dup_of"], []).append(to_article(row))
         return result
@@ -329,7 +297,7 @@ class Store(ABC):
             params,
         ).fetchall()
         members = self._members([r[0] for r in rows], every=not where)
-        return [Story(id=r[0], label=r[1], method=r[2], article_ids=members[r[0]], first=_day(r[3]), last=_day(r[4]))
+        return [Story(id=r[0], label=r[1], method=r[2], article_ids=members[r[0]], first=day(r[3]), last=day(r[4]))
                 for r in rows]
 
     def _members(self, story_ids: Sequence[int], every: bool = False) -> dict[int, list[str]]:
@@ -357,7 +325,7 @@ class Store(ABC):
         members = self._members([row[0] for row in rows])
         names = self._names(list(members))
         return [Story(id=r[0], label=names[r[0]][0], method=names[r[0]][1], article_ids=members[r[0]],
-                      first=_day(r[2]), last=_day(r[3])) for r in rows]
+                      first=day(r[2]), last=day(r[3])) for r in rows]
 
     def count_stories(self, query: StoryQuery, *, folded: bool = False) -> int:
         """How many stories ``query`` finds in all (its limit and offset aside), or, ``folded``, how many it leaves
@@ -436,7 +404,7 @@ class Store(ABC):
         """Note this update and mark the articles it placed (inside the caller's transaction); an update that
         placed nothing new is not noted."""
         update_id = self.conn.execute("INSERT INTO updates(at, articles, rebuild) VALUES (?, 0, ?) RETURNING id",
-                                      (_now(), int(rebuild))).fetchone()[0]
+                                      (now(), int(rebuild))).fetchone()[0]
         placed = self.conn.execute("UPDATE story_articles SET update_id = ? WHERE update_id IS NULL",
                                    (update_id,)).rowcount
         if placed:
@@ -481,7 +449,7 @@ class Store(ABC):
         """Note an update that placed nothing (a scheduled run with nothing new), so "since the last update" is
         empty after it."""
         with self.transaction():
-            self.conn.execute("INSERT INTO updates(at, articles, rebuild) VALUES (?, 0, 0)", (_now(),))
+            self.conn.execute("INSERT INTO updates(at, articles, rebuild) VALUES (?, 0, 0)", (now(),))
 
     def updates(self) -> list[Update]:
         """Every update noted, oldest first."""
@@ -524,12 +492,12 @@ class Store(ABC):
 
     def _write_stories(self, stories: Sequence[Story]) -> None:
         """Upsert stories, their events and their members (inside the caller's transaction)."""
-        now = _now()
+        stamp = now()
         for story in stories:
             self.conn.execute(
                 "INSERT INTO stories(id, label, method, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE "
                 "SET label = excluded.label, method = excluded.method, updated_at = excluded.updated_at",
-                (story.id, story.label, story.method, now),
+                (story.id, story.label, story.method, stamp),
             )
             self.conn.executemany(
                 "INSERT INTO events(id, story_id, label) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE "

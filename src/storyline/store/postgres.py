@@ -10,17 +10,7 @@ from typing import Any
 
 from storyline.model import Article
 from storyline.store import schema
-from storyline.store.base import (
-    INSERT_ARTICLE,
-    QUALIFIED_COLUMNS,
-    NewArticle,
-    Store,
-    StoreError,
-    article_row,
-    redacted,
-    sentence_rows,
-    to_article,
-)
+from storyline.store.base import Store, StoreError, redacted
 from storyline.store.queries import MAX_WORDS, TextSearch
 from storyline.store.records import (
     MARK_END,
@@ -28,6 +18,14 @@ from storyline.store.records import (
     SNIPPET_WORDS,
     Snippet,
     snippet,
+)
+from storyline.store.rows import (
+    INSERT_ARTICLE,
+    QUALIFIED_COLUMNS,
+    NewArticle,
+    article_row,
+    sentence_rows,
+    to_article,
 )
 
 try:
@@ -60,7 +58,7 @@ TSEARCH = TextSearch(
 
 @lru_cache(maxsize=512)
 def _placeholders(sql: str) -> str:
-    """SQLite's ``?`` parameters as psycopg's ``%s`` (our SQL holds no ``?`` or ``%`` of its own)."""
+    """SQLite's ``?`` parameters as psycopg's ``%s``, a ``%`` of the SQL doubled (no ``?`` is ever SQL's own)."""
     return sql.replace("%", "%%").replace("?", "%s")
 
 

@@ -10,13 +10,7 @@ from pathlib import Path
 
 from storyline.model import Article
 from storyline.store import schema
-from storyline.store.base import (
-    QUALIFIED_COLUMNS,
-    Store,
-    StoreError,
-    default_path,
-    to_article,
-)
+from storyline.store.base import Store, StoreError, default_path
 from storyline.store.queries import TextSearch, fts_query
 from storyline.store.records import (
     MARK_END,
@@ -25,6 +19,7 @@ from storyline.store.records import (
     Snippet,
     snippet,
 )
+from storyline.store.rows import QUALIFIED_COLUMNS, to_article
 
 FTS5 = TextSearch(
     found="SELECT rowid AS hit, bm25(article_search) AS score FROM article_search WHERE article_search MATCH ?",

@@ -1,0 +1,55 @@
+"""Articles as the rows every store writes and reads, and the statements that write them."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime, timezone
+from typing import Any
+
+import numpy as np
+
+from storyline.model import Article
+
+ARTICLE_COLUMNS = (
+    "id, external_id, url, source, language, published, title, text, raw_text, "
+    "content_hash, version, dup_of, origin, metadata"
+)
+
+
+INSERT_ARTICLE = (f"INSERT INTO articles({ARTICLE_COLUMNS}, minhash, ingested_at) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
+INSERT_SENTENCE = 'INSERT INTO sentences(article_id, idx, start, "end") VALUES (?, ?, ?, ?)'
+NewArticle = tuple[Article, Sequence[tuple[int, int]], np.ndarray, int, str | None]
+"""An article to store with its sentence spans, MinHash signature, version and the article it copies."""
+
+
+def article_row(article: Article, minhash: np.ndarray, version: int, dup_of: str | None) -> tuple:
+    return (article.id, article.external_id, article.url, article.source, article.language,
+            article.published.isoformat() if article.published else None, article.title, article.text,
+            article.raw_text, article.content_hash, version, dup_of, article.origin,
+            json.dumps(article.metadata, ensure_ascii=False, default=str), minhash.astype(np.uint32).tobytes(), now())
+
+
+def sentence_rows(article: Article, spans: Sequence[tuple[int, int]]) -> list[tuple[str, int, int, int]]:
+    return [(article.id, index, start, end) for index, (start, end) in enumerate(spans)]
+
+
+QUALIFIED_COLUMNS = ", ".join("articles." + column.strip() for column in ARTICLE_COLUMNS.split(","))
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def to_article(row: Mapping[str, Any]) -> Article:
+    return Article(
+        id=row["id"], external_id=row["external_id"], url=row["url"], source=row["source"],
+        language=row["language"], published=date.fromisoformat(row["published"]) if row["published"] else None,
+        title=row["title"], text=row["text"], raw_text=row["raw_text"], content_hash=row["content_hash"],
+        origin=row["origin"], metadata=json.loads(row["metadata"]),
+    )
