@@ -147,10 +147,7 @@ def story_rows(store: Store, stories: Sequence[Story]) -> list[dict]:
 
 def story_sources(store: Store, story: Story) -> list[str]:
     """Every outlet that published the story's articles, syndicated copies included."""
-    articles = store.articles_by_ids(story.article_ids)
-    copies = store.copies(story.article_ids)
-    names = {a.source for a in articles} | {c.source for group in copies.values() for c in group}
-    return sorted(name for name in names if name)
+    return sorted(name for name in store.sources(story.article_ids) if name)
 
 
 T = TypeVar("T")
@@ -179,6 +176,12 @@ def per_story(store: Store, story: Story, kind: str, method: str, compute: Calla
     return result
 
 
+def _timeline_cache(dates: int | None, settings: TimelineSettings) -> tuple[str, str]:
+    """The cache kind and method of a story's timeline of ``dates`` dates (None: as many as its span calls for)."""
+    kind = "timeline" if dates is None else f"timeline:{dates}"
+    return kind, TIMELINE_METHOD if settings == TIMELINE_DEFAULTS else f"{TIMELINE_METHOD}:{settings!r}"
+
+
 def story_timeline(store: Store, story: Story, dates: int | None = None, since: date | None = None,
                    until: date | None = None, settings: TimelineSettings = TIMELINE_DEFAULTS) -> list[TimelineEntry]:
     """The story's timeline: ``dates`` of them (by default as many as the story's span calls for) between
@@ -194,8 +197,7 @@ def story_timeline(store: Store, story: Story, dates: int | None = None, since: 
 
     if since or until:
         return compute()
-    kind = "timeline" if dates is None else f"timeline:{dates}"
-    method = TIMELINE_METHOD if settings == TIMELINE_DEFAULTS else f"{TIMELINE_METHOD}:{settings!r}"
+    kind, method = _timeline_cache(dates, settings)
     keep = (lambda body: store.keep_timeline_version(story.id, body)) if kind == "timeline" else (lambda body: None)
     return per_story(store, story, kind, method, compute, timeline_entry, keep)
 
@@ -246,12 +248,23 @@ def default_extractor() -> Extractor:
     return SpacyTypedExtractor(pipeline) if pipeline else DEFAULT_EXTRACTOR
 
 
+def _entities_method() -> str:
+    pipeline = installed_pipeline()
+    return f"{ENTITIES_METHOD}+spacy:{pipeline}" if pipeline else ENTITIES_METHOD
+
+
 def cached_story_entities(store: Store, story: Story) -> list[Entity]:
     """One story's entities with the default extractor, computed once per set of members and kept in the store."""
-    pipeline = installed_pipeline()
-    method = f"{ENTITIES_METHOD}+spacy:{pipeline}" if pipeline else ENTITIES_METHOD
-    return per_story(store, story, "entities", method, lambda: story_entities(store, [story], default_extractor()),
-                   entity_from_dict)
+    return per_story(store, story, "entities", _entities_method(),
+                     lambda: story_entities(store, [story], default_extractor()), entity_from_dict)
+
+
+def top_story_entities(store: Store, story: Story, count: int) -> tuple[list[Entity], bool]:
+    """The ``count`` most mentioned of a story's entities, and whether there are more: kept apart, so a page
+    showing a few of a large story's thousands reads those few."""
+    kept = per_story(store, story, f"entities:{count}", _entities_method(),
+                     lambda: cached_story_entities(store, story)[:count + 1], entity_from_dict)
+    return kept[:count], len(kept) > count
 
 
 def story_entities(store: Store, stories: Sequence[Story], extractor: Extractor = DEFAULT_EXTRACTOR,
@@ -277,10 +290,14 @@ def story_entities(store: Store, stories: Sequence[Story], extractor: Extractor 
 
 
 def warm_caches(store: Store, stories: Sequence[Story], settings: TimelineSettings = TIMELINE_DEFAULTS) -> None:
-    """Compute and keep what story pages show (timeline, entities), so no visitor waits for it."""
+    """Compute and keep what story pages show (timeline, entities), so no visitor waits for it; a story whose
+    caches fit its members is passed over without reading them."""
+    kind, method = _timeline_cache(None, settings)
     for story in stories:
-        story_timeline(store, story, settings=settings)
-        cached_story_entities(store, story)
+        if store.cached(story.id, kind, members_key(story, method)) is None:
+            story_timeline(store, story, settings=settings)
+        if store.cached(story.id, "entities", members_key(story, _entities_method())) is None:
+            cached_story_entities(store, story)
 
 
 def warm_on(executor: Executor, address: str, stories: Sequence[Story], settings: TimelineSettings = TIMELINE_DEFAULTS,

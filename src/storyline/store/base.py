@@ -245,6 +245,15 @@ class Store(ABC):
                 result.setdefault(row["dup_of"], []).append(to_article(row))
         return result
 
+    def sources(self, article_ids: Sequence[str]) -> set[str]:
+        """The outlets of these articles and of their syndicated copies, read without their texts."""
+        found: set[str] = set()
+        for chunk in _chunks(article_ids, 500):
+            marks = ",".join("?" * len(chunk))
+            found.update(row[0] for row in self.conn.execute(
+                f"SELECT DISTINCT source FROM articles WHERE id IN ({marks}) OR dup_of IN ({marks})", [*chunk, *chunk]))
+        return found
+
     def sentences(self, article: Article) -> list[Sentence]:
         rows = self.conn.execute(
             'SELECT idx, start, "end" FROM sentences WHERE article_id = ? ORDER BY idx', (article.id,)

@@ -135,7 +135,16 @@ class PostgresStore(Store):
     def close(self) -> None:
         self.conn.close()
 
+    def _version(self) -> int:
+        """The schema version the database is at (0 before Storyline made its tables)."""
+        if self.conn.execute("SELECT to_regclass('storyline_schema')").fetchone()[0] is None:
+            return 0
+        row = self.conn.execute("SELECT version FROM storyline_schema").fetchone()
+        return row[0] if row else 0
+
     def _migrate(self) -> None:
+        if self._version() == schema.SCHEMA_VERSION:  # the common case (every web request opens a store): no lock
+            return
         with self.transaction():
             # One process migrates at a time; the others wait here, then find the work done.
             self.conn.execute("SELECT pg_advisory_xact_lock(4242)")

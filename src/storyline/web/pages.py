@@ -14,10 +14,10 @@ from storyline.model import Sentence, TimelineEntry
 from storyline.render import article_dict, entity_dict, event_dict
 from storyline.store import FOLDED, Snippet
 from storyline.tracker import (
-    cached_story_entities,
     story_rows,
     story_sources,
     story_timeline,
+    top_story_entities,
 )
 from storyline.web.axis import date_axis
 from storyline.web.common import (
@@ -78,7 +78,7 @@ def story_page(request: Request, story_id: int, store: StoreDep, dates: Dates = 
     all_dates = len({e.date for e in entries})
     if dates is None and not (since or until) and all_dates > WEB_DATES:
         entries = story_timeline(store, story, WEB_DATES, settings=settings)
-    entities = cached_story_entities(store, story)
+    entities, more_entities = top_story_entities(store, story, ENTITIES_SHOWN)
     sources = story_sources(store, story)
     pages = max(1, -(-len(story.events) // EVENTS_PER_PAGE))
     shown = story.events[(events_page - 1) * EVENTS_PER_PAGE:events_page * EVENTS_PER_PAGE]
@@ -90,7 +90,7 @@ def story_page(request: Request, story_id: int, store: StoreDep, dates: Dates = 
         "story": story, "sources": sources[:SOURCES_SHOWN], "more_sources": len(sources) - SOURCES_SHOWN,
         "days": by_day(entries), "entries": entries, "axis": date_axis([e.date for e in entries]),
         "all_dates": all_dates, "shown_dates": len({e.date for e in entries}),
-        "entities": [entity_dict(e) for e in entities[:ENTITIES_SHOWN]], "more_entities": len(entities) > ENTITIES_SHOWN,
+        "entities": [entity_dict(e) for e in entities], "more_entities": more_entities,
         "events": events, "events_page": events_page, "event_pages": pages,
         "chosen": {"dates": dates, "since": since, "until": until},
     })
