@@ -21,11 +21,9 @@ from storyline.store.records import (
 )
 from storyline.store.rows import QUALIFIED_COLUMNS, to_article
 
-FTS5 = TextSearch(
-    found="SELECT rowid AS hit, bm25(article_search) AS score FROM article_search WHERE article_search MATCH ?",
-    found_phrase="SELECT rowid AS hit, bm25(article_search) AS score FROM article_search WHERE article_search MATCH ?",
-    words=lambda text, phrase: fts_query(text, phrase=phrase),
-)
+_MATCHING = "SELECT rowid AS hit, bm25(article_search) AS score FROM article_search WHERE article_search MATCH ?"
+FTS5 = TextSearch(found=_MATCHING, found_phrase=_MATCHING, words=lambda text, phrase: fts_query(text, phrase=phrase))
+"""FTS5 writes a phrase in its query text ("a b" in quotes), so both searches are one SQL."""
 
 
 class SQLiteStore(Store):
