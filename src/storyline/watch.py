@@ -13,7 +13,6 @@ import time
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
 from pathlib import Path
 
 from storyline.ingest import IngestReport, ingest
@@ -21,6 +20,7 @@ from storyline.processes import die_with_parent
 from storyline.readers import Problem, is_url, iter_files, read_paths, read_url
 from storyline.readers.web import Fetcher, FetchError
 from storyline.store import SourceState, Store, open_store
+from storyline.store.rows import now
 from storyline.stories import DEFAULTS, StorySettings
 from storyline.tracker import update_in_place
 
@@ -73,7 +73,7 @@ def poll(store: Store, sources: list[str], fetcher: Fetcher, *, language: str | 
                 else _poll_folder(store, address, state, language, allow_undated)
         except (FetchError, OSError) as exc:
             polled = Polled(address, "failed", error=str(exc))
-            store.save_source(replace(state, polled_at=_now(), status="failed", error=polled.error))
+            store.save_source(replace(state, polled_at=now(), status="failed", error=polled.error))
         results.append(polled)
         heard(polled)
     return results
@@ -83,7 +83,7 @@ def _poll_web(store: Store, address: str, state: SourceState, fetcher: Fetcher, 
               allow_undated: bool) -> Polled:
     fetched = fetcher.get(address, state.etag, state.last_modified)
     if fetched.status == 304:
-        store.save_source(replace(state, polled_at=_now(), status="unchanged", error=""))
+        store.save_source(replace(state, polled_at=now(), status="unchanged", error=""))
         return Polled(address, "unchanged")
     report = ingest(store, read_url(fetcher, address, fetched=fetched), language=language,
                     allow_undated=allow_undated, workers=1)
@@ -108,7 +108,7 @@ def _stored(store: Store, state: SourceState, report: IngestReport) -> Polled:
     """How a poll that read the source went, noted in the store with the source's new ``state``."""
     polled = Polled(state.address, "new" if report.stored else "unchanged", report.stored, report.duplicates,
                     report.problems)
-    store.save_source(replace(state, polled_at=_now(), status=polled.status, error="",
+    store.save_source(replace(state, polled_at=now(), status=polled.status, error="",
                               stored=state.stored + report.stored))
     return polled
 
@@ -137,6 +137,3 @@ def parse_interval(text: str) -> float:
         raise ValueError(f"{text!r}: the interval must be longer than nothing")
     return seconds
 
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")

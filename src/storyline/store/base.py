@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import astuple
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -40,6 +41,9 @@ ENV_DB = "STORYLINE_DB"
 _ORDER = "COALESCE(published, '~'), rowid"
 """Articles oldest first, undated ones last ("~" sorts after every ISO date); an index follows it."""
 
+_OLDEST_FIRST = "a.published IS NULL, a.published, a.rowid"
+"""Articles (as ``a``) in publication order, undated last: how a story's articles and the articles to place come."""
+
 _CANONICAL = (
     "dup_of IS NULL AND NOT EXISTS "
     "(SELECT 1 FROM articles b WHERE a.url != '' AND b.url = a.url AND b.version > a.version)"
@@ -51,6 +55,19 @@ _UNPLACED = (
 """Canonical articles that no story holds yet."""
 _MISPLACED = f"FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE NOT ({_CANONICAL})"
 """Story members that stopped being canonical (now a copy, or an older version)."""
+
+
+_SOURCE_COLUMNS = "address, etag, last_modified, polled_at, status, error, stored, watermark"
+"""A watched source's state, in the order of ``SourceState``."""
+
+
+@lru_cache(maxsize=None)
+def _upsert(table: str, columns: str, keys: str) -> str:
+    """An insert of ``columns`` into ``table`` that updates the other columns of the row ``keys`` already name."""
+    names = [name.strip() for name in columns.split(",")]
+    updated = ", ".join(f"{name} = excluded.{name}" for name in names if name not in keys.split(", "))
+    return (f"INSERT INTO {table}({columns}) VALUES ({', '.join('?' * len(names))}) "
+            f"ON CONFLICT({keys}) DO UPDATE SET {updated}")
 
 
 class StoreError(Exception):
@@ -207,14 +224,14 @@ class Store(ABC):
     def canonical_articles(self) -> Iterator[Article]:
         """One article per duplicate group and URL: what stories are made of."""
         rows = self.conn.execute(
-            f"SELECT {ARTICLE_COLUMNS} FROM articles a WHERE {_CANONICAL} ORDER BY published IS NULL, published, rowid"
+            f"SELECT {ARTICLE_COLUMNS} FROM articles a WHERE {_CANONICAL} ORDER BY {_OLDEST_FIRST}"
         )
         return (to_article(r) for r in rows)
 
     def unplaced_articles(self) -> list[Article]:
         """Canonical articles no story holds yet, in publication order (undated last)."""
         rows = self.conn.execute(
-            f"SELECT {ARTICLE_COLUMNS} {_UNPLACED} ORDER BY published IS NULL, published, rowid"
+            f"SELECT {ARTICLE_COLUMNS} {_UNPLACED} ORDER BY {_OLDEST_FIRST}"
         )
         return [to_article(r) for r in rows]
 
@@ -285,8 +302,7 @@ class Store(ABC):
         story = found[0]
         rows = self.conn.execute(
             "SELECT e.id, e.label, sa.article_id, a.published FROM events e JOIN story_articles sa ON sa.event_id = e.id "
-            "JOIN articles a ON a.id = sa.article_id WHERE e.story_id = ? "
-            "ORDER BY a.published IS NULL, a.published, a.rowid", (story_id,),
+            f"JOIN articles a ON a.id = sa.article_id WHERE e.story_id = ? ORDER BY {_OLDEST_FIRST}", (story_id,),
         )
         events: dict[int, Event] = {}
         for event_id, label, article_id, published in rows:  # articles oldest first, so events too
@@ -313,7 +329,7 @@ class Store(ABC):
         """The articles of these stories (``every`` one: all stories), oldest first: one order in every store, so
         what is made of a story's articles in order is made the same way."""
         members: dict[int, list[str]] = {story_id: [] for story_id in story_ids}
-        order = "ORDER BY a.published IS NULL, a.published, a.rowid"
+        order = f"ORDER BY {_OLDEST_FIRST}"
         select = "SELECT sa.story_id, sa.article_id FROM story_articles sa JOIN articles a ON a.id = sa.article_id"
         queries = [(f"{select} {order}", [])] if every else [
             (f"{select} WHERE sa.story_id IN ({','.join('?' * len(chunk))}) {order}", chunk)
@@ -364,8 +380,7 @@ class Store(ABC):
 
     def cache(self, story_id: int, kind: str, key: str, body: str) -> None:
         with self.transaction():
-            self.conn.execute("INSERT INTO story_cache(story_id, kind, key, body) VALUES (?, ?, ?, ?) "
-                              "ON CONFLICT(story_id, kind) DO UPDATE SET key = excluded.key, body = excluded.body",
+            self.conn.execute(_upsert("story_cache", "story_id, kind, key, body", "story_id, kind"),
                               (story_id, kind, key, body))
 
     def stories_are_stale(self) -> bool:
@@ -384,9 +399,7 @@ class Store(ABC):
 
     def save_clusterer_state(self, fingerprint: str, body: bytes) -> None:
         with self.transaction():
-            self.conn.execute("INSERT INTO clusterer_state(id, fingerprint, body) VALUES (1, ?, ?) "
-                              "ON CONFLICT(id) DO UPDATE SET fingerprint = excluded.fingerprint, body = excluded.body",
-                              (fingerprint, body))
+            self.conn.execute(_upsert("clusterer_state", "id, fingerprint, body", "id"), (1, fingerprint, body))
 
     def story_assignments(self) -> dict[str, tuple[int | None, int]]:
         """Event id (None in a store older than events) and story id of every article that has them."""
@@ -432,25 +445,19 @@ class Store(ABC):
 
     def keep_readings(self, bodies: dict[str, str], method: str) -> None:
         with self.transaction():
-            self.conn.executemany("INSERT INTO article_readings(article_id, method, body) VALUES (?, ?, ?) "
-                                  "ON CONFLICT(article_id) DO UPDATE SET method = excluded.method, body = excluded.body",
+            self.conn.executemany(_upsert("article_readings", "article_id, method, body", "article_id"),
                                   [(article_id, method, body) for article_id, body in bodies.items()])
 
     # --- watched sources ----------------------------------------------------
 
     def source(self, address: str) -> SourceState:
         """What the last poll of a watched source left (a blank state for one never polled)."""
-        row = self.conn.execute("SELECT address, etag, last_modified, polled_at, status, error, stored, watermark "
-                                "FROM sources WHERE address = ?", (address,)).fetchone()
+        row = self.conn.execute(f"SELECT {_SOURCE_COLUMNS} FROM sources WHERE address = ?", (address,)).fetchone()
         return SourceState(*row) if row else SourceState(address)
 
     def save_source(self, state: SourceState) -> None:
         with self.transaction():
-            self.conn.execute("INSERT INTO sources(address, etag, last_modified, polled_at, status, error, stored, watermark) "
-                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(address) DO UPDATE SET etag = excluded.etag, "
-                              "last_modified = excluded.last_modified, polled_at = excluded.polled_at, "
-                              "status = excluded.status, error = excluded.error, stored = excluded.stored, "
-                              "watermark = excluded.watermark", astuple(state))
+            self.conn.execute(_upsert("sources", _SOURCE_COLUMNS, "address"), astuple(state))
 
     # --- what changed -------------------------------------------------------
 
@@ -495,31 +502,20 @@ class Store(ABC):
         silently."""
         latest = self.conn.execute("SELECT COALESCE(MAX(id), 0) FROM updates").fetchone()[0]
         with self.transaction():
-            self.conn.execute("INSERT INTO timeline_versions(story_id, update_id, body) VALUES (?, ?, ?) "
-                              "ON CONFLICT(story_id, update_id) DO UPDATE SET body = excluded.body",
+            self.conn.execute(_upsert("timeline_versions", "story_id, update_id, body", "story_id, update_id"),
                               (story_id, latest, body))
 
     def _write_stories(self, stories: Sequence[Story]) -> None:
         """Upsert stories, their events and their members (inside the caller's transaction)."""
         stamp = now()
         for story in stories:
-            self.conn.execute(
-                "INSERT INTO stories(id, label, method, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE "
-                "SET label = excluded.label, method = excluded.method, updated_at = excluded.updated_at",
-                (story.id, story.label, story.method, stamp),
-            )
-            self.conn.executemany(
-                "INSERT INTO events(id, story_id, label) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE "
-                "SET story_id = excluded.story_id, label = excluded.label",
-                [(event.id, story.id, event.label) for event in story.events],
-            )
+            self.conn.execute(_upsert("stories", "id, label, method, updated_at", "id"),
+                              (story.id, story.label, story.method, stamp))
+            self.conn.executemany(_upsert("events", "id, story_id, label", "id"),
+                                  [(event.id, story.id, event.label) for event in story.events])
             event_of = {article_id: event.id for event in story.events for article_id in event.article_ids}
-            self.conn.executemany(
-                "INSERT INTO story_articles(article_id, story_id, event_id) VALUES (?, ?, ?) ON CONFLICT(article_id) "
-                "DO UPDATE SET story_id = excluded.story_id, event_id = excluded.event_id",
-                [(a, story.id, event_of.get(a)) for a in story.article_ids],
-            )
-
+            self.conn.executemany(_upsert("story_articles", "article_id, story_id, event_id", "article_id"),
+                                  [(a, story.id, event_of.get(a)) for a in story.article_ids])
 
 
 def _chunks(items: Sequence, size: int) -> Iterator[Sequence]:

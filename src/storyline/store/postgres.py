@@ -46,13 +46,9 @@ def _words(text: str, phrase: bool) -> str:
     return " ".join(text.replace("\x00", " ").split()[:MAX_WORDS])
 
 
-TSEARCH = TextSearch(
-    found="SELECT a.rowid AS hit, -ts_rank(a.search, q) AS score FROM articles a, plainto_tsquery('simple', ?) q "
-          "WHERE a.search @@ q",
-    found_phrase="SELECT a.rowid AS hit, -ts_rank(a.search, q) AS score FROM articles a, "
-                 "phraseto_tsquery('simple', ?) q WHERE a.search @@ q",
-    words=_words,
-)
+_MATCHING = "SELECT a.rowid AS hit, -ts_rank(a.search, q) AS score FROM articles a, {}('simple', ?) q WHERE a.search @@ q"
+TSEARCH = TextSearch(found=_MATCHING.format("plainto_tsquery"), found_phrase=_MATCHING.format("phraseto_tsquery"),
+                     words=_words)
 """The 'simple' configuration: words as written, lower-cased, no stemming, like SQLite's FTS5 tokenizer."""
 
 
@@ -148,19 +144,16 @@ class PostgresStore(Store):
         with self.transaction():
             # One process migrates at a time; the others wait here, then find the work done.
             self.conn.execute("SELECT pg_advisory_xact_lock(4242)")
-            self.conn.execute("CREATE TABLE IF NOT EXISTS storyline_schema (version INTEGER NOT NULL)")
-            row = self.conn.execute("SELECT version FROM storyline_schema").fetchone()
-            version = row[0] if row else 0
+            version = self._version()
             if version > schema.SCHEMA_VERSION:
                 raise StoreError(f"{redacted(self.address)}: schema version {version} is newer than this Storyline "
                                  f"({schema.SCHEMA_VERSION})")
             for number, script in sorted(schema.POSTGRES_MIGRATIONS.items()):
                 if number > version:
                     self.conn.raw.execute(script)
-            if not row:
-                self.conn.execute("INSERT INTO storyline_schema(version) VALUES (?)", (schema.SCHEMA_VERSION,))
-            elif version < schema.SCHEMA_VERSION:
-                self.conn.execute("UPDATE storyline_schema SET version = ?", (schema.SCHEMA_VERSION,))
+            self.conn.execute("CREATE TABLE IF NOT EXISTS storyline_schema (version INTEGER NOT NULL)")
+            self.conn.execute("DELETE FROM storyline_schema")
+            self.conn.execute("INSERT INTO storyline_schema(version) VALUES (?)", (schema.SCHEMA_VERSION,))
 
     @contextmanager
     def transaction(self) -> Iterator[Any]:
@@ -180,9 +173,10 @@ class PostgresStore(Store):
                 if not cursor.nextset():
                     break
         sentences = [one for article, spans, *_ in rows if article.id in inserted for one in sentence_rows(article, spans)]
-        self.conn.raw.execute('INSERT INTO sentences(article_id, idx, start, "end") '
-                              "SELECT * FROM unnest(%s::text[], %s::int[], %s::int[], %s::int[])",
-                              [list(column) for column in zip(*sentences)] if sentences else [[], [], [], []])
+        if sentences:
+            self.conn.execute('INSERT INTO sentences(article_id, idx, start, "end") '
+                              "SELECT * FROM unnest(?::text[], ?::int[], ?::int[], ?::int[])",
+                              [list(column) for column in zip(*sentences)])
         return [article.id in inserted for article, *_ in rows]
 
     def line_counts(self, source: str, keys: Iterable[int]) -> dict[int, int]:
