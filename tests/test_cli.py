@@ -1,3 +1,4 @@
+import contextlib
 import json
 import re
 
@@ -420,12 +421,15 @@ def test_seeds_entities_extraction_is_rescue_and_russo_is_joe_russo(db):
 
 def test_serve_binds_to_loopback_by_default_and_warns_otherwise(monkeypatch, tmp_path, db):
     import uvicorn
+    from uvicorn.supervisors import Multiprocess
 
     from storyline import cli
 
-    calls, warmed = [], []
-    monkeypatch.setattr(uvicorn, "run", lambda app, host, port, log_level: calls.append((host, port)))
-    monkeypatch.setattr(cli.socket.socket, "bind", lambda self, address: None)  # ports 8000, 9000 may be taken here
+    calls, warmed, served = [], [], []
+    # Ports 8000 and 9000 may be taken here: nothing is bound, nothing served.
+    monkeypatch.setattr(cli, "_listen", lambda host, port: calls.append((host, port)) or contextlib.nullcontext())
+    monkeypatch.setattr(uvicorn.Server, "run", lambda self, sockets: served.append(self.config.workers))
+    monkeypatch.setattr(Multiprocess, "run", lambda self: served.append(self.processes_num))
 
     class Context:
         def Process(self, target, args, daemon, kwargs=None):
@@ -445,6 +449,7 @@ def test_serve_binds_to_loopback_by_default_and_warns_otherwise(monkeypatch, tmp
     [(name, args)] = [w for w in warmed if w[0] == "watch_loop"]
     assert args[1:3] == (["https://feeds.example/news.rss"], 1800.0)
     assert run("serve", "--db", db, "--watch", str(sources), "--every", "never").exit_code == 2
+    assert run("serve", "--db", db, "--workers", "2").exit_code == 0 and served == [1, 1, 1, 2]
 
 
 def test_eval_tracking_names_each_topic_and_refuses_a_folder_without_topics(tmp_path):

@@ -12,10 +12,12 @@ import sys
 _PR_SET_PDEATHSIG = 1
 
 
-def die_with_parent() -> None:
+def die_with_parent(*, exit_on_sigterm: bool = True) -> None:
     """Ask Linux to send this process SIGTERM when its parent dies (elsewhere, nothing happens), and exit
-    quietly on it. Meant as the first call in a child process."""
-    signal.signal(signal.SIGTERM, lambda *_: os._exit(0))
+    quietly on it; without ``exit_on_sigterm`` the process's own handler (a server's graceful stop) answers
+    it. Meant as the first call in a child process."""
+    if exit_on_sigterm:
+        signal.signal(signal.SIGTERM, lambda *_: os._exit(0))
     if not sys.platform.startswith("linux"):
         return
     libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)

@@ -9,9 +9,13 @@ CDN and no JavaScript.
 
 from __future__ import annotations
 
+import json
 import logging
+import multiprocessing
+import os
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
+from dataclasses import asdict
 from pathlib import Path
 
 import anyio
@@ -23,6 +27,7 @@ from starlette.exceptions import HTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from storyline import __version__
+from storyline.processes import die_with_parent
 from storyline.timeline import DEFAULTS as TIMELINE_DEFAULTS
 from storyline.timeline import TimelineSettings
 from storyline.web.api import router as api_router
@@ -41,6 +46,8 @@ SECURITY_HEADERS = {
 ships none), inline styles only for the date axis positions."""
 log = logging.getLogger("storyline.web")
 THREADS = 4
+ENVIRONMENT = "STORYLINE_SERVE"
+"""How `storyline serve` hands the app's settings to its worker processes, which build the app themselves."""
 
 
 @asynccontextmanager
@@ -102,3 +109,18 @@ def _error(request: Request, status: int, message: str) -> HTMLResponse | JSONRe
         return JSONResponse(error_body(status, message), status_code=status)
     return templates.TemplateResponse(request, "error.html", {"status": status, "message": message},
                                       status_code=status)
+
+
+def app_settings(db: str, timeline_settings: TimelineSettings, allowed_hosts: Sequence[str]) -> str:
+    """``create_app``'s arguments as the text ``app_from_environment`` reads back in a worker process."""
+    return json.dumps({"db": db, "timeline": asdict(timeline_settings), "allowed_hosts": list(allowed_hosts)})
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one of `storyline serve --workers N`'s processes (uvicorn starts them with a fresh
+    interpreter, so they cannot be handed the app itself); each ends when the server's main process does."""
+    if multiprocessing.parent_process() is not None:  # a worker of several, not `serve` itself
+        die_with_parent(exit_on_sigterm=False)
+    given = json.loads(os.environ[ENVIRONMENT])
+    timeline = {k: tuple(v) if isinstance(v, list) else v for k, v in given["timeline"].items()}
+    return create_app(given["db"], timeline_settings=TimelineSettings(**timeline), allowed_hosts=given["allowed_hosts"])
