@@ -1,9 +1,13 @@
+import re
 from dataclasses import replace
 from datetime import date
 
+from hypothesis import example, given
+from hypothesis import strategies as st
+
 from storyline.model import Article
 from storyline.sentences import split_sentences
-from storyline.timeline import DEFAULTS, build_timeline
+from storyline.timeline import DEFAULTS, _one_name, build_timeline
 
 
 def _a(key: str, day: date, text: str, source: str = "Lune Gazette") -> Article:
@@ -89,3 +93,13 @@ def test_span_limits_dates_and_undated_articles_are_ignored():
 
 def test_nothing_to_say():
     assert build_timeline([], _sentences) == []
+
+
+@given(st.dictionaries(st.text("aB -", min_size=1, max_size=5), st.sampled_from(["X", "Yy", "Z z"]), max_size=8),
+       st.lists(st.text("aB -", max_size=30), max_size=5))
+@example({"a": "X", "a B": "Yy"}, ["a B a"])
+def test_aliases_are_replaced_as_a_flat_longest_first_alternation_would(aliases, texts):
+    flat = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
+                      + r")(?!\w)")
+    expected = [flat.sub(lambda m: aliases[m[0]], text) for text in texts] if aliases else texts
+    assert (_one_name(texts, aliases) if aliases else texts) == expected
