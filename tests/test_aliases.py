@@ -140,3 +140,19 @@ def test_a_possessive_or_a_modifier_does_not_take_the_cue_of_its_noun():
             "Jets struck Qadrafi positions near Varnholm. Qadrafi said he would stay.")
     entities = _resolve([_article("a", text)])
     assert entities["Khalim Qadrafi"].type == "person" and "Qadrafi" in entities["Khalim Qadrafi"].aliases
+
+
+def test_a_surname_with_its_article_and_a_title_before_the_name_resolve_to_one_person():
+    entities = _resolve([_article("a", "Ostmarian President Hadi al-Karam spoke in Varnholm on Monday. "
+                                       "Karam said the border would stay open.")])
+    hadi = entities["Hadi al-Karam"]
+    assert hadi.type == "person" and "Karam" in hadi.aliases
+    assert not {"Ostmarian President Hadi", "Karam", "Ostmarian President Hadi al-Karam"} & entities.keys()
+
+
+def test_a_rare_spelling_met_once_beside_a_common_one_is_still_that_name():
+    articles = [_article(f"c{n}", f"Khalim Qadrafi spoke in Varnholm, report {n} said.", 1 + n % 20)
+                for n in range(40)]
+    articles.append(_article("r", "Khalim Gadrafi left Varnholm. Khalim Qadrafi did not.", 21))
+    entities = _resolve(articles, {a.id: 1 for a in articles})
+    assert "Khalim Gadrafi" in entities["Khalim Qadrafi"].aliases and "Khalim Gadrafi" not in entities

@@ -38,6 +38,9 @@ METHOD = "rules-short-forms-spellings-initials-companions"
 """Names the way entities are found and resolved, so cached results are redone when it changes."""
 DOMINANCE = 2.0
 """A short form goes to the most named of several candidates only when it is named this many times more."""
+COMMON = 20
+"""A spelling written in this many times more articles than another meets it once by chance (a quote, a headline
+from another outlet) even when the other is written in only one or two."""
 SHARED_ARTICLES = 0.25
 """Two spellings named together in more than this share of the rarer one's articles are two names (one outlet keeps
 to one spelling; a reader's comment or a quote may bring in another)."""
@@ -133,13 +136,18 @@ def _choose(candidates: Iterable[str], counts: Mapping[str, int]) -> tuple[str, 
     return None
 
 
+def _surname(key: str) -> str:
+    """A name's last word without an Arabic article: Assad is short for Bashar al-Assad."""
+    last = key.split()[-1]
+    return last[3:] if last.startswith(("al-", "el-")) and len(last) > 3 else last
+
+
 def _by_part(keys: Iterable[str]) -> dict[str, set[str]]:
     """Full names by their first and by their last word: what each one-word name may shorten."""
     by_part: dict[str, set[str]] = defaultdict(set)
     for key in keys:
-        words = key.split()
-        by_part[words[0]].add(key)
-        by_part[words[-1]].add(key)
+        by_part[key.split()[0]].add(key)
+        by_part[_surname(key)].add(key)
     return by_part
 
 
@@ -204,7 +212,8 @@ def _spellings(entries: Mapping[str, _Entry]) -> list[tuple[str, str, AliasLink]
                     continue
                 a, b = entries[kept], entries[other]
                 together, rarer = len(a.written & b.written), min(len(a.written), len(b.written))
-                if together > max(SHARED_ARTICLES * rarer, 1 if rarer >= 3 else 0):  # one meeting is chance
+                chance = rarer >= 3 or len(a.written) >= COMMON * rarer  # one meeting, or one with a name that common
+                if together > max(SHARED_ARTICLES * rarer, 1 if chance else 0):
                     continue
                 merged[other] = kept
                 links.append((kept, other, AliasLink(
@@ -220,19 +229,19 @@ def _surname_spellings(entries: Mapping[str, _Entry]) -> list[tuple[str, str, Al
     by_surname: dict[str, list[str]] = defaultdict(list)
     for key, entry in entries.items():
         if _person_like(key, entry):
-            by_surname[spelling_key(key.split()[-1])].append(key)
+            by_surname[spelling_key(_surname(key))].append(key)
     mentions = {key: entry.mentions for key, entry in entries.items()}
     links = []
     for key, entry in entries.items():
         if " " in key or not key.isalpha() or entry.votes["place"] >= 0.1 * entry.mentions:
             continue
-        candidates = [full for full in by_surname.get(spelling_key(key), ()) if same_spelling(key, full.split()[-1])]
+        candidates = [full for full in by_surname.get(spelling_key(key), ()) if same_spelling(key, _surname(full))]
         choice = _choose(candidates, mentions)
         if choice is not None:
             full, sureness = choice
             links.append((full, key, AliasLink(entry.display, entries[full].display, "surname spelt another way",
                                                round(0.7 * sureness, 2),
-                                               f"{entry.display} spells {entries[full].display.split()[-1]} another "
+                                               f"{entry.display} spells {_surname(entries[full].display)} another "
                                                "way")))
     return links
 

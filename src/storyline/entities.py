@@ -85,8 +85,11 @@ _UPPER = "A-ZÀ-ÖØ-Þ"
 _CAP = rf"[{_UPPER}](?:[\w'’.&-]*\w)?"
 _INITIALS = r"(?:[A-Z]\.){2,}(?![\w.])"
 """Dotted initials (U.N., U.S.): a name of their own, with their last dot, that no name runs on from."""
+_ARTICLE_PARTICLE = rf"(?:al|el)-{_CAP}"
+"""An Arabic surname written with its article: al-Assad, el-Baradei."""
 _RUN = re.compile(
-    rf"{_INITIALS}|{_CAP}(?:(?: (?:{'|'.join(sorted(PARTICLES))}))? (?!{_INITIALS}){_CAP}| \d{{1,2}}(?!\w|[.,:/]\d))*"
+    rf"{_INITIALS}|{_CAP}(?:(?: (?:{'|'.join(sorted(PARTICLES))}))? (?!{_INITIALS}){_CAP}| {_ARTICLE_PARTICLE}"
+    rf"| \d{{1,2}}(?!\w|[.,:/]\d))*"
     rf"(?:: {_CAP}(?:(?: (?:and|&|of|the))? {_CAP})*)?"
 )
 """A run of capitalised words, the particles inside names, a sequel number, a subtitle (Thor: Love and Thunder)."""
@@ -99,6 +102,11 @@ _TITLE_CASE_WORDS = re.compile(
     r"(?<= )(?:With|From|Into|About|After|Over|What|When|That|This|Have|Will|Your|More|Than|Their|How|Why|For|And"
     r"|The|Are|Its)\b"
 )
+
+
+def _ends_in_particle(name: str) -> bool:
+    last = name[name.rfind(" ") + 1:]
+    return last[:1].islower() and not re.fullmatch(_ARTICLE_PARTICLE, last)
 
 
 def bare_name(text: str) -> str:
@@ -114,10 +122,26 @@ def _known_names(text: str, lowered: set[str], runs: Iterable[re.Match[str]]) ->
     for match in runs:
         words = match[0].split(" ")
         if len(words) > 1:
-            known.update(bare_name(w.rstrip(":")) for w in words[1:])
+            known.update(bare_name(w.rstrip(":")).removeprefix("al-").removeprefix("el-") for w in words[1:])
             if words[1][0].isupper() and words[0].lower() not in lowered:
                 known.add(bare_name(words[0]))  # Mira, of Mira Okafor
     return known
+
+
+def _is_title(word: str) -> bool:
+    return word.lower().rstrip(".") in HONORIFICS or word.lower() in ROLES
+
+
+def without_titles(words: list[str]) -> tuple[list[str], str]:
+    """A name's words without the titles before it, and the last title (a role): "Syrian President Bashar
+    al-Assad", "U.S. Defense Secretary Robert Gates" and "Prime Minister Gordon Brown" are people with their
+    names after the title; a word before a title qualifies it (Syrian, Defense, Vice, Foreign)."""
+    role = ""
+    while len(words) > 1 and (_is_title(words[0]) or (len(words) > 2 and _is_title(words[1]))):
+        if _is_title(words[0]):
+            role = words[0].lower().rstrip(".")
+        words = words[1:]
+    return words, role
 
 
 def title_case(sentence: str) -> bool:
@@ -159,9 +183,7 @@ class RuleExtractor:
         known = _known_names(text, lowered, runs)
         stop = stop_words()
         for start, end in self._runs(text, runs, known, lowered):
-            words = text[start:end].split(" ")
-            while len(words) > 1 and (words[0].lower().rstrip(".") in HONORIFICS or words[0].lower() in ROLES):
-                del words[0]
+            words, _ = without_titles(text[start:end].split(" "))
             name = bare_name(" ".join(words))
             if len(name) > 1 and name.lower() not in stop:
                 yield name
@@ -184,7 +206,7 @@ class RuleExtractor:
                     position += len(word) + 1
             for start, end in spans:
                 start = RuleExtractor._trim_start(sentence, start, end, known, lowered)
-                while start < end and sentence[max(start, sentence.rfind(" ", start, end) + 1)].islower():
+                while start < end and _ends_in_particle(sentence[start:end]):
                     end = max(start, sentence.rfind(" ", start, end))  # a particle cannot end a name
                 if start < end:
                     yield start, end
@@ -216,11 +238,10 @@ class RuleExtractor:
     @staticmethod
     def _mention(article_id: str, sentence_index: int, sentence: str, offset: int, start: int,
                  end: int) -> Mention | None:
-        words = sentence[start:end].split(" ")
-        kind, role = "", ""
-        while len(words) > 1 and (words[0].lower().rstrip(".") in HONORIFICS or words[0].lower() in ROLES):
-            kind, role = "person", words[0].lower().rstrip(".")
-            start += len(words.pop(0)) + 1
+        written = sentence[start:end].split(" ")
+        words, role = without_titles(written)
+        kind = "person" if role else ""
+        start += sum(len(word) + 1 for word in written[:len(written) - len(words)])
         name = bare_name(" ".join(words))
         if not any(c.isalpha() for c in name) or len(name) < 2 or name.lower() in stop_words():
             return None
