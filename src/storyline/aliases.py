@@ -34,7 +34,7 @@ from storyline.entities import DEMONYM, ENTITY_TYPES, Mention
 from storyline.model import AliasLink, Article, Entity
 from storyline.name_variants import initials, initials_of, same_spelling, spelling_key
 
-METHOD = "rules-short-forms-spellings-initials-companions"
+METHOD = "rules-titles-short-forms-spellings-initials-companions"
 """Names the way entities are found and resolved, so cached results are redone when it changes."""
 DOMINANCE = 2.0
 """A short form goes to the most named of several candidates only when it is named this many times more."""
