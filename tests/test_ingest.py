@@ -1,6 +1,6 @@
 from datetime import date
 
-from storyline.clean import MIN_REPEATS
+from storyline.clean import MIN_REPEATS, line_keys
 from storyline.ingest import ingest, undated
 from storyline.model import Article
 from storyline.readers import Problem
@@ -81,3 +81,26 @@ def test_progress_is_reported_per_batch(store):
     seen = []
     ingest(store, [_a(f"Article {i} about Orlen.", day=i + 1) for i in range(5)], batch_size=2, progress=seen.append)
     assert seen == [2, 2, 1]
+
+
+class _LostRace(Exception):
+    pass
+
+
+def test_a_batch_that_loses_a_deadlock_to_another_writer_is_written_again(store, monkeypatch):
+    losses = []
+    original = type(store).add_articles
+
+    def add_articles(self, rows):
+        if len(losses) < 2:  # the database picks this writer as the deadlock's victim twice
+            losses.append(len(rows))
+            raise _LostRace()
+        return original(self, rows)
+
+    monkeypatch.setattr(type(store), "CONFLICTS", (_LostRace,))
+    monkeypatch.setattr(type(store), "add_articles", add_articles)
+    report = ingest(store, [_a("The Orlen library reopened on Monday after repairs."),
+                            _a("The Bexmoor choir left on a tour of nine towns.")])
+    assert losses == [2, 2] and report.stored == 2 and store.count_articles() == 2
+    keys = line_keys("The Orlen library reopened on Monday after repairs.")
+    assert set(store.line_counts("Orlen Courier", keys).values()) == {1}, "the lost attempts were rolled back"

@@ -29,6 +29,9 @@ from storyline.store import Store
 BATCH_SIZE = 500
 PARALLEL_MIN = 64
 """Batches smaller than this are prepared in-process: a pool would cost more than it saves."""
+WRITE_ATTEMPTS = 3
+"""Times a batch's transaction is run when the database chose it to lose a deadlock with another writer (two
+ingests of overlapping files in other orders)."""
 CHUNK = 16
 """Articles a task of the pool (or cluster) prepares: fewer tasks, less overhead, still an even spread."""
 EARLIEST = 1800
@@ -219,10 +222,16 @@ def _store_batch(
         index.add(article.id, sig, article.content_hash, article.url, dup_of)
         rows.append((article, spans, sig, version, dup_of))
 
-    with store.transaction():
-        for source, counts in batch_counts.items():
-            store.add_line_counts(source, counts)
-        inserted = [row for row, new in zip(rows, store.add_articles(rows)) if new]
+    for attempt in range(1, WRITE_ATTEMPTS + 1):
+        try:
+            with store.transaction():
+                for source in sorted(batch_counts):  # sources and keys in one order, as another writer takes them
+                    store.add_line_counts(source, batch_counts[source])
+                inserted = [row for row, new in zip(rows, store.add_articles(rows)) if new]
+            break
+        except store.CONFLICTS:
+            if attempt == WRITE_ATTEMPTS:
+                raise
     report.stored += len(inserted)
     report.unchanged += len(rows) - len(inserted)  # stored by another writer meanwhile
     report.duplicates += sum(1 for row in inserted if row[4])

@@ -59,12 +59,13 @@ with open_store(sys.argv[1]) as store:
 
 @pytest.mark.parametrize("kind", ["sqlite", pytest.param("postgresql", marks=needs_postgres)])
 def test_two_ingesters_at_once_store_every_article_once(tmp_path, kind):
-    """Two processes ingest overlapping files into one store at the same moment: the database's unique keys and
-    transactions keep each article once, whichever writer got there first."""
+    """Two processes ingest overlapping files into one store at the same moment, the overlap in opposite orders:
+    the database's unique keys and transactions keep each article once, whichever writer got there first, and a
+    writer that loses a deadlock runs its batch again."""
     address = new_store_address(tmp_path, "two", POSTGRES if kind == "postgresql" else "")
     records = fictional_records(600)
     first = write_jsonl(tmp_path / "first.jsonl", records[:400])
-    second = write_jsonl(tmp_path / "second.jsonl", records[200:])
+    second = write_jsonl(tmp_path / "second.jsonl", records[200:][::-1])
     with open_store(address) as store:
         assert isinstance(store, SQLiteStore if kind == "sqlite" else PostgresStore)
     children = [subprocess.Popen([sys.executable, "-c", CHILD, address, str(path)]) for path in (first, second)]

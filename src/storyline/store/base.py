@@ -93,6 +93,8 @@ class Store(ABC):
 
     address: str
     conn: Any
+    CONFLICTS: tuple[type[Exception], ...] = ()
+    """What a transaction that lost to another writer raises (it was rolled back: running it again is safe)."""
 
     @property
     def name(self) -> str:

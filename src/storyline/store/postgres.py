@@ -108,6 +108,7 @@ class PostgresStore(Store):
     """Articles and stories in a PostgreSQL database, shared by every process given its address."""
 
     SEARCH = TSEARCH
+    CONFLICTS = (psycopg.errors.DeadlockDetected, psycopg.errors.SerializationFailure) if psycopg else ()
 
     def __init__(self, address: str) -> None:
         self.address = address
