@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from storyline.entities import DEMONYM, ENTITY_TYPES, Mention
+from storyline.entities import DEMONYM, ENTITY_TYPES, Mention, without_article
 from storyline.model import AliasLink, Article, Entity
 from storyline.name_variants import initials, initials_of, same_spelling, spelling_key
 
@@ -137,9 +137,8 @@ def _choose(candidates: Iterable[str], counts: Mapping[str, int]) -> tuple[str, 
 
 
 def _surname(key: str) -> str:
-    """A name's last word without an Arabic article: Assad is short for Bashar al-Assad."""
-    last = key.split()[-1]
-    return last[3:] if last.startswith(("al-", "el-")) and len(last) > 3 else last
+    """A name's last word as a short form writes it: Assad is short for Bashar al-Assad."""
+    return without_article(key.split()[-1])
 
 
 def _by_part(keys: Iterable[str]) -> dict[str, set[str]]:

@@ -65,6 +65,11 @@ def load_settings(given: str | os.PathLike[str] | None = None) -> Settings:
     return Settings(stories=stories, timeline=timeline, path=str(path))
 
 
+def timeline_settings(table: Any, where: str) -> TimelineSettings:
+    """A [timeline] table read and checked as a settings file's is; ``where`` names its origin in errors."""
+    return _section(Path(where), "timeline", table, TIMELINE_DEFAULTS)
+
+
 def _section(path: Path, name: str, table: Any, defaults: Any) -> Any:
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: [{name}] must be a table of settings")

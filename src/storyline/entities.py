@@ -104,6 +104,11 @@ _TITLE_CASE_WORDS = re.compile(
 )
 
 
+def without_article(word: str) -> str:
+    """A surname without its Arabic article (al-Assad: Assad), which its short form leaves out."""
+    return word[3:] if word[:3] in ("al-", "el-") and len(word) > 3 else word
+
+
 def _ends_in_particle(name: str) -> bool:
     last = name[name.rfind(" ") + 1:]
     return last[:1].islower() and not re.fullmatch(_ARTICLE_PARTICLE, last)
@@ -122,7 +127,7 @@ def _known_names(text: str, lowered: set[str], runs: Iterable[re.Match[str]]) ->
     for match in runs:
         words = match[0].split(" ")
         if len(words) > 1:
-            known.update(bare_name(w.rstrip(":")).removeprefix("al-").removeprefix("el-") for w in words[1:])
+            known.update(without_article(bare_name(w.rstrip(":"))) for w in words[1:])
             if words[1][0].isupper() and words[0].lower() not in lowered:
                 known.add(bare_name(words[0]))  # Mira, of Mira Okafor
     return known

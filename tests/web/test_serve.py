@@ -66,3 +66,15 @@ def test_two_worker_processes_answer_without_delay_and_end_with_the_server(tmp_p
                 os.kill(pid, signal.SIGKILL)
             except ProcessLookupError:
                 pass
+
+
+def test_worker_processes_build_the_app_with_the_servers_settings(monkeypatch, tmp_path):
+    from dataclasses import replace
+
+    from storyline.timeline import DEFAULTS
+    from storyline.web import ENVIRONMENT, app_from_environment, app_settings
+
+    for settings in (DEFAULTS, replace(DEFAULTS, dates=12, precisions=("day",), spread=0.2)):
+        monkeypatch.setenv(ENVIRONMENT, app_settings(str(tmp_path / "s.db"), settings, ("127.0.0.1",)))
+        app = app_from_environment()
+        assert app.state.timeline_settings == settings and app.state.db == str(tmp_path / "s.db")

@@ -27,6 +27,7 @@ from starlette.exceptions import HTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from storyline import __version__
+from storyline.config import timeline_settings
 from storyline.processes import die_with_parent
 from storyline.timeline import DEFAULTS as TIMELINE_DEFAULTS
 from storyline.timeline import TimelineSettings
@@ -112,8 +113,10 @@ def _error(request: Request, status: int, message: str) -> HTMLResponse | JSONRe
 
 
 def app_settings(db: str, timeline_settings: TimelineSettings, allowed_hosts: Sequence[str]) -> str:
-    """``create_app``'s arguments as the text ``app_from_environment`` reads back in a worker process."""
-    return json.dumps({"db": db, "timeline": asdict(timeline_settings), "allowed_hosts": list(allowed_hosts)})
+    """``create_app``'s arguments as the text ``app_from_environment`` reads back in a worker process; the
+    timeline settings, as a settings file holds them, only where they differ from the defaults."""
+    changed = {k: v for k, v in asdict(timeline_settings).items() if v != getattr(TIMELINE_DEFAULTS, k)}
+    return json.dumps({"db": db, "timeline": changed, "allowed_hosts": list(allowed_hosts)})
 
 
 def app_from_environment() -> FastAPI:
@@ -122,5 +125,5 @@ def app_from_environment() -> FastAPI:
     if multiprocessing.parent_process() is not None:  # a worker of several, not `serve` itself
         die_with_parent(exit_on_sigterm=False)
     given = json.loads(os.environ[ENVIRONMENT])
-    timeline = {k: tuple(v) if isinstance(v, list) else v for k, v in given["timeline"].items()}
-    return create_app(given["db"], timeline_settings=TimelineSettings(**timeline), allowed_hosts=given["allowed_hosts"])
+    return create_app(given["db"], timeline_settings=timeline_settings(given["timeline"], ENVIRONMENT),
+                      allowed_hosts=given["allowed_hosts"])
