@@ -127,12 +127,12 @@ def _per_article(store: Store, story: Story, kind: str, method: str, read: Calla
         return [load(row) for row in last["found"]]
     members = set(story.article_ids)
     done = set(last.get("read", ())) & members if last.get("method") == method else set()
-    found = [load(row) for row in last.get("found", ()) if row["article_id"] in done]
-    for article in store.articles_by_ids([a for a in story.article_ids if a not in done]):
-        found += read(article, store.sentences(article))
+    kept = [row for row in last.get("found", ()) if row["article_id"] in done]
+    new = [found for article in store.articles_by_ids([a for a in story.article_ids if a not in done])
+           for found in read(article, store.sentences(article))]
     store.cache(story.id, kind, key, json.dumps({"key": key, "method": method, "read": sorted(members),
-                                                 "found": [asdict(c) for c in found]}, default=str))
-    return found
+                                                 "found": kept + [asdict(c) for c in new]}, default=str))
+    return [load(row) for row in kept] + new
 
 
 def _loader(kind: type) -> Callable[[dict], Any]:

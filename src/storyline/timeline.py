@@ -27,11 +27,13 @@ Ifrim 2020), without its supervised date ranker or topic keywords:
 from __future__ import annotations
 
 import bisect
+import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
 import numpy as np
 
@@ -87,7 +89,7 @@ class _Candidate:
 
 
 @dataclass
-class _Pool:
+class Pool:
     """The story's sentences as the summariser sees them."""
 
     texts: list[str] = field(default_factory=list)
@@ -101,6 +103,53 @@ class _Pool:
         return {day: len(self.published.get(day, ())) + len({c.article.id for c in candidates
                                                              if c.named and c.article.published >= day})
                 for day, candidates in self.by_day.items()}
+
+    def articles_on(self) -> dict[date, set[str]]:
+        """The articles with candidates on each day."""
+        return {day: {c.article.id for c in candidates} for day, candidates in self.by_day.items()}
+
+
+@dataclass
+class TimelineState:
+    """What a story's timeline was chosen from: kept with it, so that when the story grows a little its timeline
+    is updated from the new articles (``timeline_update.py``) instead of read again from every article."""
+
+    members: list[str]
+    """The dated articles the timeline has seen."""
+    base: int
+    """How many of them the last timeline made from every article saw."""
+    importance: dict[date, int]
+    published: dict[date, int]
+    """Articles published each day (``importance`` counts them only on days with candidates)."""
+    eligible: set[date]
+    """Days with a candidate relevant enough to be an entry."""
+    on: dict[date, set[str]]
+    """The articles with candidates on each day."""
+    entries: list[TimelineEntry]
+
+    def to_json(self) -> str:
+        number = {article_id: n for n, article_id in enumerate(self.members)}
+        return json.dumps({
+            "members": self.members, "base": self.base,
+            "importance": {d.isoformat(): n for d, n in self.importance.items()},
+            "published": {d.isoformat(): n for d, n in self.published.items()},
+            "eligible": sorted(d.isoformat() for d in self.eligible),
+            "on": {d.isoformat(): sorted(number[i] for i in ids) for d, ids in self.on.items()},
+            "entries": [{**asdict(e), "date": e.date.isoformat()} for e in self.entries],
+        })
+
+    @classmethod
+    def from_json(cls, body: str) -> TimelineState:
+        row = json.loads(body)
+        members = row["members"]
+        return cls(members, row["base"], _by_day(row["importance"]), _by_day(row["published"]),
+                   set(map(date.fromisoformat, row["eligible"])),
+                   {date.fromisoformat(d): {members[n] for n in numbers} for d, numbers in row["on"].items()},
+                   [TimelineEntry(**{**e, "date": date.fromisoformat(e["date"])}) for e in row["entries"]])
+
+
+def _by_day(counts: Mapping[str, int]) -> dict[date, int]:
+    return {date.fromisoformat(d): n for d, n in counts.items()}
 
 
 def _salience(importance: Mapping[date, int], day: date, settings: TimelineSettings) -> float:
@@ -124,9 +173,9 @@ def read_article(article: Article, sentences: Sequence[Sentence]) -> Reading:
             for sentence in statements(list(sentences))]
 
 
-def _collect(articles: Sequence[Article], sentences: dict[str, list[Sentence]], settings: TimelineSettings,
-             read: Callable[[Article, Sequence[Sentence]], Reading] = read_article) -> _Pool:
-    pool = _Pool()
+def collect(articles: Sequence[Article], sentences: dict[str, list[Sentence]], settings: TimelineSettings,
+             read: Callable[[Article, Sequence[Sentence]], Reading] = read_article) -> Pool:
+    pool = Pool()
     dropped = off_topic(articles, lambda a: sentences[a.id])
     for number, article in enumerate(articles):
         pool.published[article.published].add(article.id)
@@ -238,32 +287,84 @@ def build_timeline(
     """The story's timeline, in date order; ``span`` limits the dates it may use. ``aliases`` maps other names
     of the story's entities to one ("Rescue 2" to "Extraction 2"), so sentences naming one thing by different
     names are alike. ``read`` gives each article's statements and dates (``read_article``, or readings kept)."""
+    return build_timeline_state(articles, sentences_of, settings, span, aliases, read)[0]
+
+
+def build_timeline_state(
+    articles: Sequence[Article],
+    sentences_of: Callable[[Article], Sequence[Sentence]],
+    settings: TimelineSettings = DEFAULTS,
+    span: tuple[date, date] | None = None,
+    aliases: Mapping[str, str] | None = None,
+    read: Callable[[Article, Sequence[Sentence]], Reading] = read_article,
+) -> tuple[list[TimelineEntry], TimelineState]:
+    """``build_timeline``, and what it chose from, so the timeline can grow with the story
+    (``timeline_update.grow_timeline``)."""
+    members = [a.id for a in articles]
     articles = [a for a in articles if a.published]
-    pool = _collect(articles, {a.id: list(sentences_of(a)) for a in articles}, settings, read)
-    texts = _one_name(pool.texts, aliases) if aliases else pool.texts
-    matrix = _vectors(texts, (a.language for a in articles)) if texts else None
-    if matrix is None:
-        return []
-    owners = np.array(pool.owners)
-    units, row_of, numbers = _article_units(matrix, owners)
-    relevance = _relevance(matrix, units, row_of)
-    published_on = np.array([articles[number].published.toordinal() for number in numbers])
-    days = [d for d in pool.by_day if not span or span[0] <= d <= span[1]]
+    pool = collect(articles, {a.id: list(sentences_of(a)) for a in articles}, settings, read)
     importance = pool.importance()
+    state = TimelineState(members, len(members), importance,
+                          {d: len(ids) for d, ids in pool.published.items()}, set(), pool.articles_on(), [])
+    scored = score(pool, articles, aliases)
+    if scored is None:
+        return [], state
+    days = [d for d in pool.by_day if not span or span[0] <= d <= span[1]]
     if settings.dates is None:  # left to choose, keep only days some article reports on
         days = [d for d in days if importance[d]]
-    ranked = sorted(days, key=lambda d: (_salience(importance, d, settings), d), reverse=True)
-    wanted = settings.dates if settings.dates is not None else _default_dates(days, settings)
-    eligible = [d for d in ranked if any(relevance[c.row] >= settings.min_relevance for c in pool.by_day[d])]
-    chosen: list[int] = []
+    state.eligible = {d for d in pool.by_day
+                      if any(scored.relevance[c.row] >= settings.min_relevance for c in pool.by_day[d])}
+    ranked = rank([d for d in days if d in state.eligible], importance, settings)
+    wanted = settings.dates if settings.dates is not None else default_dates(days, settings)
+    state.entries = fill(sorted(ranked[:wanted]), ranked[wanted:], pool, scored, [], settings)
+    return state.entries, state
+
+
+def rank(days: Iterable[date], importance: Mapping[date, int], settings: TimelineSettings) -> list[date]:
+    """Days by salience, most salient first."""
+    return sorted(days, key=lambda d: (_salience(importance, d, settings), d), reverse=True)
+
+
+@dataclass
+class Scored:
+    """The pool's sentences as vectors, and how relevant each is to the story."""
+
+    matrix: Any
+    units: Any
+    relevance: np.ndarray
+    published_on: np.ndarray
+    """The publication day (an ordinal) of each row of ``units``."""
+    articles: Sequence[Article]
+
+
+def score(pool: Pool, articles: Sequence[Article], aliases: Mapping[str, str] | None,
+          extra: Sequence[str] = ()) -> Scored | None:
+    """TF-IDF vectors of the pool's sentences and of ``extra`` texts (appended as one more article, published
+    after all others), and the relevance of each; None when there is nothing to weigh."""
+    texts = pool.texts + list(extra)
+    texts = _one_name(texts, aliases) if aliases else texts
+    matrix = _vectors(texts, (a.language for a in articles)) if texts else None
+    if matrix is None:
+        return None
+    owners = np.array(pool.owners + [len(articles)] * len(extra))
+    units, row_of, numbers = _article_units(matrix, owners)
+    published_on = np.array([articles[n].published.toordinal() if n < len(articles) else date.max.toordinal()
+                             for n in numbers])
+    return Scored(matrix, units, _relevance(matrix, units, row_of), published_on, articles)
+
+
+def fill(days: list[date], spare: Sequence[date], pool: Pool, scored: Scored, chosen: list[int],
+         settings: TimelineSettings) -> list[TimelineEntry]:
+    """The entries of ``days``, in date order (a claim told again later keeps its first date), none repeating
+    the rows in ``chosen``; a day all of whose candidates were told before gives way to the next ``spare`` one."""
     entries: list[TimelineEntry] = []
-    queue, spare = sorted(eligible[:wanted]), iter(eligible[wanted:])
-    while queue:  # in date order: a claim told again later keeps its first date
+    queue, spares = sorted(days), iter(spare)
+    while queue:
         day = queue.pop(0)
-        earlier = np.flatnonzero(published_on < day.toordinal())
-        known = np.asarray(units[earlier].sum(axis=0)).ravel() if len(earlier) else None
-        picked = _summarise(pool.by_day[day], matrix, relevance, known, chosen, settings)
-        if not picked and (instead := next(spare, None)):  # all it had was told before: the next date instead
+        earlier = np.flatnonzero(scored.published_on < day.toordinal())
+        known = np.asarray(scored.units[earlier].sum(axis=0)).ravel() if len(earlier) else None
+        picked = _summarise(pool.by_day.get(day, []), scored.matrix, scored.relevance, known, chosen, settings)
+        if not picked and (instead := next(spares, None)):
             bisect.insort(queue, instead)
         for candidate in picked:
             chosen.append(candidate.row)
@@ -275,7 +376,7 @@ def build_timeline(
     return sorted(entries, key=lambda e: (e.date, e.article_id, e.sentence_index))
 
 
-def _default_dates(days: Sequence[date], settings: TimelineSettings) -> int:
+def default_dates(days: Sequence[date], settings: TimelineSettings) -> int:
     """More dates for a story that runs longer: they grow with the root of the number of days reported on."""
     return min(settings.max_dates, round(settings.dates_per_root * len(days) ** 0.5))
 

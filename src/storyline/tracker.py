@@ -41,9 +41,12 @@ from storyline.timeline import (
     READING_METHOD,
     Reading,
     TimelineSettings,
+    TimelineState,
     build_timeline,
+    build_timeline_state,
     read_article,
 )
+from storyline.timeline_update import Material, can_grow, grow_timeline
 
 Progress = Callable[[int, int], None]
 """Told how many of how many articles are placed, while stories are updated."""
@@ -186,20 +189,38 @@ def story_timeline(store: Store, story: Story, dates: int | None = None, since: 
                    until: date | None = None, settings: TimelineSettings = TIMELINE_DEFAULTS) -> list[TimelineEntry]:
     """The story's timeline: ``dates`` of them (by default as many as the story's span calls for) between
     ``since`` and ``until``. A timeline of the whole span is computed once per set of members and number of
-    dates, and kept in the store."""
-    def compute() -> list[TimelineEntry]:
-        span = (since or date.min, until or date.max) if since or until else None
-        chosen = settings if dates is None else replace(settings, dates=dates)
-        articles = store.articles_by_ids(story.article_ids)
-        sentences = {a.id: store.sentences(a) for a in articles if a.published}
-        return build_timeline(articles, lambda a: sentences[a.id], chosen, span=span,
-                              aliases=other_names(store, story), read=kept_readings(store, articles, sentences))
-
+    dates, and kept in the store with what it was chosen from: when the story has grown a little, the timeline
+    grows from its new articles (``timeline_update.py``)."""
+    chosen = settings if dates is None else replace(settings, dates=dates)
     if since or until:
-        return compute()
+        articles, sentences, read = _material(store, story.article_ids)
+        return build_timeline(articles, lambda a: sentences[a.id], chosen, span=(since or date.min, until or date.max),
+                              aliases=other_names(store, story), read=read)
     kind, method = _timeline_cache(dates, settings)
+
+    def compute() -> list[TimelineEntry]:
+        kept = store.cached(story.id, f"{kind}/state", method)
+        state = TimelineState.from_json(kept) if kept else None
+        if state and can_grow(state, story.article_ids):
+            new = set(story.article_ids) - set(state.members)
+            entries, state = grow_timeline(state, new, lambda ids: _material(store, ids), chosen,
+                                           other_names(store, story))
+        else:
+            articles, sentences, read = _material(store, story.article_ids)
+            entries, state = build_timeline_state(articles, lambda a: sentences[a.id], chosen,
+                                                  aliases=other_names(store, story), read=read)
+        store.cache(story.id, f"{kind}/state", method, state.to_json())
+        return entries
+
     keep = (lambda body: store.keep_timeline_version(story.id, body)) if kind == "timeline" else (lambda body: None)
     return per_story(store, story, kind, method, compute, timeline_entry, keep)
+
+
+def _material(store: Store, article_ids: Iterable[str]) -> Material:
+    """The articles of these ids, and the sentences of the dated ones with their readings kept in the store."""
+    articles = store.articles_by_ids(list(article_ids))
+    sentences = {a.id: store.sentences(a) for a in articles if a.published}
+    return articles, sentences, kept_readings(store, articles, sentences)
 
 
 def kept_readings(store: Store, articles: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]]
@@ -236,9 +257,9 @@ def other_names(store: Store, story: Story) -> dict[str, str]:
     last serve, even if the newest articles came after them: other names change slowly, and finding entities
     again would cost an update of a large story more than its timeline."""
     last = store.cached(story.id, "entities")
-    entities = [entity_from_dict(row) for row in json.loads(last)] if last else cached_story_entities(store, story)
-    return {alias: entity.name for entity in entities for alias in entity.aliases
-            if not set(alias.split()) & set(entity.name.split())}
+    names = ([(row["name"], row["aliases"]) for row in json.loads(last)] if last
+             else [(entity.name, entity.aliases) for entity in cached_story_entities(store, story)])
+    return {alias: name for name, aliases in names for alias in aliases if not set(alias.split()) & set(name.split())}
 
 
 @functools.cache

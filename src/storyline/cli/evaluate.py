@@ -193,6 +193,9 @@ def eval_changes_command(
 def eval_timelines_command(
     data: Annotated[Path, typer.Argument(help="Folder of topics in the Timeline17 layout (TOPIC/articles.jsonl, "
                                               "TOPIC/timelines/*.json).")],
+    grown: Annotated[bool, typer.Option("--grown", help="Score the timelines a reader following each topic sees: "
+                                        "made from all but the newest tenth of the articles, then grown by them "
+                                        "day by day.")] = False,
     as_json: AsJson = False,
 ) -> None:
     """Summarise each gold timeline's articles into a timeline and score it (news-tls protocol).
@@ -220,7 +223,7 @@ def eval_timelines_command(
                 progress.update(task, description=f"Summarising… {score.topic}/{score.name} done")
                 row(score.topic, score.name, score.dates, score.scores)
 
-            result = evaluate_timelines(data, on_timeline=done)
+            result = evaluate_timelines(data, on_timeline=done, grown=grown)
     except (FileNotFoundError, MissingRougeData) as exc:
         raise fail(str(exc)) from None
     if as_json:

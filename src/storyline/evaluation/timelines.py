@@ -10,11 +10,13 @@ are averaged over timelines and F1 is taken from those averages.
 from __future__ import annotations
 
 import json
+import math
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
+from itertools import groupby
 from pathlib import Path
 
 from storyline.clean import clean_article
@@ -26,10 +28,17 @@ from storyline.evaluation.rouge import (
     date_prf,
     rouge_home,
 )
-from storyline.model import Article, Sentence
+from storyline.model import Article, Sentence, TimelineEntry
 from storyline.readers import Problem, read_paths
 from storyline.sentences import split_sentences
-from storyline.timeline import DEFAULTS, TimelineSettings, build_timeline
+from storyline.timeline import (
+    DEFAULTS,
+    TimelineSettings,
+    build_timeline,
+    build_timeline_state,
+    read_article,
+)
+from storyline.timeline_update import GROWTH, Material, grow_timeline
 
 METRICS = ("concat_rouge1", "concat_rouge2", "align_m1_rouge1", "align_m1_rouge2", "date")
 
@@ -104,18 +113,19 @@ def score_timeline(system: Timeline, gold: Timeline, language: str = "en") -> di
     }
 
 
-def evaluate_topic(folder: Path, settings: TimelineSettings = DEFAULTS,
-                   topic: Topic | None = None) -> Iterator[TimelineScore]:
+def evaluate_topic(folder: Path, settings: TimelineSettings = DEFAULTS, topic: Topic | None = None,
+                   grown: bool = False) -> Iterator[TimelineScore]:
     """Score a timeline made from the topic's own articles (``topic``, if already read) against each of its gold
     timelines."""
     articles, sentences = topic or read_topic(folder)
-    return score_protocol(folder, articles, lambda a: sentences[a.id], settings)
+    return score_protocol(folder, articles, lambda a: sentences[a.id], settings, grown)
 
 
 def score_protocol(folder: Path, articles: list[Article], sentences: Callable[[Article], list[Sentence]],
-                   settings: TimelineSettings = DEFAULTS) -> Iterator[TimelineScore]:
+                   settings: TimelineSettings = DEFAULTS, grown: bool = False) -> Iterator[TimelineScore]:
     """Score a timeline made from ``articles`` against each gold timeline of the topic in ``folder``, with as many
-    dates as the gold one and its mean number of sentences per date."""
+    dates as the gold one and its mean number of sentences per date; ``grown``: the timeline a reader following
+    the topic sees (``grown_timeline``)."""
     languages = Counter(a.language for a in articles if a.language)
     language = languages.most_common(1)[0][0] if languages else "en"
     for gold_path in sorted((folder / "timelines").glob("*.json")):
@@ -127,11 +137,30 @@ def score_protocol(folder: Path, articles: list[Article], sentences: Callable[[A
         chosen = [a for a in articles if a.published and first <= a.published <= last]
         # as many dates and sentences as the gold timeline; its dates are days, so only day-precise ones
         protocol = replace(settings, dates=len(gold), sentences_per_date=size, precisions=("day",))
-        entries = build_timeline(chosen, sentences, protocol, span=(first, last))
+        make = grown_timeline if grown else build_timeline
+        entries = make(chosen, sentences, protocol, span=(first, last))
         system: dict[date, list[str]] = {}
         for entry in entries:
             system.setdefault(entry.date, []).append(entry.text)
         yield TimelineScore(folder.name, gold_path.stem, len(gold), score_timeline(system, gold, language), language)
+
+
+def grown_timeline(articles: list[Article], sentences: Callable[[Article], list[Sentence]],
+                   settings: TimelineSettings, span: tuple[date, date]) -> list[TimelineEntry]:
+    """The timeline as a reader following the story sees it at its worst: made from all but its newest
+    articles, then grown by them day by day, as far as a timeline grows before it is made again from every article
+    (``timeline_update.GROWTH``)."""
+    ordered = sorted(articles, key=lambda a: (a.published, a.id))
+    base = math.ceil(len(ordered) / (1 + GROWTH))
+    entries, state = build_timeline_state(ordered[:base], sentences, settings, span=span)
+    by_id = {a.id: a for a in ordered}
+
+    def load(ids: Collection[str]) -> Material:
+        return [by_id[i] for i in ids], {i: sentences(by_id[i]) for i in ids}, read_article
+
+    for _, batch in groupby(ordered[base:], key=lambda a: a.published):
+        entries, state = grow_timeline(state, [a.id for a in batch], load, settings, span=span)
+    return entries
 
 
 def topic_folders(root: str | Path) -> list[Path]:
@@ -144,14 +173,16 @@ def topic_folders(root: str | Path) -> list[Path]:
 
 
 def evaluate_timelines(root: str | Path, settings: TimelineSettings = DEFAULTS,
-                       on_timeline: Callable[[TimelineScore], None] | None = None) -> TimelineEvaluation:
-    """Score every gold timeline under ``root`` (one folder per topic)."""
+                       on_timeline: Callable[[TimelineScore], None] | None = None,
+                       grown: bool = False) -> TimelineEvaluation:
+    """Score every gold timeline under ``root`` (one folder per topic); ``grown``: as a reader following each
+    topic sees them (``grown_timeline``)."""
     rouge_home()  # fail before any work if ROUGE's data files are missing
     topics = topic_folders(root)
     result = TimelineEvaluation()
     start = time.perf_counter()
     for folder in topics:
-        for score in evaluate_topic(folder, settings):
+        for score in evaluate_topic(folder, settings, grown=grown):
             result.timelines.append(score)
             if on_timeline:
                 on_timeline(score)

@@ -1,0 +1,90 @@
+"""Growing a kept timeline: a story that gained a few articles has its timeline updated from them.
+
+A timeline made from every article costs time in proportion to the story (two seconds for a war of
+a thousand articles), and a reader who follows it wants, after each update, what the new articles
+add, not a timeline rewritten from scratch. So while a story has grown by at most ``GROWTH`` since
+its timeline was last made from every article, the timeline grows instead:
+
+- the new articles add to each day's importance (articles published that day, articles naming it),
+  and the dates are ranked again over the whole story from the counts kept with the timeline;
+- a date already in the timeline keeps its entries: what a reader saw stays;
+- only dates new to the timeline are summarised, from the articles with candidates on them and the
+  timeline so far, which stands for the rest of the story (what it is about, what was told).
+
+Past ``GROWTH`` the timeline is made again from every article (``changes`` shows what that
+replaced), so what growing leaves out (how relevant old sentences are to the grown story) never
+drifts far.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Collection, Mapping, Sequence
+from datetime import date
+
+from storyline.model import Article, Sentence, TimelineEntry
+from storyline.timeline import (
+    DEFAULTS,
+    Reading,
+    TimelineSettings,
+    TimelineState,
+    collect,
+    default_dates,
+    fill,
+    rank,
+    score,
+)
+
+GROWTH = 0.1
+"""A timeline grows while its story has at most this share more articles than its last full making saw."""
+
+Material = tuple[Sequence[Article], Mapping[str, Sequence[Sentence]], Callable[[Article, Sequence[Sentence]], Reading]]
+"""Articles, the sentences of the dated ones, and a reader of their statements and dates (``timeline.read_article``)."""
+
+
+def can_grow(state: TimelineState, members: Collection[str]) -> bool:
+    """True when the story still holds every article the timeline saw and has grown little since its full making."""
+    seen = set(state.members)
+    return seen <= set(members) and len(set(members) - seen) <= GROWTH * state.base
+
+
+def grow_timeline(state: TimelineState, new: Collection[str], load: Callable[[Collection[str]], Material],
+                  settings: TimelineSettings = DEFAULTS, aliases: Mapping[str, str] | None = None,
+                  span: tuple[date, date] | None = None) -> tuple[list[TimelineEntry], TimelineState]:
+    """The timeline of the story grown by the articles ``new``, and its state; ``load`` gives articles by id
+    (the dated ones serve) with the sentences of the dated ones; ``span`` limits the dates it may use."""
+    articles, sentences, read = load(new)
+    fresh = collect([a for a in articles if a.published], sentences, settings, read)
+    published = Counter(state.published) + Counter({d: len(ids) for d, ids in fresh.published.items()})
+    importance = dict(state.importance)
+    for day, count in fresh.importance().items():
+        importance[day] = importance.get(day, state.published.get(day, 0)) + count
+    for day, ids in fresh.published.items():
+        if day in state.importance and day not in fresh.by_day:
+            importance[day] += len(ids)
+    on = dict(state.on)
+    for day, ids in fresh.articles_on().items():
+        on[day] = on.get(day, set()) | ids
+    grown = TimelineState([*state.members, *sorted(set(new) - set(state.members))], state.base, importance,
+                          dict(published), state.eligible | set(fresh.by_day), on, [])
+
+    days = [d for d, n in importance.items()
+            if (n or settings.dates is not None) and (not span or span[0] <= d <= span[1])]
+    ranked = rank([d for d in days if d in grown.eligible], importance, settings)
+    wanted = settings.dates if settings.dates is not None else default_dates(days, settings)
+    kept = [e for e in state.entries if e.date in set(ranked[:wanted])]
+    todo = sorted(set(ranked[:wanted]) - {e.date for e in kept})
+    spare = ranked[wanted:][:len(todo)]
+    grown.entries = kept
+    if not todo:
+        return kept, grown
+    articles, sentences, read = load(sorted(set().union(*(on[d] for d in todo + spare))))
+    articles = sorted((a for a in articles if a.published), key=lambda a: (a.published, a.id))
+    pool = collect(articles, sentences, settings, read)
+    scored = score(pool, articles, aliases, extra=[e.text for e in kept])
+    added = [] if scored is None else fill(todo, spare, pool, scored,
+                                           list(range(len(pool.texts), len(pool.texts) + len(kept))), settings)
+    grown.eligible -= set(todo) - {e.date for e in added}
+    grown.entries = sorted([*kept, *added], key=lambda e: (e.date, e.article_id, e.sentence_index))
+    return grown.entries, grown
+
