@@ -116,4 +116,6 @@ def test_the_seed_articles_tell_how_the_sequel_went_and_where_outlets_disagree(t
     [credit] = claims["written by"]
     assert credit.claim.value == "Joe Russo" and [c.value for c in credit.contradicted_by] == [
         "Anthony Russo and Joe Russo"]
+    [setting] = claims["set in"]
+    assert setting.claim.value == "Dhaka, Bangladesh" and [c.value for c in setting.contradicted_by] == ["India"]
     assert not any("Thor" in s.claim.text for steps in claims.values() for s in steps), "nothing from the promo"

@@ -18,7 +18,8 @@ def test_a_production_moves_on_a_follow_up_changes_course_and_a_credit_is_contra
                                         "Ilsa Brandt is not sure whether the story goes forward or backward in time.",
                  "Lune Gazette"),
         *_claims("b", date(2021, 6, 1), "Ilsa Brandt said she started writing the film last month and that it may be "
-                                        "a prequel. Iron Meadow came from a screenplay by Ilsa Brandt.", "Orlen Post"),
+                                        "a prequel. Iron Meadow came from a screenplay by Ilsa Brandt. The film follows "
+                                        "a ferryman who must carry a stolen bell to Kessport, Orlenia.", "Orlen Post"),
         *_claims("c", date(2023, 2, 1), "Filming on Iron Meadow 2 has wrapped, but no release date has been "
                                         "announced. The new film tells its own story. Released in 2020, the film Iron "
                                         "Meadow was written by Tomas Rell and Ilsa Brandt and is set in Varnholm.",
@@ -31,7 +32,8 @@ def test_a_production_moves_on_a_follow_up_changes_course_and_a_credit_is_contra
     [credit] = histories["written by"]
     assert credit.claim.value == "Ilsa Brandt" and [c.value for c in credit.contradicted_by] == [
         "Tomas Rell and Ilsa Brandt"]
-    assert [s.claim.value for s in histories["set in"]] == ["Varnholm"]
+    [setting] = histories["set in"]
+    assert setting.claim.value == "Kessport, Orlenia" and [c.value for c in setting.contradicted_by] == ["Varnholm"]
     assert not any(c.attribute == "production" and c.value == "released" for c in found), "released in 2020 is past"
 
 

@@ -19,7 +19,7 @@ from datetime import date
 from storyline.claims import Step, about_the_past
 from storyline.model import Article, Sentence
 
-METHOD = "states-2"
+METHOD = "states-3"
 _NAMES = r"(?P<value>[A-Z][\w'’.-]+(?:(?:,? and |, | )[A-Z][\w'’.-]+)*)"
 _PLACES = r"(?P<value>[A-Z][\w'’.-]+(?:(?:, | )[A-Z][\w'’.-]+)*)"
 STAGES: dict[str, list[tuple[str, re.Pattern[str]]]] = {
@@ -51,11 +51,14 @@ KINDS: list[tuple[str, re.Pattern[str]]] = [(value, re.compile(pattern, re.IGNOR
 )]
 """What a follow-up is to be."""
 FIXED: dict[str, list[re.Pattern[str]]] = {
-    "set in": [re.compile(r"\b(?:is|was|were|are) set in (?:the )?" + _PLACES)],
+    "set in": [re.compile(r"\b(?:is|was|were|are) set in (?:the )?" + _PLACES),
+               re.compile(r"(?i:\b(?:film|movie|story|plot|series|novel|book)\b[^.;]{0,20}?\b(?:revolves around|"
+                          r"follows|cent(?:re|er)s on|is about|tells of)\b)[^.;]{0,80}?\b(?:in|from|to) " + _PLACES)],
     "written by": [re.compile(r"\b(?:screenplay|script)\b[^.;]{0,20}?\bby " + _NAMES),
                    re.compile(r"\bwritten by " + _NAMES)],
 }
-"""Facts about a work that do not change once true."""
+"""Facts about a work that do not change once true; where a plot happens ("the film follows a mercenary sent to
+Dhaka") is where the work is set."""
 _WORK = re.compile(r"\b(?:film|movie|sequel|prequel|series|season|episode|book|novel|play|album|game|script|"
                    r"screenplay|franchise)s?\b", re.IGNORECASE)
 """A production's stage and a follow-up's course are read only in articles about a work, a writing credit only
@@ -64,7 +67,7 @@ _NEGATED = re.compile(r"\b(?:no|not|never|yet to|n't|without)\b", re.IGNORECASE)
 _CLAUSE = re.compile(r"[,;:–—]\s|\bbut\b|\band\b")
 _CUES = re.compile(r"\b(?:writ|film|shoot|wrap|premier|releas|arrest|charg|trial|convict|guilty|sentenc|acquit|"
                    r"prequel|own story|stand-?alone|dependence|whether|set in|screenplay|script|deal|works|"
-                   r"development|green)", re.IGNORECASE)
+                   r"development|green|revolves|follows|centres|centers|about|tells of)", re.IGNORECASE)
 """Words one of the patterns needs: a sentence without any is not read further (most sentences)."""
 _PERSON = re.compile(r"[A-Z][\w'’.-]+ [A-Z]")
 """A credit names people: two capitalised words at least ("by Americans" is no credit)."""
