@@ -115,7 +115,7 @@ class TimelineState:
     is updated from the new articles (``timeline_update.py``) instead of read again from every article."""
 
     members: list[str]
-    """The dated articles the timeline has seen."""
+    """The articles the timeline has seen (undated ones too, which it leaves out)."""
     base: int
     """How many of them the last timeline made from every article saw."""
     importance: dict[date, int]
@@ -173,8 +173,8 @@ def read_article(article: Article, sentences: Sequence[Sentence]) -> Reading:
             for sentence in statements(list(sentences))]
 
 
-def collect(articles: Sequence[Article], sentences: dict[str, list[Sentence]], settings: TimelineSettings,
-             read: Callable[[Article, Sequence[Sentence]], Reading] = read_article) -> Pool:
+def collect(articles: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]], settings: TimelineSettings,
+            read: Callable[[Article, Sequence[Sentence]], Reading] = read_article) -> Pool:
     pool = Pool()
     dropped = off_topic(articles, lambda a: sentences[a.id])
     for number, article in enumerate(articles):
@@ -334,7 +334,6 @@ class Scored:
     relevance: np.ndarray
     published_on: np.ndarray
     """The publication day (an ordinal) of each row of ``units``."""
-    articles: Sequence[Article]
 
 
 def score(pool: Pool, articles: Sequence[Article], aliases: Mapping[str, str] | None,
@@ -350,7 +349,7 @@ def score(pool: Pool, articles: Sequence[Article], aliases: Mapping[str, str] | 
     units, row_of, numbers = _article_units(matrix, owners)
     published_on = np.array([articles[n].published.toordinal() if n < len(articles) else date.max.toordinal()
                              for n in numbers])
-    return Scored(matrix, units, _relevance(matrix, units, row_of), published_on, articles)
+    return Scored(matrix, units, _relevance(matrix, units, row_of), published_on)
 
 
 def fill(days: list[date], spare: Sequence[date], pool: Pool, scored: Scored, chosen: list[int],
