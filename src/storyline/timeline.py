@@ -174,8 +174,11 @@ def read_article(article: Article, sentences: Sequence[Sentence]) -> Reading:
 
 
 def collect(articles: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]], settings: TimelineSettings,
-            read: Callable[[Article, Sequence[Sentence]], Reading] = read_article) -> Pool:
+            read: Callable[[Article, Sequence[Sentence]], Reading] = read_article, story_size: int | None = None
+            ) -> Pool:
+    """The candidates of ``articles``, from a story of ``story_size`` articles (all of them, if not given)."""
     pool = Pool()
+    small = (story_size or len(articles)) <= settings.small_story
     dropped = off_topic(articles, lambda a: sentences[a.id])
     for number, article in enumerate(articles):
         pool.published[article.published].add(article.id)
@@ -193,7 +196,7 @@ def collect(articles: Sequence[Article], sentences: Mapping[str, Sequence[Senten
             for day, precision in named.items():
                 pool.by_day[day].append(_Candidate(article, sentence, row, True, precision))
             lead = sentence.index < settings.lead_sentences
-            if not named and (lead or len(articles) <= settings.small_story):
+            if not named and (lead or small):
                 for back in range(settings.days_reported if lead else 1):
                     pool.by_day[article.published - timedelta(days=back)].append(
                         _Candidate(article, sentence, row, False))
@@ -302,7 +305,7 @@ def build_timeline_state(
     (``timeline_update.grow_timeline``)."""
     members = [a.id for a in articles]
     articles = [a for a in articles if a.published]
-    pool = collect(articles, {a.id: list(sentences_of(a)) for a in articles}, settings, read)
+    pool = collect(articles, {a.id: list(sentences_of(a)) for a in articles}, settings, read, len(members))
     importance = pool.importance()
     state = TimelineState(members, len(members), importance,
                           {d: len(ids) for d, ids in pool.published.items()}, set(), pool.articles_on(), [])

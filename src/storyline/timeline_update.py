@@ -54,7 +54,8 @@ def grow_timeline(state: TimelineState, new: Collection[str], load: Callable[[Co
     """The timeline of the story grown by the articles ``new``, and its state; ``load`` gives articles by id
     (the dated ones serve) with the sentences of the dated ones; ``span`` limits the dates it may use."""
     articles, sentences, read = load(new)
-    fresh = collect([a for a in articles if a.published], sentences, settings, read)
+    size = len(set(state.members) | set(new))
+    fresh = collect([a for a in articles if a.published], sentences, settings, read, size)
     published = Counter(state.published) + Counter({d: len(ids) for d, ids in fresh.published.items()})
     importance = dict(state.importance)
     for day, count in fresh.importance().items():
@@ -80,7 +81,7 @@ def grow_timeline(state: TimelineState, new: Collection[str], load: Callable[[Co
         return kept, grown
     articles, sentences, read = load(sorted(set().union(*(on[d] for d in todo + spare))))
     articles = sorted((a for a in articles if a.published), key=lambda a: (a.published, a.id))
-    pool = collect(articles, sentences, settings, read)
+    pool = collect(articles, sentences, settings, read, size)
     scored = score(pool, articles, aliases, extra=[e.text for e in kept])
     added = [] if scored is None else fill(todo, spare, pool, scored,
                                            list(range(len(pool.texts), len(pool.texts) + len(kept))), settings)

@@ -123,18 +123,28 @@ def stories_of(clusterer: OnlineClusterer, story_ids: Iterable[int],
     result = []
     for story_id in sorted(story_ids):
         group = clusterer.stories.groups[story_id]
+        keys = [key for event_id in group.members for key in clusterer.events.groups[event_id].members]
+        by_key = _fetched(keys, articles)
         events = []
         for event_id in group.members:
             event = clusterer.events.groups[event_id]
-            members = articles(event.members)
+            members = [by_key[key] for key in event.members if key in by_key]
             events.append(Event(event_id, label(members, centroid=event.words.weights), list(event.members),
                                 *_span(members)))
         events.sort(key=lambda e: (e.first is None, e.first or 0, e.id))
         keys = [key for event in events for key in event.article_ids]
-        members = articles(keys)
+        members = [by_key[key] for key in keys if key in by_key]
         result.append(Story(story_id, label(members, centroid=group.words.weights), keys, *_span(members), METHOD,
                             events))
     return result
+
+
+def _fetched(keys: Sequence[Hashable], articles: Callable[[Sequence[Hashable]], Sequence[Article]]
+             ) -> dict[Hashable, Article]:
+    """A story's articles by key, fetched once for its events and itself. A store's keys are article ids, and it
+    leaves out an id it no longer holds."""
+    found = articles(keys)
+    return dict(zip(keys, found)) if len(found) == len(keys) else {a.id: a for a in found}
 
 
 def _span(articles: Sequence[Article]) -> tuple:
