@@ -49,10 +49,13 @@ def can_grow(state: TimelineState, members: Collection[str]) -> bool:
 
 
 def grow_timeline(state: TimelineState, new: Collection[str], load: Callable[[Collection[str]], Material],
-                  settings: TimelineSettings = DEFAULTS, aliases: Mapping[str, str] | None = None,
+                  settings: TimelineSettings = DEFAULTS,
+                  aliases: Callable[[], Mapping[str, str] | None] = lambda: None,
                   span: tuple[date, date] | None = None) -> tuple[list[TimelineEntry], TimelineState]:
     """The timeline of the story grown by the articles ``new``, and its state; ``load`` gives articles by id
-    (the dated ones serve) with the sentences of the dated ones; ``span`` limits the dates it may use."""
+    (the dated ones serve) with the sentences of the dated ones; ``aliases`` gives the other names of the story's
+    entities (see ``build_timeline``), asked for only when a date is summarised; ``span`` limits the dates it may
+    use."""
     articles, sentences, read = load(new)
     size = len(set(state.members) | set(new))
     fresh = collect([a for a in articles if a.published], sentences, settings, read, size)
@@ -82,7 +85,7 @@ def grow_timeline(state: TimelineState, new: Collection[str], load: Callable[[Co
     articles, sentences, read = load(sorted(set().union(*(on[d] for d in todo + spare))))
     articles = sorted((a for a in articles if a.published), key=lambda a: (a.published, a.id))
     pool = collect(articles, sentences, settings, read, size)
-    scored = score(pool, articles, aliases, extra=[e.text for e in kept])
+    scored = score(pool, articles, aliases(), extra=[e.text for e in kept])
     added = [] if scored is None else fill(todo, spare, pool, scored,
                                            list(range(len(pool.texts), len(pool.texts) + len(kept))), settings)
     grown.eligible -= set(todo) - {e.date for e in added}
