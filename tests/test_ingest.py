@@ -42,6 +42,35 @@ def test_syndicated_copy_counts_once_and_lists_its_source(store):
     assert [c.source for c in store.copies([canonical.id])[canonical.id]] == ["Northern Wire"]
 
 
+def test_a_copy_is_found_among_articles_stored_by_earlier_runs(store):
+    body = ("Container ships queued outside Kessport on Thursday as dock workers walked out over pay. "
+            "The union said the strike would continue until the port raised its offer of four percent.")
+    ingest(store, [_a(body, url="https://ht.example/1", source="Harbour Times"),
+                   _a("The Bexmoor choir left on a tour of nine towns.", url="https://b.example/1")])
+    later = ingest(store, [_a(body + "\nSyndicated from the Harbour Times.", url="https://nw.example/1",
+                              source="Northern Wire", day=2),
+                           _a("The Orlen library reopened on Monday after repairs.", url="https://o.example/1")])
+    assert (later.stored, later.duplicates) == (2, 1), "the copy, found from the store's index, not a rebuilt one"
+
+
+def test_a_store_from_before_bands_files_its_articles_under_them_when_opened(tmp_path):
+    from storyline.store import SQLiteStore
+
+    body = ("Varrow council voted on Tuesday to rebuild the Harlan Street Bridge over the Lune for forty million "
+            "crowns, ending a debate that had run since the bridge closed in March.")
+    path = tmp_path / "old.db"
+    with SQLiteStore(path) as old:
+        ingest(old, [_a(body, url="https://lg.example/1", source="Lune Gazette")])
+        with old.transaction():  # as the store was before the bands' migration
+            old.conn.execute("DROP TABLE minhash_bands")
+            old.conn.execute("PRAGMA user_version=8")
+    with SQLiteStore(path) as reopened:
+        assert reopened.conn.execute("SELECT COUNT(*) FROM minhash_bands").fetchone()[0] > 0
+        report = ingest(reopened, [_a(body + "\nFrom the Lune Gazette.", url="https://vp.example/1",
+                                      source="Varrow Post", day=2)])
+    assert (report.stored, report.duplicates) == (1, 1)
+
+
 def test_problems_and_undated_articles_are_reported_and_the_rest_stored(store):
     items = [Problem("bad.csv:3", "malformed CSV row"), Article(raw_text="No date here.", origin="x.txt"),
              _a("A dated article about the Orlen market.")]

@@ -24,6 +24,21 @@ _WORD = re.compile(r"\w+")
 
 _TEMPLATE = MinHash(num_perm=NUM_PERM)
 _SCHEME = _TEMPLATE.scheme
+_BANDING = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERM)
+BANDS, ROWS = _BANDING.b, _BANDING.r
+"""datasketch's banding for ``CANDIDATE_THRESHOLD``: the store files each signature under one key per band."""
+_MIX = np.uint64(0x9E3779B97F4A7C15)
+
+
+def band_keys(sig: np.ndarray) -> list[int]:
+    """One key per LSH band of the signature, a signed 64-bit integer a database can index: two signatures share
+    a band's key when they agree on all its rows (as datasketch's index files them), so the articles a new one may
+    copy are found in the store without holding every signature in memory."""
+    rows = sig[:BANDS * ROWS].astype(np.uint64).reshape(BANDS, ROWS)
+    key = np.zeros(BANDS, dtype=np.uint64)
+    for column in rows.T:  # a polynomial hash of the band's values, wrapping at 64 bits
+        key = key * _MIX + column
+    return key.view(np.int64).tolist()
 
 
 def _lean(sig: np.ndarray) -> LeanMinHash:

@@ -118,8 +118,6 @@ def ingest(
     this process, so batches still land in order.
     """
     report = IngestReport()
-    index = DuplicateIndex()
-    index.extend(store.signatures())
     workers = workers or os.cpu_count() or 1
     warm_stop_words()  # load the word lists once, before the workers fork, not once per worker
     pool = executor or (ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
@@ -131,7 +129,7 @@ def ingest(
             if language:
                 for article in fresh:
                     article.language = language
-            _store_batch(store, fresh, index, report, pool, batches.fill)
+            _store_batch(store, fresh, report, pool, batches.fill)
             if progress:
                 progress(len(batch))
     finally:
@@ -185,7 +183,6 @@ def _select_new(store: Store, batch: list[Article | Problem], report: IngestRepo
 def _store_batch(
     store: Store,
     articles: list[Article],
-    index: DuplicateIndex,
     report: IngestReport,
     pool: Executor | None,
     meanwhile: Callable[[], None],
@@ -212,6 +209,8 @@ def _store_batch(
         article.text, article.language, article.language_confidence, article.metadata = text, language, confidence, \
             metadata
     settle_languages(articles, store.outlet_languages({a.source for a in articles if a.source}))
+    index = DuplicateIndex()  # the stored articles this batch may copy, then the batch itself
+    index.extend(store.duplicate_candidates([sig for *_, sig, _metadata in prepared], {a.content_hash for a in articles}))
     rows = []
     for article, (*_, spans, sig, _metadata) in zip(articles, prepared):
         report.languages[article.language] += 1

@@ -20,15 +20,18 @@ from typing import Any
 
 import numpy as np
 
+from storyline.dedupe import band_keys
 from storyline.model import Article, Event, Sentence, Story
 from storyline.store.queries import NO_LIMIT, StoryQuery, TextSearch, story_list_sql
 from storyline.store.records import Snippet, SourceState, Update
 from storyline.store.rows import (
     ARTICLE_COLUMNS,
     INSERT_ARTICLE,
+    INSERT_BAND,
     INSERT_SENTENCE,
     NewArticle,
     article_row,
+    band_rows,
     day,
     now,
     sentence_rows,
@@ -165,6 +168,7 @@ class Store(ABC):
         inserted = self.conn.execute(INSERT_ARTICLE, article_row(article, minhash, version, dup_of)).rowcount
         if inserted:
             self.conn.executemany(INSERT_SENTENCE, sentence_rows(article, spans))
+            self.conn.executemany(INSERT_BAND, band_rows(article.id, minhash))
         return bool(inserted)
 
     def add_articles(self, rows: Sequence[NewArticle]) -> list[bool]:
@@ -184,9 +188,44 @@ class Store(ABC):
         return {source: language for source, (_, language) in counts.items()}
 
     def signatures(self) -> Iterator[tuple[str, np.ndarray, str, str, str | None]]:
-        """Every stored signature, to rebuild the duplicate index."""
-        for row in self.conn.execute("SELECT id, minhash, content_hash, url, dup_of FROM articles ORDER BY rowid"):
-            yield row[0], np.frombuffer(row[1], dtype=np.uint32), row[2], row[3], row[4]
+        """Every stored signature, in the order stored."""
+        for row in self.conn.execute(f"SELECT {_SIGNATURE_COLUMNS} FROM articles ORDER BY rowid"):
+            yield _signature_row(row)
+
+    def duplicate_candidates(self, signatures: Sequence[np.ndarray], hashes: Iterable[str]
+                             ) -> list[tuple[str, np.ndarray, str, str, str | None]]:
+        """The stored articles a batch may copy, as ``signatures`` yields them: those filed under one of the
+        batch's LSH bands or holding one of its exact texts (``hashes``), and the articles they copy. Read from
+        indexes, so a batch costs the same however many articles are stored."""
+        pairs = sorted({pair for sig in signatures for pair in enumerate(band_keys(sig))})
+        ids: set[str] = set()
+        for chunk in _chunks(pairs, 400):
+            values = ",".join(["(?, ?)"] * len(chunk))
+            ids.update(row[0] for row in self.conn.execute(
+                f"SELECT article_id FROM minhash_bands WHERE (band, key) IN (VALUES {values})",
+                [value for pair in chunk for value in pair]))
+        for chunk in _chunks(sorted(set(hashes)), 500):
+            marks = ",".join("?" * len(chunk))
+            ids.update(row[0] for row in self.conn.execute(f"SELECT id FROM articles WHERE content_hash IN ({marks})",
+                                                            chunk))
+        found = self._signature_rows(ids)
+        return found + self._signature_rows({row[4] for row in found if row[4]} - ids)
+
+    def _signature_rows(self, ids: Iterable[str]) -> list[tuple[str, np.ndarray, str, str, str | None]]:
+        rows = []
+        for chunk in _chunks(sorted(ids), 500):
+            marks = ",".join("?" * len(chunk))
+            rows += map(_signature_row, self.conn.execute(
+                f"SELECT {_SIGNATURE_COLUMNS} FROM articles WHERE id IN ({marks})", chunk))
+        return rows
+
+    def band_stored_articles(self) -> None:
+        """File every stored article under its LSH bands (inside the caller's transaction): a store from before
+        bands were kept gets them as it migrates."""
+        rows = self.conn.execute("SELECT id, minhash FROM articles").fetchall()
+        for chunk in _chunks(rows, 5000):
+            self.conn.executemany(INSERT_BAND, [band for article_id, minhash in chunk
+                                                for band in band_rows(article_id, np.frombuffer(minhash, np.uint32))])
 
     def count_articles(self) -> int:
         return self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
@@ -518,6 +557,13 @@ class Store(ABC):
             event_of = {article_id: event.id for event in story.events for article_id in event.article_ids}
             self.conn.executemany(_upsert("story_articles", "article_id, story_id, event_id", "article_id"),
                                   [(a, story.id, event_of.get(a)) for a in story.article_ids])
+
+
+_SIGNATURE_COLUMNS = "id, minhash, content_hash, url, dup_of"
+
+
+def _signature_row(row: Sequence) -> tuple[str, np.ndarray, str, str, str | None]:
+    return row[0], np.frombuffer(row[1], dtype=np.uint32), row[2], row[3], row[4]
 
 
 def _chunks(items: Sequence, size: int) -> Iterator[Sequence]:

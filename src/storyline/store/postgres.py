@@ -24,6 +24,7 @@ from storyline.store.rows import (
     QUALIFIED_COLUMNS,
     NewArticle,
     article_row,
+    band_rows,
     sentence_rows,
     to_article,
 )
@@ -152,6 +153,8 @@ class PostgresStore(Store):
             for number, script in sorted(schema.POSTGRES_MIGRATIONS.items()):
                 if number > version:
                     self.conn.raw.execute(script)
+                    if number == schema.BANDS_VERSION:
+                        self.band_stored_articles()
             self.conn.execute("CREATE TABLE IF NOT EXISTS storyline_schema (version INTEGER NOT NULL)")
             self.conn.execute("DELETE FROM storyline_schema")
             self.conn.execute("INSERT INTO storyline_schema(version) VALUES (?)", (schema.SCHEMA_VERSION,))
@@ -178,6 +181,12 @@ class PostgresStore(Store):
             self.conn.execute('INSERT INTO sentences(article_id, idx, start, "end") '
                               "SELECT * FROM unnest(?::text[], ?::int[], ?::int[], ?::int[])",
                               [list(column) for column in zip(*sentences)])
+        bands = [one for article, _, minhash, *_ in rows if article.id in inserted
+                 for one in band_rows(article.id, minhash)]
+        if bands:
+            self.conn.execute("INSERT INTO minhash_bands(band, key, article_id) "
+                              "SELECT * FROM unnest(?::smallint[], ?::bigint[], ?::text[]) ON CONFLICT DO NOTHING",
+                              [list(column) for column in zip(*bands)])
         return [article.id in inserted for article, *_ in rows]
 
     def line_counts(self, source: str, keys: Iterable[int]) -> dict[int, int]:

@@ -9,6 +9,7 @@ from typing import Any
 
 import numpy as np
 
+from storyline.dedupe import band_keys
 from storyline.model import Article
 
 ARTICLE_COLUMNS = (
@@ -20,8 +21,14 @@ ARTICLE_COLUMNS = (
 INSERT_ARTICLE = (f"INSERT INTO articles({ARTICLE_COLUMNS}, minhash, ingested_at) "
                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
 INSERT_SENTENCE = 'INSERT INTO sentences(article_id, idx, start, "end") VALUES (?, ?, ?, ?)'
+INSERT_BAND = "INSERT INTO minhash_bands(band, key, article_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"
 NewArticle = tuple[Article, Sequence[tuple[int, int]], np.ndarray, int, str | None]
 """An article to store with its sentence spans, MinHash signature, version and the article it copies."""
+
+
+def band_rows(article_id: str, minhash: np.ndarray) -> list[tuple[int, int, str]]:
+    """The article filed under each LSH band of its signature (``dedupe.band_keys``)."""
+    return [(band, key, article_id) for band, key in enumerate(band_keys(minhash))]
 
 
 def article_row(article: Article, minhash: np.ndarray, version: int, dup_of: str | None) -> tuple:

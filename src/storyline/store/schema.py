@@ -130,8 +130,18 @@ MIGRATIONS: list[str] = [
         body TEXT NOT NULL
     ) WITHOUT ROWID;
     """,
+    """
+    CREATE TABLE minhash_bands (
+        band INTEGER NOT NULL,
+        key INTEGER NOT NULL,
+        article_id TEXT NOT NULL,
+        PRIMARY KEY (band, key, article_id)
+    ) WITHOUT ROWID;
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
+BANDS_VERSION = 9
+"""The migration that brings the ``minhash_bands`` table: stored articles get their bands then, in Python."""
 
 
 def statements(script: str) -> Iterator[str]:
@@ -247,6 +257,14 @@ POSTGRES_MIGRATIONS: dict[int, str] = {
         article_id TEXT COLLATE "C" PRIMARY KEY,
         method TEXT NOT NULL,
         body TEXT NOT NULL
+    );
+    """,
+    9: """
+    CREATE TABLE minhash_bands (
+        band SMALLINT NOT NULL,
+        key BIGINT NOT NULL,
+        article_id TEXT COLLATE "C" NOT NULL,
+        PRIMARY KEY (band, key, article_id)
     );
     """,
 }

@@ -58,6 +58,8 @@ class SQLiteStore(Store):
             with self.transaction():
                 for statement in schema.statements(schema.MIGRATIONS[number]):
                     self.conn.execute(statement)
+                if number + 1 == schema.BANDS_VERSION:
+                    self.band_stored_articles()
                 self.conn.execute(f"PRAGMA user_version={number + 1}")
 
     @contextmanager
