@@ -64,11 +64,13 @@ def similarity(a: np.ndarray, b: np.ndarray) -> float:
 
 
 class DuplicateIndex:
-    """Finds the canonical copy an article duplicates, across batches."""
+    """Finds the canonical copy an article duplicates among those it holds: a batch and the stored articles that
+    share a band with it. Candidates come from the bands for ``CANDIDATE_THRESHOLD``, so ``threshold`` may be set
+    higher, not lower."""
 
     def __init__(self, threshold: float = THRESHOLD) -> None:
         self.threshold = threshold
-        self._lsh = MinHashLSH(threshold=min(threshold, CANDIDATE_THRESHOLD), num_perm=NUM_PERM)
+        self._lsh = MinHashLSH(num_perm=NUM_PERM, params=(BANDS, ROWS))  # the banding the store files articles under
         self._signatures: dict[str, np.ndarray] = {}
         self._canonical: dict[str, str] = {}
         self._urls: dict[str, str] = {}

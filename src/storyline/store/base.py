@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 from abc import ABC, abstractmethod
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import astuple
@@ -197,13 +198,15 @@ class Store(ABC):
         """The stored articles a batch may copy, as ``signatures`` yields them: those filed under one of the
         batch's LSH bands or holding one of its exact texts (``hashes``), and the articles they copy. Read from
         indexes, so a batch costs the same however many articles are stored."""
-        pairs = sorted({pair for sig in signatures for pair in enumerate(band_keys(sig))})
+        keys: dict[int, set[int]] = defaultdict(set)
+        for sig in signatures:
+            for band, key in enumerate(band_keys(sig)):
+                keys[band].add(key)
         ids: set[str] = set()
-        for chunk in _chunks(pairs, 400):
-            values = ",".join(["(?, ?)"] * len(chunk))
-            ids.update(row[0] for row in self.conn.execute(
-                f"SELECT article_id FROM minhash_bands WHERE (band, key) IN (VALUES {values})",
-                [value for pair in chunk for value in pair]))
+        for band, chunk in ((band, chunk) for band in sorted(keys) for chunk in _chunks(sorted(keys[band]), 500)):
+            marks = ",".join("?" * len(chunk))  # a band and its keys: a search of the primary key, where
+            ids.update(row[0] for row in self.conn.execute(  # (band, key) IN (VALUES ...) scans the table
+                f"SELECT article_id FROM minhash_bands WHERE band = ? AND key IN ({marks})", [band, *chunk]))
         for chunk in _chunks(sorted(set(hashes)), 500):
             marks = ",".join("?" * len(chunk))
             ids.update(row[0] for row in self.conn.execute(f"SELECT id FROM articles WHERE content_hash IN ({marks})",
