@@ -2,6 +2,12 @@ from datetime import date
 
 from storyline.ingest import ingest
 from storyline.model import Article
+from storyline.store.rows import (
+    INSERT_ARTICLE,
+    INSERT_SENTENCE,
+    article_row,
+    sentence_rows,
+)
 from storyline.tracker import refresh_stories, story_sources, story_timeline
 
 BRIDGE = [
@@ -106,8 +112,6 @@ def test_a_state_that_does_not_fit_the_stored_stories_is_not_used(store, monkeyp
 
 def _add_without_bands(self, article, spans, minhash, version, dup_of):
     """``add_article`` as a store from before LSH bands were kept ran it: there was no table to file them in."""
-    from storyline.store.rows import INSERT_ARTICLE, INSERT_SENTENCE, article_row, sentence_rows
-
     inserted = self.conn.execute(INSERT_ARTICLE, article_row(article, minhash, version, dup_of)).rowcount
     if inserted:
         self.conn.executemany(INSERT_SENTENCE, sentence_rows(article, spans))
