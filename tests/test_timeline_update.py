@@ -1,5 +1,6 @@
 """A kept timeline grows with its story: what a reader saw stays, new days are summarised from new articles."""
 
+from dataclasses import replace
 from datetime import date
 
 from storyline.ingest import ingest
@@ -86,6 +87,8 @@ def test_a_timeline_grows_only_while_its_story_keeps_every_article_and_grew_litt
     assert can_grow(state, [*members, "new"])
     assert not can_grow(state, [*members, "new", "newer"]), "more than a tenth new: made again"
     assert not can_grow(state, [*members[1:], "new"]), "an article left the story: made again"
+    grown = replace(state, members=[*members, "new"])
+    assert not can_grow(grown, [*members, "new", "newer"]), "a tenth since the full making, not since the last growth"
 
 
 def test_a_state_reads_back_as_it_was_written():

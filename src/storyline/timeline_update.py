@@ -44,8 +44,7 @@ Material = tuple[Sequence[Article], Mapping[str, Sequence[Sentence]], Callable[[
 
 def can_grow(state: TimelineState, members: Collection[str]) -> bool:
     """True when the story still holds every article the timeline saw and has grown little since its full making."""
-    seen = set(state.members)
-    return seen <= set(members) and len(set(members) - seen) <= GROWTH * state.base
+    return set(state.members) <= set(members) and len(set(members)) - state.base <= GROWTH * state.base
 
 
 def grow_timeline(state: TimelineState, new: Collection[str], load: Callable[[Collection[str]], Material],

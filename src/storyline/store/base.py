@@ -203,9 +203,10 @@ class Store(ABC):
             for band, key in enumerate(band_keys(sig)):
                 keys[band].add(key)
         ids: set[str] = set()
+        # one band at a time, a search of the primary key: "(band, key) IN (VALUES ...)" scans the whole table
         for band, chunk in ((band, chunk) for band in sorted(keys) for chunk in _chunks(sorted(keys[band]), 500)):
-            marks = ",".join("?" * len(chunk))  # a band and its keys: a search of the primary key, where
-            ids.update(row[0] for row in self.conn.execute(  # (band, key) IN (VALUES ...) scans the table
+            marks = ",".join("?" * len(chunk))
+            ids.update(row[0] for row in self.conn.execute(
                 f"SELECT article_id FROM minhash_bands WHERE band = ? AND key IN ({marks})", [band, *chunk]))
         for chunk in _chunks(sorted(set(hashes)), 500):
             marks = ",".join("?" * len(chunk))
