@@ -21,8 +21,8 @@ from storyline.states import METHOD as STATES_METHOD
 from storyline.states import StateClaim, state_claims, state_histories
 from storyline.store import Store, Update
 from storyline.timeline import DEFAULTS as TIMELINE_DEFAULTS
-from storyline.timeline import TimelineSettings
-from storyline.tracker import members_key, story_timeline, timeline_entry
+from storyline.timeline import TimelineSettings, timeline_entry
+from storyline.tracker import members_key, story_timeline
 
 LAST = "last"
 

@@ -145,7 +145,17 @@ class TimelineState:
         return cls(members, row["base"], _by_day(row["importance"]), _by_day(row["published"]),
                    set(map(date.fromisoformat, row["eligible"])),
                    {date.fromisoformat(d): {members[n] for n in numbers} for d, numbers in row["on"].items()},
-                   [TimelineEntry(**{**e, "date": date.fromisoformat(e["date"])}) for e in row["entries"]])
+                   [timeline_entry(e) for e in row["entries"]])
+
+
+def timeline_entry(row: Mapping[str, Any]) -> TimelineEntry:
+    """A timeline entry back from ``dataclasses.asdict`` (its date as an ISO string)."""
+    return TimelineEntry(**{**row, "date": date.fromisoformat(row["date"])})
+
+
+def in_order(entries: Iterable[TimelineEntry]) -> list[TimelineEntry]:
+    """Entries as a timeline lists them: by date, then by the article and sentence they cite."""
+    return sorted(entries, key=lambda e: (e.date, e.article_id, e.sentence_index))
 
 
 def _by_day(counts: Mapping[str, int]) -> dict[date, int]:
@@ -375,7 +385,7 @@ def fill(days: list[date], spare: Sequence[date], pool: Pool, scored: Scored, ch
                 sentence_index=candidate.sentence.index, source=candidate.article.source, url=candidate.article.url,
                 language=language_at(candidate.article, candidate.sentence.start),
             ))
-    return sorted(entries, key=lambda e: (e.date, e.article_id, e.sentence_index))
+    return in_order(entries)
 
 
 def default_dates(days: Sequence[date], settings: TimelineSettings) -> int:

@@ -31,6 +31,7 @@ from storyline.timeline import (
     collect,
     default_dates,
     fill,
+    in_order,
     rank,
     score,
 )
@@ -55,9 +56,9 @@ def grow_timeline(state: TimelineState, new: Collection[str], load: Callable[[Co
     (the dated ones serve) with the sentences of the dated ones; ``aliases`` gives the other names of the story's
     entities (see ``build_timeline``), asked for only when a date is summarised; ``span`` limits the dates it may
     use."""
+    members = [*state.members, *sorted(set(new) - set(state.members))]
     articles, sentences, read = load(new)
-    size = len(set(state.members) | set(new))
-    fresh = collect([a for a in articles if a.published], sentences, settings, read, size)
+    fresh = collect([a for a in articles if a.published], sentences, settings, read, len(members))
     published = Counter(state.published) + Counter({d: len(ids) for d, ids in fresh.published.items()})
     importance = dict(state.importance)
     for day, count in fresh.importance().items():
@@ -68,26 +69,27 @@ def grow_timeline(state: TimelineState, new: Collection[str], load: Callable[[Co
     on = dict(state.on)
     for day, ids in fresh.articles_on().items():
         on[day] = on.get(day, set()) | ids
-    grown = TimelineState([*state.members, *sorted(set(new) - set(state.members))], state.base, importance,
-                          dict(published), state.eligible | set(fresh.by_day), on, [])
+    grown = TimelineState(members, state.base, importance, dict(published), state.eligible | set(fresh.by_day), on,
+                          [])
 
     days = [d for d, n in importance.items()
             if (n or settings.dates is not None) and (not span or span[0] <= d <= span[1])]
     ranked = rank([d for d in days if d in grown.eligible], importance, settings)
     wanted = settings.dates if settings.dates is not None else default_dates(days, settings)
-    kept = [e for e in state.entries if e.date in set(ranked[:wanted])]
-    todo = sorted(set(ranked[:wanted]) - {e.date for e in kept})
+    chosen = set(ranked[:wanted])
+    kept = [e for e in state.entries if e.date in chosen]
+    todo = sorted(chosen - {e.date for e in kept})
     spare = ranked[wanted:][:len(todo)]
     grown.entries = kept
     if not todo:
         return kept, grown
     articles, sentences, read = load(sorted(set().union(*(on[d] for d in todo + spare))))
     articles = sorted((a for a in articles if a.published), key=lambda a: (a.published, a.id))
-    pool = collect(articles, sentences, settings, read, size)
+    pool = collect(articles, sentences, settings, read, len(members))
     scored = score(pool, articles, aliases(), extra=[e.text for e in kept])
     added = [] if scored is None else fill(todo, spare, pool, scored,
                                            list(range(len(pool.texts), len(pool.texts) + len(kept))), settings)
     grown.eligible -= set(todo) - {e.date for e in added}
-    grown.entries = sorted([*kept, *added], key=lambda e: (e.date, e.article_id, e.sentence_index))
+    grown.entries = in_order([*kept, *added])
     return grown.entries, grown
 

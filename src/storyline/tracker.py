@@ -49,6 +49,7 @@ from storyline.timeline import (
     build_timeline,
     build_timeline_state,
     read_article,
+    timeline_entry,
 )
 from storyline.timeline_update import Material, can_grow, grow_timeline
 
@@ -272,11 +273,6 @@ def kept_readings(store: Store, articles: Sequence[Article], sentences: Mapping[
     if fresh:
         store.keep_readings(fresh, READING_METHOD)
     return lambda article, given: readings[article.id] if article.id in readings else read_article(article, given)
-
-
-def timeline_entry(row: Mapping[str, Any]) -> TimelineEntry:
-    """A timeline entry back from ``dataclasses.asdict`` (its date as an ISO string)."""
-    return TimelineEntry(**{**row, "date": date.fromisoformat(row["date"])})
 
 
 def other_names(store: Store, story: Story) -> dict[str, str]:
