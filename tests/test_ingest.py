@@ -53,6 +53,15 @@ def test_a_copy_is_found_among_articles_stored_by_earlier_runs(store):
     assert (later.stored, later.duplicates) == (2, 1), "the copy, found from the store's index, not a rebuilt one"
 
 
+def test_an_article_another_writer_stored_meanwhile_is_counted_once_not_a_candidate(store, monkeypatch):
+    article = _a("The Orlen library reopened on Monday after repairs to its roof.", url="https://o.example/1")
+    ingest(store, [article])
+    monkeypatch.setattr(store, "existing_ids", lambda ids: set())  # as if stored after the batch was checked
+    again = ingest(store, [_a("The Orlen library reopened on Monday after repairs to its roof.",
+                              url="https://o.example/1")])
+    assert (again.stored, again.unchanged) == (0, 1) and store.count_articles() == 1
+
+
 def test_a_store_from_before_bands_files_its_articles_under_them_when_opened(tmp_path):
     from storyline.store import SQLiteStore
 

@@ -209,8 +209,12 @@ def _store_batch(
         article.text, article.language, article.language_confidence, article.metadata = text, language, confidence, \
             metadata
     settle_languages(articles, store.outlet_languages({a.source for a in articles if a.source}))
-    index = DuplicateIndex()  # the stored articles this batch may copy, then the batch itself
-    index.extend(store.duplicate_candidates([sig for *_, sig, _metadata in prepared], {a.content_hash for a in articles}))
+    # The stored articles this batch may copy, then the batch itself. An article of the batch that another writer
+    # stored meanwhile is no candidate: its insert below finds it stored.
+    ours = {a.id for a in articles}
+    index = DuplicateIndex()
+    index.extend(row for row in store.duplicate_candidates([sig for *_, sig, _metadata in prepared],
+                                                           {a.content_hash for a in articles}) if row[0] not in ours)
     rows = []
     for article, (*_, spans, sig, _metadata) in zip(articles, prepared):
         report.languages[article.language] += 1
