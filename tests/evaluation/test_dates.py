@@ -25,6 +25,6 @@ def test_pages_are_scored_right_wrong_or_given_a_date_they_do_not_have(tmp_path)
     }))
     result = score_page_dates(tmp_path, labels)
     assert (result.right, result.dated, result.undated) == (2, 3, 1)
-    assert result.wrong == ["wrong.html: 2024-05-02, shown 2024-05-01"]
+    assert result.wrong == ["wrong.html: 2024-05-02, labelled 2024-05-01"]
     assert result.undated_given == ["undated.html: 2024-01-15"]
     assert result.accuracy == 2 / 3

@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 from storyline.readers.base import ReadError
-from storyline.readers.html import read_html
+from storyline.readers.html import page_date, read_html
 
 PAGE = """<!doctype html><html><head><title>Orlen library reopens</title>
 <meta property="og:site_name" content="Orlen Courier">
@@ -36,3 +36,24 @@ def test_titles_lose_the_site_name_after_them():
     assert page_title("Kessport: the strike, day by day, as the workers and the owners told it", "") == \
         "Kessport: the strike, day by day, as the workers and the owners told it"
     assert page_title("Ships wait", "x.example") == "Ships wait"
+
+
+def _dated_page(head: str, byline: str) -> str:
+    return (f"<html><head><title>Orlen ferry returns</title>{head}</head><body><article><h1>Orlen ferry returns</h1>"
+            f"<div class='byline'>{byline}</div><p>The ferry between Orlen and Kessport sailed again on Monday after "
+            "its engine was rebuilt over the winter by the harbour's own fitters.</p></article></body></html>")
+
+
+@pytest.mark.parametrize("head, byline", [
+    ('<meta name="last-modified" content="2024-03-09T10:00:00+01:00">',
+     '<time datetime="2024-03-02T08:00:00+01:00">2 March 2024</time>'),
+    ("", '<span class="updated hidden">2024-03-09T10:00:00+01:00</span><span>March 2nd, 2024</span>'),
+])
+def test_a_stamp_of_the_last_change_does_not_hide_the_date_shown(head, byline):
+    assert page_date(_dated_page(head, byline)) == "2024-03-02"
+
+
+def test_a_date_marked_both_posted_and_updated_is_the_date_and_a_lone_update_stamp_still_dates_a_page():
+    assert page_date(_dated_page("", '<span class="post-date date updated">March 9, 2024</span>')) == "2024-03-09"
+    assert page_date(_dated_page('<meta name="last-modified" content="2024-03-09T10:00:00+01:00">', "")) == \
+        "2024-03-09"

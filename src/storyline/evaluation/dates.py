@@ -39,7 +39,7 @@ def score_page_dates(pages: Path, labels: Path) -> DateScore:
         elif found in (label["date"], *label.get("also", ())):
             result.right += 1
         elif found:
-            result.wrong.append(f"{name}: {found}, shown {label['date']}")
+            result.wrong.append(f"{name}: {found}, labelled {label['date']}")
         else:
-            result.missed.append(f"{name}: none, shown {label['date']}")
+            result.missed.append(f"{name}: none, labelled {label['date']}")
     return result

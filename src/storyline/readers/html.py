@@ -6,7 +6,9 @@ import re
 from collections.abc import Iterator
 
 import htmldate
+import lxml.html
 import trafilatura
+from lxml.etree import ParserError
 
 from storyline.model import Article
 from storyline.readers.base import ReadError, normalize_text, parse_date
@@ -16,15 +18,63 @@ _SUFFIX = re.compile(r"\s+[|–—·:-]\s+([^|–—·:]{2,60})$")
 """A title's last part after a separator: " | Wired", " - The Lune Gazette"."""
 
 
+_MODIFIED_META = {
+    "name": {"last-modified", "lastmod", "lastmodified", "modified", "utime"},
+    "http-equiv": {"last-modified"},
+    "property": {"article:modified_time", "og:updated_time", "og:modified_time", "modified_time", "updated_time",
+                 "dcterms.modified", "dc.modified", "datemodified"},
+    "itemprop": {"datemodified", "dateupdate"},
+}
+_UPDATED_CLASSES = {"updated", "modified"}
+_UTF8 = lxml.html.HTMLParser(encoding="utf-8")
+
+
 def page_date(text: str) -> str | None:
     """The page's publication date: from its markup and metadata, else from a date written in its text
-    ("publiziert am 25. September 2018", "14.06.2019"). A first of January found that way is most often a
-    year alone (a copyright line), so it is not taken."""
+    ("publiziert am 25. September 2018", "14.06.2019"). A stamp of the page's last change only bounds its
+    publication from above, so where the page also dates itself earlier without those stamps, that date is
+    taken (htmldate falls back on a Last-Modified meta or an hAtom "updated" element before it reads the
+    date shown under the headline)."""
+    found = _find_date(text)
+    unstamped = _without_update_stamps(text) if found else None
+    earlier = _find_date(unstamped) if unstamped else None
+    return earlier if earlier and earlier < found else found
+
+
+def _find_date(text: str) -> str | None:
+    """htmldate's original date, quick search first. A first of January found only by the extensive search
+    is most often a year alone (a copyright line), so it is not taken."""
     found = htmldate.find_date(text, original_date=True, extensive_search=False)
     if found:
         return found
     found = htmldate.find_date(text, original_date=True, extensive_search=True)
     return found if found and not found.endswith("-01-01") else None
+
+
+def _is_update_stamp(element: lxml.html.HtmlElement) -> bool:
+    """A meta tag naming the last modification, or an element marked (hAtom) as updated and not also as the
+    post's date ("date updated" on themes that show one date)."""
+    if element.tag == "meta":
+        return any((element.get(kind) or "").lower() in names for kind, names in _MODIFIED_META.items())
+    if (element.get("itemprop") or "").lower() in _MODIFIED_META["itemprop"]:
+        return True
+    classes = set((element.get("class") or "").lower().split())
+    return bool(classes & _UPDATED_CLASSES) and not any(
+        "date" in name or "publish" in name for name in classes - _UPDATED_CLASSES)
+
+
+def _without_update_stamps(text: str) -> str | None:
+    """The page without its stamps of last modification; None where it has none."""
+    try:
+        tree = lxml.html.fromstring(text.encode("utf-8"), parser=_UTF8)
+    except (ParserError, ValueError):
+        return None
+    stamps = [element for element in tree.iter() if isinstance(element.tag, str) and _is_update_stamp(element)]
+    if not stamps:
+        return None
+    for element in stamps:
+        element.drop_tree()
+    return lxml.html.tostring(tree, encoding="unicode")
 
 
 def page_title(title: str, site: str) -> str:
