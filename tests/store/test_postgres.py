@@ -75,3 +75,30 @@ def test_two_ingesters_at_once_store_every_article_once(tmp_path, kind):
         assert len(stored) == 600
         assert sorted(a.external_id for a in stored) == sorted(r["id"] for r in records)
         assert all(store.sentences(a) for a in stored)
+
+
+@needs_postgres
+def test_a_pool_lends_its_connections_again_and_replaces_those_the_server_dropped(tmp_path):
+    import psycopg
+
+    from storyline.store import PostgresPool
+
+    pool = PostgresPool(new_store_address(tmp_path, "pool"), size=2)
+    try:
+        for _ in range(10):
+            with pool.store() as store:
+                assert store.count_articles() == 0
+                with pytest.raises(ZeroDivisionError), store.transaction():
+                    store.conn.execute("SELECT 1")
+                    raise ZeroDivisionError  # a request failing inside a transaction gives its connection back clean
+        assert pool.opened <= 2
+        with pool.store() as one, pool.store() as other:
+            backends = [s.conn.execute("SELECT pg_backend_pid()").fetchone()[0] for s in (one, other)]
+        with psycopg.connect(POSTGRES, autocommit=True) as admin:
+            for backend in backends:
+                admin.execute("SELECT pg_terminate_backend(%s)", (backend,))
+        with pool.store() as store:  # a server restart: the pool checks a connection before lending it
+            assert store.count_articles() == 0
+            assert store.conn.execute("SELECT pg_backend_pid()").fetchone()[0] not in backends
+    finally:
+        pool.close()

@@ -174,3 +174,15 @@ def test_a_body_that_does_not_arrive_in_time_is_refused(fresh_db):
     slow = client.post("/api/ingest", headers=NDJSON, content=_row(1))
     assert slow.status_code == 408 and slow.json()["error"]["code"] == "timeout"
     assert client.get("/api/articles").json()["total"] == 0
+
+
+def test_a_running_app_answers_on_a_few_connections_of_its_own(web_db):
+    from storyline.web import THREADS
+
+    with TestClient(create_app(web_db)) as running:  # the lifespan runs: the app opens its Stores
+        answers = [running.get("/api/stories").status_code for _ in range(20)]
+        stores = running.app.state.stores
+        assert answers == [200] * 20
+        if stores.pool:  # a PostgreSQL server: 20 requests on at most as many connections as threads answering
+            assert stores.pool.opened <= THREADS
+    assert running.app.state.stores is None

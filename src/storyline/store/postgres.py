@@ -33,6 +33,10 @@ try:
     import psycopg
 except ImportError:  # pragma: no cover - the extra is not installed
     psycopg = None
+try:
+    from psycopg_pool import ConnectionPool
+except ImportError:  # pragma: no cover - an older install of the extra
+    ConnectionPool = None
 
 SCHEMES = ("postgresql://", "postgres://")
 SERVER_ERRORS: tuple[type[Exception], ...] = (psycopg.OperationalError,) if psycopg else ()
@@ -105,24 +109,63 @@ def _clean(params: Sequence[Any]) -> list[Any]:
     return [value.replace("\x00", "") if isinstance(value, str) else value for value in params]
 
 
+CONNECTION = {"autocommit": True, "row_factory": _row_factory, "connect_timeout": 10}
+
+
+def _configure(raw: Any) -> None:
+    """Every Python int as BIGINT, the type of our integer columns: psycopg would pick the smallest type that fits
+    each value, and a list of mixed types compared with a BIGINT column cannot use its index."""
+    for dumper in (psycopg.types.numeric.Int8Dumper, psycopg.types.numeric.Int8BinaryDumper):
+        raw.adapters.register_dumper(int, dumper)
+
+
+class PostgresPool:
+    """Connections to one server kept open between uses, for a web app whose every request needs the store:
+    borrowing one costs a round trip where connecting cost 6 ms on this machine (tens of milliseconds to a server
+    across a network, with TLS and password checks)."""
+
+    def __init__(self, address: str, size: int) -> None:
+        PostgresStore(address).close()  # the usual errors for a wrong address, and the schema brought up to date
+        self.address = address
+        self.pool = ConnectionPool(address, kwargs=CONNECTION, configure=_configure, min_size=1, max_size=size,
+                                   check=ConnectionPool.check_connection, name="storyline", open=True)
+
+    @contextmanager
+    def store(self) -> Iterator[PostgresStore]:
+        """The store on a borrowed connection, given back (rolled back first if a transaction was left open)."""
+        with self.pool.connection() as raw:
+            yield PostgresStore(self.address, raw)
+
+    @property
+    def opened(self) -> int:
+        """How many connections the pool has opened so far (those it replaced included)."""
+        return self.pool.get_stats()["connections_num"]
+
+    def close(self) -> None:
+        self.pool.close()
+
+
 class PostgresStore(Store):
     """Articles and stories in a PostgreSQL database, shared by every process given its address."""
 
     SEARCH = TSEARCH
     CONFLICTS = (psycopg.errors.DeadlockDetected, psycopg.errors.SerializationFailure) if psycopg else ()
 
-    def __init__(self, address: str) -> None:
+    def __init__(self, address: str, borrowed: Any = None) -> None:
+        """The store at ``address``, on a connection of its own, or on a ``borrowed`` one (from a
+        ``PostgresPool``, which has seen the schema up to date) that it leaves open."""
         self.address = address
+        self.borrowed = borrowed is not None
+        if borrowed is not None:
+            self.conn = _Connection(borrowed)
+            return
         if psycopg is None:
             raise StoreError(f"{redacted(address)}: PostgreSQL needs psycopg: pip install 'storyline[postgres]'")
         try:
-            raw = psycopg.connect(address, autocommit=True, row_factory=_row_factory, connect_timeout=10)
+            raw = psycopg.connect(address, **CONNECTION)
         except (psycopg.Error, ValueError) as exc:
             raise StoreError(f"{redacted(address)}: cannot connect ({str(exc).strip().splitlines()[0]})") from None
-        # Every Python int as BIGINT, the type of our integer columns: psycopg would pick the smallest type that
-        # fits each value, and a list of mixed types compared with a BIGINT column cannot use its index.
-        for dumper in (psycopg.types.numeric.Int8Dumper, psycopg.types.numeric.Int8BinaryDumper):
-            raw.adapters.register_dumper(int, dumper)
+        _configure(raw)
         self.conn = _Connection(raw)
         try:
             self._migrate()
@@ -131,7 +174,8 @@ class PostgresStore(Store):
             raise StoreError(f"{redacted(address)}: not a usable Storyline database ({exc})") from None
 
     def close(self) -> None:
-        self.conn.close()
+        if not self.borrowed:
+            self.conn.close()
 
     def _version(self) -> int:
         """The schema version the database is at (0 before Storyline made its tables)."""

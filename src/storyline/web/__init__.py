@@ -29,6 +29,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from storyline import __version__
 from storyline.config import timeline_settings
 from storyline.processes import die_with_parent
+from storyline.store import Stores
 from storyline.timeline import DEFAULTS as TIMELINE_DEFAULTS
 from storyline.timeline import TimelineSettings
 from storyline.web.api import router as api_router
@@ -56,7 +57,12 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     # A few threads answer at once: each request is CPU work under one GIL, so more threads only take turns
     # slower (20 clients got less than one did with anyio's default of 40).
     anyio.to_thread.current_default_thread_limiter().total_tokens = THREADS
-    yield
+    app.state.stores = Stores(app.state.db, THREADS)
+    try:
+        yield
+    finally:
+        app.state.stores.close()
+        app.state.stores = None
 
 
 def create_app(db: str, *, max_ingest_bytes: int = MAX_INGEST_BYTES, body_seconds: float = BODY_SECONDS,
@@ -72,6 +78,7 @@ def create_app(db: str, *, max_ingest_bytes: int = MAX_INGEST_BYTES, body_second
         openapi_url="/api/openapi.json", docs_url=None, redoc_url=None,
     )
     app.state.db = db
+    app.state.stores = None  # the lifespan's Stores while the app runs
     app.state.max_ingest_bytes = max_ingest_bytes
     app.state.body_seconds = body_seconds
     app.state.timeline_settings = timeline_settings

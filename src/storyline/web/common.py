@@ -28,8 +28,10 @@ templates.env.globals["web_url"] = lambda url: url if url.lower().startswith(("h
 
 
 def request_store(request: Request) -> Iterator[Store]:
-    """One connection per request, closed when the response is sent."""
-    with open_store(request.app.state.db) as store:
+    """The store for one request: on a connection borrowed from the server's pool while the app runs (``Stores``),
+    else on one of its own; given back or closed when the response is sent."""
+    stores = request.app.state.stores
+    with stores.open() if stores else open_store(request.app.state.db) as store:
         yield store
 
 
