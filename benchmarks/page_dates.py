@@ -1,6 +1,6 @@
 """Publication dates of real pages, right to the day: `python benchmarks/page_dates.py [PAGES_DIR [LABELS]]`.
 
-Two labelled sets of real pages, neither written here:
+Three labelled sets of real pages, none written here:
 
 - ../shared/datasets/html_pages (trafilatura's test collection), the default: benchmarks/data/page_dates.json
   holds the date each page shows its reader as its publication date, labelled by hand from the saved page
@@ -11,6 +11,9 @@ Two labelled sets of real pages, neither written here:
   benchmarks/data/page_dates_htmldate.json). The pages ship in htmldate's 1.4.0 source release:
   `pip download htmldate==1.4.0 --no-binary :all: --no-deps && tar xzf htmldate-1.4.0.tar.gz`, then
   `python benchmarks/page_dates.py htmldate-1.4.0/tests/cache benchmarks/data/page_dates_htmldate.json`.
+- newspaper4k's test pages with the publication date its tests expect (benchmarks/data/page_dates_newspaper4k.json):
+  `pip download newspaper4k==0.9.6 --no-binary :all: --no-deps`, unpack it, and give
+  `newspaper4k-0.9.6/tests/data/html benchmarks/data/page_dates_newspaper4k.json`.
 
 Prints, for dated pages, how many got the right day, a wrong one or none; for undated pages, how many were
 given a date anyway; and every miss.

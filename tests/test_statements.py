@@ -92,3 +92,15 @@ def test_nothing_under_a_background_heading_is_a_statement_until_the_next_headin
     kept = [s.text for s in statements(split_sentences("a", text))]
     assert kept == ["Kessport dock workers ended their strike on Tuesday after nine days.", "What happens next",
                     "Ships will start loading again on Wednesday morning, the board said."]
+
+
+def test_nothing_under_a_comments_heading_is_a_statement_and_a_lone_relative_stamp_is_none():
+    text = ("El puerto de Kessport reabrió el martes tras nueve días de huelga de los estibadores.\n"
+            "Comentarios (3)\n"
+            "Hace 28 minutos\n"
+            "La junta del puerto debería haber cedido hace un mes y ahorrado a todos el problema.\n")
+    kept = statements(split_sentences("a", text))
+    assert [s.index for s in kept] == [0]
+    assert junk_reason("2 hours ago") == junk_reason("Hace una hora") == junk_reason("vor 3 Stunden") == "stamp"
+    assert junk_reason("Hace dos semanas, la junta aprobó el presupuesto del puerto.") is None
+    assert junk_reason("Comments by the harbour master angered the union.") is None

@@ -119,3 +119,24 @@ def test_a_weekday_beside_a_written_date_is_that_date():
     assert [(t.text, t.value) for t in found] == [("26. Oktober", date(2024, 10, 26))]
     found = find_dates("On Friday, March 1, the strike began.", date(2024, 3, 20))
     assert [t.value for t in found] == [date(2024, 3, 1)]
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("es", "El juez ya lo hizo el pasado mes de noviembre, por escrito."),  # not "last month" (February)
+    ("es", "El juez ya lo hizo en noviembre pasado."),
+    ("fr", "Le juge l'avait fait le mois de novembre dernier."),
+    ("it", "Il giudice lo aveva fatto lo scorso novembre."),
+    ("de", "Der Richter tat es im vergangenen November."),
+    ("pt", "O juiz já o fez no passado mês de novembro."),
+    ("en", "The judge did so last November."),
+])
+def test_a_named_month_called_last_is_the_latest_one_past(language, sentence):
+    assert [(t.value, t.precision) for t in find_dates(sentence, PUBLISHED, language)] == [(date(2023, 11, 1), "month")]
+
+
+def test_a_named_month_called_next_is_the_first_one_ahead_and_a_month_last_year_stays_last_year():
+    assert [t.value for t in find_dates("The ferry returns next March.", PUBLISHED)] == [date(2025, 3, 1)]
+    assert [t.value for t in find_dates("Il traghetto torna il prossimo mese di maggio.", PUBLISHED, "it")] == \
+        [date(2024, 5, 1)]
+    assert [(t.text, t.value) for t in find_dates("It closed in November last year.", PUBLISHED)] == \
+        [("in November", date(2023, 11, 1)), ("last year", date(2023, 1, 1))]

@@ -5,7 +5,7 @@ live-blog time stamps, transcript speaker tags, bylines, photo captions,
 "Related:" and "Read more" links, lead-ins that end in a colon, questions.
 None of these says what happened, so none may become a timeline entry.
 Each rule is a pattern on one sentence, except comments: from the first
-comment stamp on, the rest of the page is the comment thread.
+comment stamp or comments heading on, the rest of the page is the comment thread.
 
 Scraped text may write brackets as Penn Treebank tokens (``-LRB-``), as
 Timeline17 does, so the patterns accept both.
@@ -33,11 +33,30 @@ _COMMENT = re.compile(
 )
 """A reader comment: "February 1, 2011 at 5:20 pm | NO !", "... | Reply ...", "Report abuse"."""
 
+_THREAD = re.compile(
+    r"^\s*(?:\d+\s+)?(?:Comments?|Comentar(?:ios?)?|Comentários?|Commentaires?|Commenter|Commenti|Commenta"
+    r"|Kommentare?|Kommentieren|(?:Leave|Post|Add|Write) a comment|Deja (?:un|tu) comentario"
+    r"|Laisser un commentaire|Lascia un commento|Schreibe?n? Sie einen Kommentar|Deixe (?:um|seu) comentário)"
+    r"\s*(?:\(\d+\))?\s*[:.]?\s*$",
+    re.IGNORECASE,
+)
+"""The heading over a comment thread, alone on its line: "Comments (12)", "Comentar", "Lascia un commento"."""
+
 _STAMP = re.compile(
     rf"^\s*{_OPEN}?\s*(?:UPDATE|Update|Actualización|Mise à jour|Aggiornamento|Aktualisierung|Atualização)\s*\d*\s*-"
     r"|^\s*(?:Posted|Last updated|Published|Updated)\b.{0,60}\d{1,2}[:.]\d\d"
 )
 """A wire headline or a page's time line: "UPDATE 1-Oil catcher dome hits snag", "Posted by ... 10:02 PM"."""
+
+_SOME = r"(?:\d+|an?|one|una?|une?|uma?|einer?|einem)"
+_AGO = re.compile(
+    rf"^\s*(?:{_SOME}\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?)\s+ago"
+    rf"|hace\s+{_SOME}\s+(?:segundos?|minutos?|horas?|días?)|il y a\s+{_SOME}\s+(?:secondes?|minutes?|heures?|jours?)"
+    rf"|{_SOME}\s+(?:secondi|minuti|minuto|ore|ora|giorni|giorno)\s+fa|vor\s+{_SOME}\s+(?:Sekunden?|Minuten?|Stunden?|Tagen?)"
+    rf"|há\s+{_SOME}\s+(?:segundos?|minutos?|horas?|dias?))\s*\.?\s*$",
+    re.IGNORECASE,
+)
+"""A line that is only a relative time stamp ("Hace 28 minutos", "2 hours ago"): over a comment or a live post."""
 
 _PREFIX = re.compile(
     rf"^[\s-]*{_OPEN}\s*(?:Update|UPDATE|Updated)\b.*?{_CLOSE}(?:\s*{_CLOSE})?\s*"
@@ -104,7 +123,8 @@ def junk_reason(text: str) -> str | None:
     listed = _LIST.search(text)
     if listed and len(listed[0]) >= LIST_SHARE * len(text):
         return "list"
-    for reason, pattern in (("comment", _COMMENT), ("question", _QUESTION), ("stamp", _STAMP),
+    for reason, pattern in (("comment", _COMMENT), ("comment", _THREAD), ("question", _QUESTION), ("stamp", _STAMP),
+                            ("stamp", _AGO),
                             ("speaker", _SPEAKER), ("byline", _BYLINE), ("caption", _CAPTION), ("link", _LINK),
                             ("navigation", _NAVIGATION), ("lead-in", _LEAD_IN)):
         if pattern.search(text):

@@ -61,6 +61,7 @@ def _rules(language: str) -> list[tuple[str, re.Pattern[str]]]:
     count = rf"(?P<count>\d+|{_alt(words.numbers)})"
     unit = rf"(?P<unit>{_alt(words.units)})"
     which = rf"(?P<which>{_alt(words.last + words.next + words.this)})"
+    month_of = rf"(?:(?:{_alt(u for u, kind in words.units.items() if kind == 'month')})\s+(?:of|de|di|d')\s+)?"
     flags = re.IGNORECASE
     rules = [
         (NEUTRAL, _ISO),
@@ -69,6 +70,9 @@ def _rules(language: str) -> list[tuple[str, re.Pattern[str]]]:
         ("month_year", re.compile(rf"\b{month}{link}\s*,?\s+{_YEAR}\b", flags)),
         ("month_day", re.compile(rf"\b{month}\s+{_DAY}(?!\w)(?!\s*(?:,\s*)?\d)", flags)),
         ("day_month", re.compile(rf"\b{_DAY}{link}\s+{month}(?!\w)", flags)),
+        # "last November", "el pasado mes de noviembre", "novembre dernier" (not "November last year")
+        ("relative_month", re.compile(rf"(?<!\w){which}\s+{month_of}{month}(?!\w)", flags)),
+        ("relative_month", re.compile(rf"(?<!\w){month_of}{month}\s+{which}(?!\w)(?!\s+{unit})", flags)),
     ]
     if words.ago_before:
         rules.append(("ago", re.compile(rf"\b(?:{_alt(words.ago_before)})\s+{count}\s+{unit}\b", flags)))
@@ -198,6 +202,14 @@ def _resolve(rule: str, m: re.Match[str], published: date, future: bool, words: 
         if unit == "month":
             return _shift_months(published.replace(day=1), step), "month"
         return date(published.year + step, 1, 1), "year"
+    if rule == "relative_month":
+        month, step = months[g["month"].lower()], _step(g["which"], words)
+        year = published.year
+        if step < 0 and month >= published.month:
+            year -= 1
+        elif step > 0 and month <= published.month:
+            year += 1
+        return date(year, month, 1), "month"
     if rule == "relative_weekday":
         weekday = words.weekdays[g["weekday"].lower()]
         step = _step(g["which"], words)

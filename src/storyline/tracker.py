@@ -209,9 +209,11 @@ def per_story(store: Store, story: Story, kind: str, method: str, compute: Calla
 
 
 def _timeline_cache(dates: int | None, settings: TimelineSettings) -> tuple[str, str]:
-    """The cache kind and method of a story's timeline of ``dates`` dates (None: as many as its span calls for)."""
+    """The cache kind and method of a story's timeline of ``dates`` dates (None: as many as its span calls for); the
+    method names how articles are read too, so a timeline kept before the reading rules changed is made again."""
     kind = "timeline" if dates is None else f"timeline:{dates}"
-    return kind, TIMELINE_METHOD if settings == TIMELINE_DEFAULTS else f"{TIMELINE_METHOD}:{settings!r}"
+    method = f"{TIMELINE_METHOD}+{READING_METHOD}"
+    return kind, method if settings == TIMELINE_DEFAULTS else f"{method}:{settings!r}"
 
 
 def story_timeline(store: Store, story: Story, dates: int | None = None, since: date | None = None,
