@@ -14,10 +14,14 @@ from storyline.model import Article
 def test_rules_drop_prompts_but_not_prose_that_mentions_them():
     for line in ["Advertisement", "ADVERT", "Read more: Orlen wins again", "Share this article",
                  "Sign up for our newsletter and get it in your inbox", "© 2024 Orlen Courier",
-                 "We use cookies. Read our privacy policy."]:
+                 "We use cookies. Read our privacy policy.",
+                 "– Anzeige: Dieser Beitrag ist in Zusammenarbeit mit der Orlener Werft entstanden –",
+                 "Sie haben sich soeben zu unserem Newsletter angemeldet.",
+                 "Mit der Registrierung akzeptieren Sie unsere Datenschutzbestimmungen."]:
         assert is_rule_boilerplate(line), line
     for line in ["The newsletter editor resigned on Monday after a row over the paper's future.",
-                 "Readers who subscribe will pay more from May, the publisher said."]:
+                 "Readers who subscribe will pay more from May, the publisher said.",
+                 "Die Anzeige gegen den Bürgermeister wurde am Montag zurückgezogen."]:
         assert not is_rule_boilerplate(line), line
 
 

@@ -30,6 +30,8 @@ _RULE_LINES = [
     r"(photo|picture)( credit)?\s*:.*", r"©.*", r"copyright\b.*",
     # Spanish, French, Italian, German, Portuguese
     r"publicidad", r"anuncio", r"publicité", r"pubblicità", r"anzeige", r"werbung", r"publicidade",
+    # an ad label over a paid post: "– Anzeige: Dieser Beitrag entstand in Zusammenarbeit mit ... –"
+    r"[-–—]?\s*(advertisement|sponsored|paid (post|content)|anzeige|werbung|publicidad|publicité|pubblicità)\s*:.*",
     r"(lee|leer|lea) (también|más)\s*:.*", r"(lire|à lire) aussi\s*:.*", r"leggi anche\s*:.*",
     r"(lesen sie )?auch\s*:.*", r"leia (também|mais)\s*:.*",
     r"(compartir|partager|condividi|teilen|compartilhe?)\b.{0,40}", r"(foto|photo)\s*:.*", r"bild\s*:.*",
@@ -41,7 +43,7 @@ _PROMPT_WORDS = (
     "suscríbete", "suscribirse", "boletín", "política de privacidad", "iniciar sesión",  # es
     "abonnez-vous", "s'abonner", "se connecter", "politique de confidentialité",  # fr
     "iscriviti", "abbonati", "accedi", "informativa sulla privacy",  # it
-    "abonnieren", "anmelden", "datenschutz", "registrieren",  # de
+    "abonnier", "anmeld", "angemeldet", "datenschutz", "registrier",  # de (stems: "Registrierung", "angemeldet")
     "assine", "inscreva-se", "entrar", "política de privacidade",  # pt
 )
 """A line holding two of these is a sign-up or cookie prompt, in any of the languages read."""
