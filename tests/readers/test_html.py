@@ -53,6 +53,13 @@ def test_a_stamp_of_the_last_change_does_not_hide_the_date_shown(head, byline):
     assert page_date(_dated_page(head, byline)) == "2024-03-02"
 
 
+def test_the_date_of_a_linked_teaser_is_that_pages_not_this_ones():
+    teaser = ('<div class="related"><a href="/kessport-strike"><h2>Kessport dockers strike '
+              '<span class="date">09.03.2024</span></h2></a></div>')
+    page = _dated_page("", "<ul><li><strong>Date</strong> 02.03.2024</li></ul>").replace("<article>", teaser + "<article>")
+    assert page_date(page) == "2024-03-02"
+
+
 def test_a_date_marked_both_posted_and_updated_is_the_date_and_a_lone_update_stamp_still_dates_a_page():
     assert page_date(_dated_page("", '<span class="post-date date updated">March 9, 2024</span>')) == "2024-03-09"
     assert page_date(_dated_page('<meta name="last-modified" content="2024-03-09T10:00:00+01:00">', "")) == \

@@ -31,13 +31,14 @@ _UTF8 = lxml.html.HTMLParser(encoding="utf-8")
 
 def page_date(text: str) -> str | None:
     """The page's publication date: from its markup and metadata, else from a date written in its text
-    ("publiziert am 25. September 2018", "14.06.2019"). A stamp of the page's last change only bounds its
-    publication from above, so where the page also dates itself earlier without those stamps, that date is
-    taken (htmldate falls back on a Last-Modified meta or an hAtom "updated" element before it reads the
-    date shown under the headline)."""
+    ("publiziert am 25. September 2018", "14.06.2019"). Some dates on a page are not its publication: a stamp of
+    its last change only bounds it from above, and a date inside a link to another page (a teaser of a related,
+    mostly newer, article) is that page's. htmldate may take one of them (it falls back on a Last-Modified meta or
+    an hAtom "updated" element before it reads the date shown under the headline), so where the page dates
+    itself earlier without them, that date is taken."""
     found = _find_date(text)
-    unstamped = _without_update_stamps(text) if found else None
-    earlier = _find_date(unstamped) if unstamped else None
+    without = _without_other_dates(text) if found else None
+    earlier = _find_date(without) if without else None
     return earlier if earlier and earlier < found else found
 
 
@@ -49,6 +50,16 @@ def _find_date(text: str) -> str | None:
         return found
     found = htmldate.find_date(text, original_date=True, extensive_search=True)
     return found if found and not found.endswith("-01-01") else None
+
+
+def _is_other_date(element: lxml.html.HtmlElement) -> bool:
+    """A stamp of the last modification, or a link to another page that holds a date (a teaser)."""
+    if element.tag == "a":
+        link = element.get("href") or ""
+        return bool(link) and not link.startswith("#") and any(
+            isinstance(inner.tag, str) and (inner.tag == "time" or "date" in (inner.get("class") or "").lower())
+            for inner in element.iter())
+    return _is_update_stamp(element)
 
 
 def _is_update_stamp(element: lxml.html.HtmlElement) -> bool:
@@ -63,17 +74,19 @@ def _is_update_stamp(element: lxml.html.HtmlElement) -> bool:
         "date" in name or "publish" in name for name in classes - _UPDATED_CLASSES)
 
 
-def _without_update_stamps(text: str) -> str | None:
-    """The page without its stamps of last modification; None where it has none."""
+def _without_other_dates(text: str) -> str | None:
+    """The page without its stamps of last modification and its dated links to other pages; None where it has
+    neither."""
     try:
         tree = lxml.html.fromstring(text.encode("utf-8"), parser=_UTF8)
     except (ParserError, ValueError):
         return None
-    stamps = [element for element in tree.iter() if isinstance(element.tag, str) and _is_update_stamp(element)]
-    if not stamps:
+    others = [element for element in tree.iter() if isinstance(element.tag, str) and _is_other_date(element)]
+    if not others:
         return None
-    for element in stamps:
-        element.drop_tree()
+    for element in others:
+        if element.getparent() is not None:  # not inside one dropped already
+            element.drop_tree()
     return lxml.html.tostring(tree, encoding="unicode")
 
 
