@@ -127,31 +127,15 @@ class Store(ABC):
     # --- articles -----------------------------------------------------------
 
     def existing_ids(self, ids: Sequence[str]) -> set[str]:
-        found: set[str] = set()
-        for chunk in _chunks(ids, 500):
-            marks = ",".join("?" * len(chunk))
-            found.update(r[0] for r in self.conn.execute(f"SELECT id FROM articles WHERE id IN ({marks})", chunk))
-        return found
+        return {row[0] for row in self._select_in("SELECT id FROM articles WHERE id IN (?*)", ids)}
 
     def latest_versions(self, urls: Iterable[str]) -> dict[str, int]:
-        result: dict[str, int] = {}
-        for chunk in _chunks([u for u in set(urls) if u], 500):
-            marks = ",".join("?" * len(chunk))
-            rows = self.conn.execute(
-                f"SELECT url, MAX(version) FROM articles WHERE url IN ({marks}) GROUP BY url", chunk
-            )
-            result.update({url: version for url, version in rows})
-        return result
+        return dict(self._select_in("SELECT url, MAX(version) FROM articles WHERE url IN (?*) GROUP BY url",
+                                    [u for u in set(urls) if u]))
 
     def line_counts(self, source: str, keys: Iterable[int]) -> dict[int, int]:
-        result: dict[int, int] = {}
-        for chunk in _chunks(list(keys), 500):
-            marks = ",".join("?" * len(chunk))
-            rows = self.conn.execute(
-                f"SELECT key, articles FROM line_counts WHERE source = ? AND key IN ({marks})", [source, *chunk]
-            )
-            result.update(dict(rows.fetchall()))
-        return result
+        return dict(self._select_in("SELECT key, articles FROM line_counts WHERE source = ? AND key IN (?*)", keys,
+                                    before=[source]))
 
     def add_line_counts(self, source: str, counts: dict[int, int]) -> None:
         """Add to the learned line counts (inside the caller's transaction)."""
@@ -179,13 +163,11 @@ class Store(ABC):
     def outlet_languages(self, sources: Iterable[str]) -> dict[str, str]:
         """The language most of each outlet's stored articles are in."""
         counts: dict[str, tuple[int, str]] = {}
-        for chunk in _chunks(sorted(sources), 500):
-            marks = ",".join("?" * len(chunk))
-            rows = self.conn.execute(f"SELECT source, language, COUNT(*) FROM articles WHERE source IN ({marks}) "
-                                     "AND language != '' GROUP BY source, language", chunk)
-            for source, language, n in rows:
-                if n > counts.get(source, (0, ""))[0]:
-                    counts[source] = (n, language)
+        for source, language, n in self._select_in("SELECT source, language, COUNT(*) FROM articles WHERE source "
+                                                   "IN (?*) AND language != '' GROUP BY source, language",
+                                                   sorted(sources)):
+            if n > counts.get(source, (0, ""))[0]:
+                counts[source] = (n, language)
         return {source: language for source, (_, language) in counts.items()}
 
     def signatures(self) -> Iterator[tuple[str, np.ndarray, str, str, str | None]]:
@@ -204,24 +186,25 @@ class Store(ABC):
                 keys[band].add(key)
         ids: set[str] = set()
         # one band at a time, a search of the primary key: "(band, key) IN (VALUES ...)" scans the whole table
-        for band, chunk in ((band, chunk) for band in sorted(keys) for chunk in _chunks(sorted(keys[band]), 500)):
-            marks = ",".join("?" * len(chunk))
-            ids.update(row[0] for row in self.conn.execute(
-                f"SELECT article_id FROM minhash_bands WHERE band = ? AND key IN ({marks})", [band, *chunk]))
-        for chunk in _chunks(sorted(set(hashes)), 500):
-            marks = ",".join("?" * len(chunk))
-            ids.update(row[0] for row in self.conn.execute(f"SELECT id FROM articles WHERE content_hash IN ({marks})",
-                                                            chunk))
+        for band in sorted(keys):
+            ids.update(row[0] for row in self._select_in(
+                "SELECT article_id FROM minhash_bands WHERE band = ? AND key IN (?*)", sorted(keys[band]), before=[band]))
+        ids.update(row[0] for row in self._select_in("SELECT id FROM articles WHERE content_hash IN (?*)",
+                                                     sorted(set(hashes))))
         found = self._signature_rows(ids)
         return found + self._signature_rows({row[4] for row in found if row[4]} - ids)
 
     def _signature_rows(self, ids: Iterable[str]) -> list[tuple[str, np.ndarray, str, str, str | None]]:
-        rows = []
-        for chunk in _chunks(sorted(ids), 500):
-            marks = ",".join("?" * len(chunk))
-            rows += map(_signature_row, self.conn.execute(
-                f"SELECT {_SIGNATURE_COLUMNS} FROM articles WHERE id IN ({marks})", chunk))
-        return rows
+        return list(map(_signature_row, self._select_in(f"SELECT {_SIGNATURE_COLUMNS} FROM articles WHERE id IN (?*)",
+                                                        sorted(ids))))
+
+    def _select_in(self, sql: str, values: Iterable[Any], before: Sequence[Any] = ()) -> Iterator[Any]:
+        """The rows of ``sql`` for ``values``, 500 at a time (within every database's limit on parameters): each
+        ``(?*)`` in it stands for one chunk's placeholders, after the ``before`` parameters."""
+        times = sql.count("(?*)")
+        for chunk in _chunks(values, 500):
+            marks = "(" + ",".join("?" * len(chunk)) + ")"
+            yield from self.conn.execute(sql.replace("(?*)", marks), [*before, *list(chunk) * times])
 
     def band_stored_articles(self) -> None:
         """File every stored article under its LSH bands (inside the caller's transaction): a store from before
@@ -282,11 +265,8 @@ class Store(ABC):
 
     def articles_by_ids(self, article_ids: Sequence[str]) -> list[Article]:
         """These articles, in the order given."""
-        found: dict[str, Article] = {}
-        for chunk in _chunks(article_ids, 500):
-            marks = ",".join("?" * len(chunk))
-            rows = self.conn.execute(f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id IN ({marks})", chunk)
-            found.update((row["id"], to_article(row)) for row in rows)
+        found = {row["id"]: to_article(row)
+                 for row in self._select_in(f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id IN (?*)", article_ids)}
         return [found[i] for i in article_ids if i in found]
 
     def story_of(self, article_id: str) -> int | None:
@@ -300,21 +280,14 @@ class Store(ABC):
     def copies(self, article_ids: Sequence[str]) -> dict[str, list[Article]]:
         """The duplicates grouped under each of these canonical articles."""
         result: dict[str, list[Article]] = {}
-        for chunk in _chunks(article_ids, 500):
-            marks = ",".join("?" * len(chunk))
-            rows = self.conn.execute(f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE dup_of IN ({marks})", chunk)
-            for row in rows:
-                result.setdefault(row["dup_of"], []).append(to_article(row))
+        for row in self._select_in(f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE dup_of IN (?*)", article_ids):
+            result.setdefault(row["dup_of"], []).append(to_article(row))
         return result
 
     def sources(self, article_ids: Sequence[str]) -> set[str]:
         """The outlets of these articles and of their syndicated copies, read without their texts."""
-        found: set[str] = set()
-        for chunk in _chunks(article_ids, 500):
-            marks = ",".join("?" * len(chunk))
-            found.update(row[0] for row in self.conn.execute(
-                f"SELECT DISTINCT source FROM articles WHERE id IN ({marks}) OR dup_of IN ({marks})", [*chunk, *chunk]))
-        return found
+        return {row[0] for row in self._select_in(
+            "SELECT DISTINCT source FROM articles WHERE id IN (?*) OR dup_of IN (?*)", article_ids)}
 
     def sentences(self, article: Article) -> list[Sentence]:
         rows = self.conn.execute(
@@ -376,12 +349,10 @@ class Store(ABC):
         members: dict[int, list[str]] = {story_id: [] for story_id in story_ids}
         order = f"ORDER BY {_OLDEST_FIRST}"
         select = "SELECT sa.story_id, sa.article_id FROM story_articles sa JOIN articles a ON a.id = sa.article_id"
-        queries = [(f"{select} {order}", [])] if every else [
-            (f"{select} WHERE sa.story_id IN ({','.join('?' * len(chunk))}) {order}", chunk)
-            for chunk in _chunks(story_ids, 500)]
-        for sql, params in queries:
-            for story_id, article_id in self.conn.execute(sql, params):
-                members[story_id].append(article_id)
+        rows = self.conn.execute(f"{select} {order}") if every else self._select_in(
+            f"{select} WHERE sa.story_id IN (?*) {order}", story_ids)
+        for story_id, article_id in rows:
+            members[story_id].append(article_id)
         return members
 
     def event_counts(self) -> dict[int, int]:
@@ -405,14 +376,8 @@ class Store(ABC):
 
     def _names(self, story_ids: Sequence[int]) -> dict[int, tuple[str, str]]:
         """The label and method of each of these stories."""
-        names: dict[int, tuple[str, str]] = {}
-        for chunk in _chunks(story_ids, 500):
-            marks = ",".join("?" * len(chunk))
-            for story_id, label, method in self.conn.execute(
-                f"SELECT id, label, method FROM stories WHERE id IN ({marks})", chunk
-            ):
-                names[story_id] = (label, method)
-        return names
+        return {story_id: (label, method) for story_id, label, method in
+                self._select_in("SELECT id, label, method FROM stories WHERE id IN (?*)", story_ids)}
 
     def cached(self, story_id: int, kind: str, key: str | None = None) -> str | None:
         """What was derived for a story (its timeline, its entities) while its members were ``key``; without a
@@ -481,12 +446,8 @@ class Store(ABC):
 
     def readings(self, article_ids: Sequence[str], method: str) -> dict[str, str]:
         """What was kept of these articles for timelines (see ``timeline.Reading``) under ``method``."""
-        found: dict[str, str] = {}
-        for chunk in _chunks(article_ids, 500):
-            marks = ",".join("?" * len(chunk))
-            found.update(self.conn.execute(f"SELECT article_id, body FROM article_readings WHERE method = ? AND "
-                                           f"article_id IN ({marks})", [method, *chunk]).fetchall())
-        return found
+        return dict(self._select_in("SELECT article_id, body FROM article_readings WHERE method = ? AND "
+                                    "article_id IN (?*)", article_ids, before=[method]))
 
     def keep_readings(self, bodies: dict[str, str], method: str) -> None:
         with self.transaction():
@@ -570,7 +531,7 @@ def _signature_row(row: Sequence) -> tuple[str, np.ndarray, str, str, str | None
     return row[0], np.frombuffer(row[1], dtype=np.uint32), row[2], row[3], row[4]
 
 
-def _chunks(items: Sequence, size: int) -> Iterator[Sequence]:
+def _chunks(items: Iterable, size: int) -> Iterator[Sequence]:
     items = list(items)
     for start in range(0, len(items), size):
         yield items[start : start + size]
