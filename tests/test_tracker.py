@@ -110,12 +110,15 @@ def test_a_state_that_does_not_fit_the_stored_stories_is_not_used(store, monkeyp
     assert set(after) == set(before) and sorted(map(len, after.values())) == [1, 2]
 
 
-def _add_without_bands(self, article, spans, minhash, version, dup_of):
-    """``add_article`` as a store from before LSH bands were kept ran it: there was no table to file them in."""
-    inserted = self.conn.execute(INSERT_ARTICLE, article_row(article, minhash, version, dup_of)).rowcount
-    if inserted:
-        self.conn.executemany(INSERT_SENTENCE, sentence_rows(article, spans))
-    return bool(inserted)
+def _add_without_bands(self, rows):
+    """``add_articles`` as a store from before LSH bands were kept ran it: there was no table to file them in, and a
+    trigger indexed each article for search."""
+    inserted = []
+    for article, spans, minhash, version, dup_of in rows:
+        inserted.append(self.conn.execute(INSERT_ARTICLE, article_row(article, minhash, version, dup_of)).rowcount > 0)
+        if inserted[-1]:
+            self.conn.executemany(INSERT_SENTENCE, sentence_rows(article, spans))
+    return inserted
 
 
 def test_a_store_from_before_events_keeps_its_stories_each_as_one_event(tmp_path, monkeypatch):
@@ -126,7 +129,7 @@ def test_a_store_from_before_events_keeps_its_stories_each_as_one_event(tmp_path
     with monkeypatch.context() as old:
         old.setattr(store_module, "MIGRATIONS", store_module.MIGRATIONS[:3])
         old.setattr(store_module, "SCHEMA_VERSION", 3)
-        old.setattr(Store, "add_article", _add_without_bands)
+        old.setattr(Store, "add_articles", _add_without_bands)
         old.setattr(Store, "duplicate_candidates", lambda self, signatures, hashes: [])
         with Store(path) as before:
             ingest(before, [_a(BRIDGE[0], 1), _a(STRIKE[0], 2), _a(BRIDGE[1], 3)])

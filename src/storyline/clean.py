@@ -73,22 +73,25 @@ def line_keys(text: str) -> set[int]:
     }
 
 
-def is_rule_boilerplate(line: str) -> bool:
-    """True for prompts and labels no story needs; long prose is never touched."""
+def is_rule_boilerplate(line: str, prompt_words: Sequence[str] = _PROMPT_WORDS) -> bool:
+    """True for prompts and labels no story needs; long prose is never touched. ``prompt_words`` may be narrowed to
+    those the whole text holds."""
     if len(line) > _RULE_MAX_CHARS:
         return False
     if _RULES.match(line):
         return True
     lower = line.lower()
-    return sum(word in lower for word in _PROMPT_WORDS) >= 2
+    return len(prompt_words) >= 2 and sum(map(lower.__contains__, prompt_words)) >= 2
 
 
 def clean_text(text: str, repeated: Collection[int] = ()) -> str:
     """Remove boilerplate lines; ``repeated`` holds keys learned for the outlet."""
+    lower = text.lower()
+    prompt_words = [word for word in _PROMPT_WORDS if word in lower]  # a line holds no word its text lacks
     kept = []
     for line in text.split("\n"):
         if line and (
-            is_rule_boilerplate(line)
+            is_rule_boilerplate(line, prompt_words)
             or (repeated and len(line) <= MAX_BOILERPLATE_CHARS and line_key(line) in repeated)
         ):
             continue

@@ -40,6 +40,28 @@ def test_reopening_keeps_data_and_newer_schemas_are_refused(tmp_path):
         Store(path)
 
 
+def test_search_finds_each_article_once_after_the_index_trigger_is_gone(tmp_path, monkeypatch):
+    """Stores from before migration 10 indexed each article by a trigger; from then on a batch is indexed at once."""
+    import storyline.store.schema as schema
+    from storyline.store.base import Store as AnyStore
+
+    path = tmp_path / "s.db"
+    with monkeypatch.context() as old:
+        old.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:9])
+        old.setattr(schema, "SCHEMA_VERSION", 9)
+        old.setattr(Store, "add_articles", AnyStore.add_articles)  # the trigger indexes each row, as it did then
+        with Store(path) as before:
+            ingest(before, [_article("The Orlen ferry sank off Varrow.")])
+    with Store(path) as store:
+        assert not store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name = "
+                                      "'article_search_insert'").fetchall()
+        ingest(store, [_article(f"A second Orlen ferry, number {n}, reached Varrow.") for n in range(3)])
+        store.conn.execute("INSERT INTO article_search(article_search) VALUES ('integrity-check')")
+        total, hits = store.search_articles("ferry")
+        assert total == 4 and len({a.id for a, _ in hits}) == 4
+        assert store.search_articles("sank")[0] == 1
+
+
 def test_not_a_database_is_a_clear_error(tmp_path):
     path = tmp_path / "junk.db"
     path.write_bytes(b"this is not sqlite" * 100)

@@ -150,15 +150,19 @@ class Store(ABC):
     ) -> bool:
         """Insert one article with its sentence spans (inside the caller's transaction); False when another writer
         stored it first (two ingests of overlapping input at once), which is not an error."""
-        inserted = self.conn.execute(INSERT_ARTICLE, article_row(article, minhash, version, dup_of)).rowcount
-        if inserted:
-            self.conn.executemany(INSERT_SENTENCE, sentence_rows(article, spans))
-            self.conn.executemany(INSERT_BAND, band_rows(article.id, minhash))
-        return bool(inserted)
+        return self.add_articles([(article, spans, minhash, version, dup_of)])[0]
 
     def add_articles(self, rows: Sequence[NewArticle]) -> list[bool]:
-        """``add_article`` for a batch: whether each was inserted."""
-        return [self.add_article(*row) for row in rows]
+        """``add_article`` for a batch: whether each was inserted. The sentences and bands of the batch go in one
+        statement each, not one per article."""
+        inserted = [self.conn.execute(INSERT_ARTICLE, article_row(article, minhash, version, dup_of)).rowcount > 0
+                    for article, _, minhash, version, dup_of in rows]
+        new = [row for row, fresh in zip(rows, inserted) if fresh]
+        self.conn.executemany(INSERT_SENTENCE, [one for article, spans, *_ in new
+                                                for one in sentence_rows(article, spans)])
+        self.conn.executemany(INSERT_BAND, [one for article, _, minhash, *_ in new
+                                            for one in band_rows(article.id, minhash)])
+        return inserted
 
     def outlet_languages(self, sources: Iterable[str]) -> dict[str, str]:
         """The language most of each outlet's stored articles are in."""

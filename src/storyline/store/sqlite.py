@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -19,7 +19,7 @@ from storyline.store.records import (
     Snippet,
     snippet,
 )
-from storyline.store.rows import QUALIFIED_COLUMNS, to_article
+from storyline.store.rows import QUALIFIED_COLUMNS, NewArticle, to_article
 
 _MATCHING = "SELECT rowid AS hit, bm25(article_search) AS score FROM article_search WHERE article_search MATCH ?"
 FTS5 = TextSearch(found=_MATCHING, found_phrase=_MATCHING, words=lambda text, phrase: fts_query(text, phrase=phrase))
@@ -71,6 +71,16 @@ class SQLiteStore(Store):
             self.conn.execute("ROLLBACK")
             raise
         self.conn.execute("COMMIT")
+
+    def add_articles(self, rows: Sequence[NewArticle]) -> list[bool]:
+        """Insert the batch, then index its articles for search in one statement. Inside the caller's transaction,
+        which holds the write lock (``BEGIN IMMEDIATE``): the rows past the largest rowid before are the batch's."""
+        last = self.conn.execute("SELECT COALESCE(MAX(rowid), 0) FROM articles").fetchone()[0]
+        inserted = super().add_articles(rows)
+        if any(inserted):
+            self.conn.execute("INSERT INTO article_search(rowid, title, text) "
+                              "SELECT rowid, title, text FROM articles WHERE rowid > ?", (last,))
+        return inserted
 
     def search_articles(self, text: str, *, limit: int = 20, offset: int = 0
                         ) -> tuple[int, list[tuple[Article, Snippet]]]:
