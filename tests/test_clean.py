@@ -39,6 +39,17 @@ def test_repeated_lines_of_an_outlet_are_removed():
     assert repeated_keys({line_key(footer): MIN_REPEATS - 1}, line_keys(text)) == set()
 
 
+def test_a_promo_glued_to_the_last_paragraph_is_learned_and_cut_from_it():
+    promo = "Orlen Data Terminal A faster feed for harbour traders"
+    text = f"The dam held.\nEngineers were relieved. Repairs start in 2025. {promo}"
+    assert line_key(promo) in line_keys(text)
+    learned = repeated_keys({line_key(promo): MIN_REPEATS}, line_keys(text))
+    assert clean_text(text, learned) == "The dam held.\nEngineers were relieved. Repairs start in 2025."
+    assert clean_text(text) == text, "not learned: nothing is cut"
+    ending = "Engineers were relieved, Mr. Varga said."
+    assert line_keys(ending) == {line_key(ending)}, "an abbreviation's stop starts no sentence"
+
+
 def test_long_repeated_paragraphs_are_kept():
     background = "The dam was built in 1931 " + "and has been inspected every year since then " * 10
     assert line_key(background.strip()) not in line_keys(background)

@@ -107,6 +107,16 @@ def test_boilerplate_repeated_by_an_outlet_is_learned_across_batches(store):
     assert other.stored == 1 and footer in bexmoor.text, "learning is per outlet"
 
 
+def test_a_promo_glued_to_the_last_paragraph_is_learned_across_articles(store):
+    promo = "Orlen Data Terminal A faster feed for harbour traders"
+    boats = ["ferry", "trawler", "yacht", "barge"]
+    ingest(store, [_a(f"The Orlen harbour welcomed a {boat} today. Crowds cheered. {promo}", day=i + 1)
+                   for i, boat in enumerate(boats)])
+    texts = [a.text for a in store.articles()]
+    assert texts[-1] == "The Orlen harbour welcomed a barge today. Crowds cheered."
+    assert all(promo not in t for t in texts), "learned from the batch: every article of it is cleaned"
+
+
 def test_language_override_and_sentences_are_stored(store):
     ingest(store, [_a("Le pont de Varrow est fermé. Les ingénieurs inspectent les piles.")], language="fr")
     [article] = store.articles()

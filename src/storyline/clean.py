@@ -16,6 +16,7 @@ from typing import Any
 
 from storyline.lexicon import stop_words
 from storyline.model import Article
+from storyline.sentences import last_sentence_start
 
 MIN_REPEATS = 3
 """A line seen in this many articles of one outlet is that outlet's boilerplate."""
@@ -60,17 +61,29 @@ def line_key(line: str) -> int:
 
 
 def line_keys(text: str) -> set[int]:
-    """Fingerprints of an article's candidate boilerplate lines (short, non-empty).
+    """Fingerprints of an article's candidate boilerplate lines (short, non-empty), and of the last sentence of its
+    last line when that holds several (``glued_tail``).
 
     Case and digits are folded over the whole text at once: one regex pass
     per article instead of one per line.
     """
+    lines = text.rstrip().split("\n")
     folded = _DIGITS.sub("0", text.lower()).split("\n")
-    return {
-        _fingerprint(canonical)
-        for line, canonical in zip(text.split("\n"), folded)
-        if 0 < len(line) <= MAX_BOILERPLATE_CHARS
-    }
+    keys = {_fingerprint(canonical) for line, canonical in zip(lines, folded) if 0 < len(line) <= MAX_BOILERPLATE_CHARS}
+    if tail := glued_tail(lines[-1]):
+        keys.add(line_key(tail))
+    return keys
+
+
+def glued_tail(line: str) -> str:
+    """The last sentence of a line of several, when it is short enough to be boilerplate; else "".
+
+    Scraped pages glue some boilerplate to the article's last paragraph (a
+    publisher's promo after the last sentence), so it never stands on a line
+    of its own: learned like a line, it is cut from the end of the text.
+    """
+    start = last_sentence_start(line)
+    return line[start:] if start and len(line) - start <= MAX_BOILERPLATE_CHARS else ""
 
 
 def is_rule_boilerplate(line: str, prompt_words: Sequence[str] = _PROMPT_WORDS) -> bool:
@@ -89,13 +102,15 @@ def clean_text(text: str, repeated: Collection[int] = ()) -> str:
     lower = text.lower()
     prompt_words = [word for word in _PROMPT_WORDS if word in lower]  # a line holds no word its text lacks
     kept = []
-    for line in text.split("\n"):
+    for line in text.rstrip().split("\n"):
         if line and (
             is_rule_boilerplate(line, prompt_words)
             or (repeated and len(line) <= MAX_BOILERPLATE_CHARS and line_key(line) in repeated)
         ):
             continue
         kept.append(line)
+    if repeated and kept and (tail := glued_tail(kept[-1])) and line_key(tail) in repeated:
+        kept[-1] = kept[-1][:-len(tail)].rstrip()
     return re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
 
 

@@ -72,6 +72,14 @@ def split_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def last_sentence_start(line: str) -> int:
+    """Where the last sentence of a one-line text starts: 0 when it holds one sentence."""
+    for match in reversed(list(_END.finditer(line))):
+        if not (line[match.start()] == "." and _is_abbreviation(line, match.start())):
+            return len(line) - len(line[match.end():].lstrip())  # a sentence end is always followed by one
+    return 0
+
+
 def _trim(line: str, start: int, stop: int, offset: int) -> tuple[int, int]:
     piece = line[start:stop]
     lead = len(piece) - len(piece.lstrip())
