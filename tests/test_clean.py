@@ -46,6 +46,8 @@ def test_a_promo_glued_to_the_last_paragraph_is_learned_and_cut_from_it():
     learned = repeated_keys({line_key(promo): MIN_REPEATS}, line_keys(text))
     assert clean_text(text, learned) == "The dam held.\nEngineers were relieved. Repairs start in 2025."
     assert clean_text(text) == text, "not learned: nothing is cut"
+    credited = f"The dam held.\n(Reporting by Ann Lee; Editing by Bo Li) {promo}"
+    assert clean_text(credited, learned) == "The dam held.\n(Reporting by Ann Lee; Editing by Bo Li)"
     ending = "Engineers were relieved, Mr. Varga said."
     assert line_keys(ending) == {line_key(ending)}, "an abbreviation's stop starts no sentence"
 

@@ -75,14 +75,20 @@ def line_keys(text: str) -> set[int]:
     return keys
 
 
+_AFTER_BRACKET = re.compile(r"(?:\)|\]|-RRB-|-RSB-)\s+(?=[\"'“‘(\[]?[A-Z0-9À-ÖØ-Þ])")
+"""A closing bracket before a capital: where text glued to a bracketed credit ("(Reporting by ...)") starts."""
+
+
 def glued_tail(line: str) -> str:
-    """The last sentence of a line of several, when it is short enough to be boilerplate; else "".
+    """The last sentence of a line of several (or what follows its last closing bracket), when it is short enough
+    to be boilerplate; else "".
 
     Scraped pages glue some boilerplate to the article's last paragraph (a
-    publisher's promo after the last sentence), so it never stands on a line
-    of its own: learned like a line, it is cut from the end of the text.
+    publisher's promo after the last sentence or after a wire credit), so it
+    never stands on a line of its own: learned like a line, it is cut from
+    the end of the text.
     """
-    start = last_sentence_start(line)
+    start = max(last_sentence_start(line), max((m.end() for m in _AFTER_BRACKET.finditer(line)), default=0))
     return line[start:] if start and len(line) - start <= MAX_BOILERPLATE_CHARS else ""
 
 
