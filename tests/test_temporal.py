@@ -100,6 +100,14 @@ def test_a_weekday_inside_a_name_is_no_date(name):
     assert find_dates(f"{name} reporter Ada Quist was injured in Kessport.", MONDAY) == []
 
 
+@pytest.mark.parametrize("name", ["the March 14 alliance", "the April 6 Youth Movement", "the February 17th Martyrs "
+                                  "Brigade", "the January 25 revolution"])
+def test_a_day_inside_a_name_is_no_date(name):
+    assert [t.text for t in find_dates(f"Leaders of {name} met in Kessport on Sunday.", MONDAY)] == ["on Sunday"]
+    assert [t.value for t in find_dates("The alliance was formed on March 14 in Kessport.", MONDAY)] == [
+        date(2024, 3, 14)]
+
+
 def test_a_date_in_a_clause_about_another_time_is_marked_background():
     found = find_dates("The strike ended on Friday, closing a walkout that began on February 8.", MONDAY)
     assert [(t.value, t.background) for t in found] == [(date(2024, 3, 15), False), (date(2024, 2, 8), True)]

@@ -142,6 +142,14 @@ def _weekday_name(language: str) -> re.Pattern[str]:
     return re.compile(rf"\s+(?:{_alt(words.weekday_names)})\b" if words and words.weekday_names else r"(?!)")
 
 
+@cache
+def _date_name(language: str) -> re.Pattern[str]:
+    """What follows a day of a month that is part of a name: "the March 14 alliance"."""
+    words = LANGUAGES.get(language or "en")
+    return re.compile(rf"\s+(?:{_alt(words.date_names)})\b", re.IGNORECASE) if words and words.date_names \
+        else re.compile(r"(?!)")
+
+
 def _step(which: str, words: Words) -> int:
     """-1 for last, 1 for next, 0 for this."""
     which = which.lower()
@@ -263,6 +271,8 @@ def find_dates(sentence: str, published: date | None, language: str = "en") -> l
                 continue
             if rule == "weekday" and _weekday_name(language).match(sentence, end):
                 continue  # the Sunday Times
+            if rule in ("month_day", "day_month") and _date_name(language).match(sentence, end):
+                continue  # the March 14 alliance
             clause_start, clause_end = _clause(sentence, start, end)
             future = bool(_future(language).search(sentence, clause_start, clause_end))
             background = _in_background(sentence, start, clause_start, language)

@@ -47,6 +47,8 @@ class Words:
     """Verbs after which "that" introduces the news itself, not a clause about something else."""
     weekday_names: tuple[str, ...] = ()
     """Words that make a capitalised weekday part of a name: the Sunday Times, Monday Night Football."""
+    date_names: tuple[str, ...] = ()
+    """Words that make a day of a month part of a name: the March 14 alliance, the April 6 Youth Movement."""
 
 
 def _names(*groups: str, first: int = 0) -> dict[str, int]:
@@ -79,6 +81,8 @@ ENGLISH = Words(
                "revealed", "agreed", "decided", "ruled", "acknowledged", "explained", "indicated"),
     weekday_names=("Times", "Telegraph", "Mirror", "Express", "Herald", "Post", "Independent", "Mail", "Star",
                    "Tribune", "Observer", "Sport", "People", "Night", "Morning Herald", "Business Post", "Review", "Magazine", "Edition", "Show", "Football"),
+    date_names=("alliance", "coalition", "movement", "bloc", "camp", "brigade", "brigades", "martyrs", "youth",
+                "uprising", "revolution", "generation"),
 )
 
 SPANISH = Words(
