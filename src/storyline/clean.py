@@ -67,7 +67,8 @@ def line_keys(text: str) -> set[int]:
     Case and digits are folded over the whole text at once: one regex pass
     per article instead of one per line.
     """
-    lines = text.rstrip().split("\n")
+    text = text.rstrip()
+    lines = text.split("\n")
     folded = _DIGITS.sub("0", text.lower()).split("\n")
     keys = {_fingerprint(canonical) for line, canonical in zip(lines, folded) if 0 < len(line) <= MAX_BOILERPLATE_CHARS}
     if tail := glued_tail(lines[-1]):

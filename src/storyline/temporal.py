@@ -136,18 +136,9 @@ def _in_background(sentence: str, start: int, clause_start: int, language: str) 
 
 
 @cache
-def _weekday_name(language: str) -> re.Pattern[str]:
-    """What follows a weekday that is part of a name: "Sunday Times"."""
-    words = LANGUAGES.get(language or "en")
-    return re.compile(rf"\s+(?:{_alt(words.weekday_names)})\b" if words and words.weekday_names else r"(?!)")
-
-
-@cache
-def _date_name(language: str) -> re.Pattern[str]:
-    """What follows a day of a month that is part of a name: "the March 14 alliance"."""
-    words = LANGUAGES.get(language or "en")
-    return re.compile(rf"\s+(?:{_alt(words.date_names)})\b", re.IGNORECASE) if words and words.date_names \
-        else re.compile(r"(?!)")
+def _name_after(names: tuple[str, ...], flags: int = 0) -> re.Pattern[str]:
+    """What follows a date that is part of a name ("the Sunday Times", "the March 14 alliance"): one of ``names``."""
+    return re.compile(rf"\s+(?:{_alt(names)})\b", flags) if names else re.compile(r"(?!)")
 
 
 def _step(which: str, words: Words) -> int:
@@ -269,9 +260,9 @@ def find_dates(sentence: str, published: date | None, language: str = "en") -> l
                 continue  # English capitalises months; "may" and "march" are usually verbs
             if published is None and rule not in (NEUTRAL, "month_day_year", "day_month_year", "month_year", "in_year"):
                 continue
-            if rule == "weekday" and _weekday_name(language).match(sentence, end):
+            if rule == "weekday" and _name_after(words.weekday_names).match(sentence, end):
                 continue  # the Sunday Times
-            if rule in ("month_day", "day_month") and _date_name(language).match(sentence, end):
+            if rule in ("month_day", "day_month") and _name_after(words.date_names, re.IGNORECASE).match(sentence, end):
                 continue  # the March 14 alliance
             clause_start, clause_end = _clause(sentence, start, end)
             future = bool(_future(language).search(sentence, clause_start, clause_end))
