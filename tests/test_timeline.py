@@ -36,6 +36,23 @@ def test_the_most_referred_date_comes_first_and_entries_cite_their_sentence():
     assert (entry.source, entry.url) == ("Lune Gazette", f"https://lune.example/{entry.article_id}")
 
 
+def test_a_date_the_story_keeps_coming_back_to_outranks_a_busier_day():
+    busy = [_a(f"m{n}", date(2024, 5, 6), f"Varrow council members met {n + 2} hours over the Harlan Street Bridge "
+               "budget.\nThe Harlan Street Bridge budget meeting ended without a vote by the council.")
+            for n in range(4)]
+    closed = _a("c", date(2024, 5, 13), "Varrow council closed the Harlan Street Bridge after engineers found cracks "
+                "in its piers.\nFerries across the Lune will carry commuters while the bridge stays shut.")
+    later = [_a("l1", date(2024, 5, 20), "The Harlan Street Bridge has stayed shut since May 13, when engineers found "
+                "cracks in its piers."),
+             _a("l2", date(2024, 5, 27), "Ferries have crossed the Lune since May 13, when Varrow council closed the "
+                "Harlan Street Bridge.")]
+    one = replace(DEFAULTS, dates=1, sentences_per_date=1)
+    [entry] = build_timeline([*busy, closed, *later], _sentences, one)
+    assert entry.date == date(2024, 5, 13), "named again a week and two weeks on"
+    [entry] = build_timeline([*busy, closed, *later], _sentences, replace(one, recalled=0.0))
+    assert entry.date == date(2024, 5, 6), "counting articles alone, the busy day wins"
+
+
 def test_entries_come_in_date_order_without_repeating_a_sentence():
     entries = build_timeline(STORY, _sentences)
     assert [e.date for e in entries] == sorted(e.date for e in entries)

@@ -78,7 +78,7 @@ def test_a_grown_timeline_counts_its_days_as_one_made_from_every_article():
     _, state = build_timeline_state(old, _sentences)
     _, grown = grow_timeline(state, {a.id for a in new}, _loader([*old, *new]))
     _, whole = build_timeline_state([*old, *new], _sentences)
-    assert (grown.importance, grown.published, grown.on) == (whole.importance, whole.published, whole.on)
+    assert (grown.naming, grown.published, grown.on) == (whole.naming, whole.published, whole.on)
 
 
 def test_a_timeline_grows_only_while_its_story_keeps_every_article_and_grew_little():

@@ -10,8 +10,9 @@ Ifrim 2020), without its supervised date ranker or topic keywords:
    day and the day before (news reports what happened the day before).
 2. A date matters when many articles report on it: those published that
    day, and those that name it on or after it (a look back, not a plan),
-   weighed against the days around it, so that a milestone stands out
-   where coverage thins. A longer story gets more dates.
+   the more so when the story comes back to it on many days; weighed
+   against the days around it, so that a milestone stands out where
+   coverage thins. A longer story gets more dates.
 3. A sentence off the story's topic never becomes an entry: segments of an
    article about something else are dropped (``offtopic.py``), and each
    sentence must resemble the *other* articles of the story. What says
@@ -44,7 +45,7 @@ from storyline.offtopic import off_topic
 from storyline.statements import statements
 from storyline.temporal import TemporalExpression, find_dates
 
-METHOD = "datewise-statements-salience"
+METHOD = "datewise-statements-salience-recalled"
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,9 @@ class TimelineSettings:
     """A date's importance is divided by (1 + the mean importance of the ``spread_days`` either side) ** ``spread``."""
     precisions: tuple[str, ...] = ("day", "week")
     """How precise a date named in a sentence must be to date an entry ("three weeks ago" is a week)."""
+    recalled: float = 5.0
+    """Each further publication day whose articles name a day adds this to its importance: a date the story keeps
+    coming back to on many days is a milestone, one named only in a single day's burst of articles may not be."""
 
 
 DEFAULTS = TimelineSettings()
@@ -98,10 +102,10 @@ class Pool:
     by_day: dict[date, list[_Candidate]] = field(default_factory=lambda: defaultdict(list))
     published: dict[date, set[str]] = field(default_factory=lambda: defaultdict(set))
 
-    def importance(self) -> dict[date, int]:
-        """For each day with candidates: articles published that day, plus articles that name it on or after it."""
-        return {day: len(self.published.get(day, ())) + len({c.article.id for c in candidates
-                                                             if c.named and c.article.published >= day})
+    def naming(self) -> dict[date, Counter[date]]:
+        """For each day with candidates: on each day on or after it, how many articles published then name it."""
+        return {day: Counter(a.published for a in {c.article.id: c.article for c in candidates
+                                                    if c.named and c.article.published >= day}.values())
                 for day, candidates in self.by_day.items()}
 
     def articles_on(self) -> dict[date, set[str]]:
@@ -118,9 +122,10 @@ class TimelineState:
     """The articles the timeline has seen (undated ones too, which it leaves out)."""
     base: int
     """How many of them the last timeline made from every article saw."""
-    importance: dict[date, int]
+    naming: dict[date, Counter[date]]
+    """``Pool.naming``: its keys are the days with candidates."""
     published: dict[date, int]
-    """Articles published each day (``importance`` counts them only on days with candidates)."""
+    """Articles published each day."""
     eligible: set[date]
     """Days with a candidate relevant enough to be an entry."""
     on: dict[date, set[str]]
@@ -131,7 +136,7 @@ class TimelineState:
         number = {article_id: n for n, article_id in enumerate(self.members)}
         return json.dumps({
             "members": self.members, "base": self.base,
-            "importance": {d.isoformat(): n for d, n in self.importance.items()},
+            "naming": {d.isoformat(): {p.isoformat(): n for p, n in on.items()} for d, on in self.naming.items()},
             "published": {d.isoformat(): n for d, n in self.published.items()},
             "eligible": sorted(d.isoformat() for d in self.eligible),
             "on": {d.isoformat(): sorted(number[i] for i in ids) for d, ids in self.on.items()},
@@ -142,8 +147,8 @@ class TimelineState:
     def from_json(cls, body: str) -> TimelineState:
         row = json.loads(body)
         members = row["members"]
-        return cls(members, row["base"], _by_day(row["importance"]), _by_day(row["published"]),
-                   set(map(date.fromisoformat, row["eligible"])),
+        naming = {date.fromisoformat(d): Counter(_by_day(on)) for d, on in row["naming"].items()}
+        return cls(members, row["base"], naming, _by_day(row["published"]), set(map(date.fromisoformat, row["eligible"])),
                    {date.fromisoformat(d): {members[n] for n in numbers} for d, numbers in row["on"].items()},
                    [timeline_entry(e) for e in row["entries"]])
 
@@ -162,11 +167,19 @@ def _by_day(counts: Mapping[str, int]) -> dict[date, int]:
     return {date.fromisoformat(d): n for d, n in counts.items()}
 
 
-def _salience(importance: Mapping[date, int], day: date, settings: TimelineSettings) -> float:
+def importance(published: Mapping[date, int], naming: Mapping[date, Mapping[date, int]],
+               settings: TimelineSettings) -> dict[date, float]:
+    """For each day with candidates (``naming``'s keys): the articles published that day and those that name it on
+    or after it, and ``recalled`` for each day after the first on which articles name it."""
+    return {day: published.get(day, 0) + sum(by.values()) + settings.recalled * max(0, len(by) - 1)
+            for day, by in naming.items()}
+
+
+def _salience(weights: Mapping[date, float], day: date, settings: TimelineSettings) -> float:
     """Importance against the coverage of the days around: a milestone stands out even where coverage thins."""
     around = [day + timedelta(days=k) for k in range(-settings.spread_days, settings.spread_days + 1) if k]
-    baseline = sum(importance.get(d, 0) for d in around) / (2 * settings.spread_days)
-    return importance[day] / (1.0 + baseline) ** settings.spread
+    baseline = sum(weights.get(d, 0) for d in around) / (2 * settings.spread_days)
+    return weights[day] / (1.0 + baseline) ** settings.spread
 
 
 Reading = list[tuple[Sentence, list[TemporalExpression]]]
@@ -316,26 +329,26 @@ def build_timeline_state(
     members = [a.id for a in articles]
     articles = [a for a in articles if a.published]
     pool = collect(articles, {a.id: list(sentences_of(a)) for a in articles}, settings, read, len(members))
-    importance = pool.importance()
-    state = TimelineState(members, len(members), importance,
-                          {d: len(ids) for d, ids in pool.published.items()}, set(), pool.articles_on(), [])
+    published = {d: len(ids) for d, ids in pool.published.items()}
+    state = TimelineState(members, len(members), pool.naming(), published, set(), pool.articles_on(), [])
+    weights = importance(published, state.naming, settings)
     scored = score(pool, articles, aliases)
     if scored is None:
         return [], state
     days = [d for d in pool.by_day if not span or span[0] <= d <= span[1]]
     if settings.dates is None:  # left to choose, keep only days some article reports on
-        days = [d for d in days if importance[d]]
+        days = [d for d in days if weights[d]]
     state.eligible = {d for d in pool.by_day
                       if any(scored.relevance[c.row] >= settings.min_relevance for c in pool.by_day[d])}
-    ranked = rank([d for d in days if d in state.eligible], importance, settings)
+    ranked = rank([d for d in days if d in state.eligible], weights, settings)
     wanted = settings.dates if settings.dates is not None else default_dates(days, settings)
     state.entries = fill(sorted(ranked[:wanted]), ranked[wanted:], pool, scored, [], settings)
     return state.entries, state
 
 
-def rank(days: Iterable[date], importance: Mapping[date, int], settings: TimelineSettings) -> list[date]:
-    """Days by salience, most salient first."""
-    return sorted(days, key=lambda d: (_salience(importance, d, settings), d), reverse=True)
+def rank(days: Iterable[date], weights: Mapping[date, float], settings: TimelineSettings) -> list[date]:
+    """Days by salience (``weights``: their ``importance``), most salient first."""
+    return sorted(days, key=lambda d: (_salience(weights, d, settings), d), reverse=True)
 
 
 @dataclass

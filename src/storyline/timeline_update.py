@@ -5,8 +5,8 @@ a thousand articles), and a reader who follows it wants, after each update, what
 add, not a timeline rewritten from scratch. So while a story has grown by at most ``GROWTH`` since
 its timeline was last made from every article, the timeline grows instead:
 
-- the new articles add to each day's importance (articles published that day, articles naming it),
-  and the dates are ranked again over the whole story from the counts kept with the timeline;
+- the new articles add to each day's importance (articles published that day, articles naming it, and
+  when), and the dates are ranked again over the whole story from the counts kept with the timeline;
 - a date already in the timeline keeps its entries: what a reader saw stays;
 - only dates new to the timeline are summarised, from the articles with candidates on them and the
   timeline so far, which stands for the rest of the story (what it is about, what was told).
@@ -31,6 +31,7 @@ from storyline.timeline import (
     collect,
     default_dates,
     fill,
+    importance,
     in_order,
     rank,
     score,
@@ -60,21 +61,18 @@ def grow_timeline(state: TimelineState, new: Collection[str], load: Callable[[Co
     articles, sentences, read = load(new)
     fresh = collect([a for a in articles if a.published], sentences, settings, read, len(members))
     published = Counter(state.published) + Counter({d: len(ids) for d, ids in fresh.published.items()})
-    importance = dict(state.importance)
-    for day, count in fresh.importance().items():
-        importance[day] = importance.get(day, state.published.get(day, 0)) + count
-    for day, ids in fresh.published.items():
-        if day in state.importance and day not in fresh.by_day:
-            importance[day] += len(ids)
+    naming = {d: Counter(by) for d, by in state.naming.items()}
+    for day, by in fresh.naming().items():
+        naming.setdefault(day, Counter()).update(by)
     on = dict(state.on)
     for day, ids in fresh.articles_on().items():
         on[day] = on.get(day, set()) | ids
-    grown = TimelineState(members, state.base, importance, dict(published), state.eligible | set(fresh.by_day), on,
-                          [])
+    grown = TimelineState(members, state.base, naming, dict(published), state.eligible | set(fresh.by_day), on, [])
 
-    days = [d for d, n in importance.items()
+    weights = importance(published, naming, settings)
+    days = [d for d, n in weights.items()
             if (n or settings.dates is not None) and (not span or span[0] <= d <= span[1])]
-    ranked = rank([d for d in days if d in grown.eligible], importance, settings)
+    ranked = rank([d for d in days if d in grown.eligible], weights, settings)
     wanted = settings.dates if settings.dates is not None else default_dates(days, settings)
     chosen = set(ranked[:wanted])
     kept = [e for e in state.entries if e.date in chosen]
