@@ -38,6 +38,18 @@ def test_an_ordinal_day_or_number_with_a_stop_does_not_end_a_sentence(text, coun
     assert len(split_sentences("a", text)) == count
 
 
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Shares of Tide Shipping -LRB- TSH . L -RRB- fell 3 percent . Orlen Ferries -LRB- ORF . N -RRB- rose .", 2),
+        ("Tide Shipping (TSH. L) fell. Orlen Ferries rose.", 2),
+        ("The harbour board listed its demands. 2) Dockers return on Monday.", 2),
+    ],
+)
+def test_a_stop_inside_a_ticker_does_not_end_a_sentence(text, count):
+    assert len(split_sentences("a", text)) == count
+
+
 def test_splitting_a_long_line_takes_linear_time():
     import time
 

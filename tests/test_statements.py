@@ -28,6 +28,8 @@ from storyline.statements import junk_reason, statements, without_prefix
         ("Poll results YES | NO Dock workers walked out on Monday.", "navigation"),
         ("The union gave its reasons in a statement:", "lead-in"),
         ("The strike committee also included Ada Quist, Ben Odell, Cora Lind, Dana Holt and Eli Varga.", "list"),
+        ("N -RRB- had a 25 percent stake in the Kessport terminal .", "fragment"),
+        ("4) Ask the harbour board to resign before the summer.", "fragment"),
     ],
 )
 def test_each_kind_of_junk_is_named(text, reason):
@@ -42,6 +44,7 @@ def test_each_kind_of_junk_is_named(text, reason):
         "The harbour board said that the strike had cost 3.5 million crowns (about 300,000 euros).",
         "The union's leader, Ada Quist, told the Weekly Tide: \"We will stay out until we are heard.\"",
         "Officials posted notices at 9:30 a.m. telling ships to wait offshore.",
+        "-LRB- AP -RRB- Kessport dock workers walked out on Monday over pay .",
         "Ships from Kessport, Orlen, Varnholm, Bexmoor and Lune were turned away on Monday as the strike spread along "
         "the whole northern coast.",
     ],

@@ -53,6 +53,26 @@ def _is_abbreviation(text: str, end: int) -> bool:
     return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 
+_TICKER_TAIL = re.compile(r"\s+[^\s()\[\]]{1,4}\s*(?:\)|\]|-RRB-|-RSB-)")
+"""What follows the stop of a stock ticker written with spaces, "(BP . L)" or "-LRB- RIG . N -RRB-": a short
+code, then the bracket closes."""
+
+
+def _in_ticker(text: str, stop: int, after: int) -> bool:
+    """A stop (at ``stop``, its marks ending at ``after``) inside brackets, followed by a ticker's short tail."""
+    if not _TICKER_TAIL.match(text, after):
+        return False
+    before = text[max(0, stop - _WINDOW):stop]
+    return max(before.rfind("("), before.rfind("-LRB-")) > max(before.rfind(")"), before.rfind("-RRB-"))
+
+
+def _ends(text: str, match: re.Match[str]) -> bool:
+    """True when the sentence-ending marks ``match`` found do end a sentence."""
+    if text[match.start()] != ".":
+        return True
+    return not (_is_abbreviation(text, match.start()) or _in_ticker(text, match.start(), match.end()))
+
+
 def split_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the sentences in ``text``; line breaks always end one."""
     spans: list[tuple[int, int]] = []
@@ -61,7 +81,7 @@ def split_spans(text: str) -> list[tuple[int, int]]:
         start = 0
         for match in _END.finditer(line):
             stop = match.end()
-            if line[match.start()] == "." and _is_abbreviation(line, match.start()):
+            if not _ends(line, match):
                 continue
             if line[start:stop].strip():
                 spans.append(_trim(line, start, stop, offset))
@@ -75,7 +95,7 @@ def split_spans(text: str) -> list[tuple[int, int]]:
 def last_sentence_start(line: str) -> int:
     """Where the last sentence of a one-line text starts: 0 when it holds one sentence."""
     for match in reversed(list(_END.finditer(line))):
-        if not (line[match.start()] == "." and _is_abbreviation(line, match.start())):
+        if _ends(line, match):
             return len(line) - len(line[match.end():].lstrip())  # a sentence end is always followed by one
     return 0
 

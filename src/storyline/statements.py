@@ -117,6 +117,10 @@ _BACKGROUND = re.compile(
 _LEAD_IN = re.compile(r":[\s'\"”’]*$")
 """A lead-in that ends in a colon, whose point is in the next sentence."""
 
+_FRAGMENT = re.compile(rf"^\s*[^\s()\[\]]{{1,4}}\s*{_CLOSE}")
+"""A sentence that opens by closing a bracket ("L) spill that caused ...", "4) Ask other countries ..."): the rest of
+a sentence broken inside brackets, or an item of a numbered list (a reader's comment, a quiz), not a report."""
+
 
 def junk_reason(text: str) -> str | None:
     """Why this sentence is no statement ("question", "comment", ...), or ``None`` when it may be one."""
@@ -126,7 +130,7 @@ def junk_reason(text: str) -> str | None:
     for reason, pattern in (("comment", _COMMENT), ("comment", _THREAD), ("question", _QUESTION), ("stamp", _STAMP),
                             ("stamp", _AGO),
                             ("speaker", _SPEAKER), ("byline", _BYLINE), ("caption", _CAPTION), ("link", _LINK),
-                            ("navigation", _NAVIGATION), ("lead-in", _LEAD_IN)):
+                            ("navigation", _NAVIGATION), ("lead-in", _LEAD_IN), ("fragment", _FRAGMENT)):
         if pattern.search(text):
             return reason
     return None
