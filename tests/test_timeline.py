@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from storyline.model import Article
 from storyline.sentences import split_sentences
-from storyline.timeline import DEFAULTS, _one_name, build_timeline
+from storyline.timeline import DEFAULTS, _one_name, build_timeline, importance
 
 
 def _a(key: str, day: date, text: str, source: str = "Lune Gazette") -> Article:
@@ -51,6 +51,15 @@ def test_a_date_the_story_keeps_coming_back_to_outranks_a_busier_day():
     assert entry.date == date(2024, 5, 13), "named again a week and two weeks on"
     [entry] = build_timeline([*busy, closed, *later], _sentences, replace(one, recalled=0.0))
     assert entry.date == date(2024, 5, 6), "counting articles alone, the busy day wins"
+
+
+def test_history_the_story_mentions_on_many_days_is_not_recalled_as_its_own():
+    days = [date(2024, 5, 13), date(2024, 5, 20), date(2024, 5, 27)]
+    flood, closed = date(2019, 3, 3), date(2024, 5, 10)
+    weights = importance(dict.fromkeys(days, 1), {flood: dict.fromkeys(days, 1), closed: dict.fromkeys(days, 1)},
+                         DEFAULTS)
+    assert weights[closed] == 3 + 2 * DEFAULTS.recalled, "three days name it: two further days recall it"
+    assert weights[flood] == 3, "five years before the story began: named, not recalled"
 
 
 def test_entries_come_in_date_order_without_repeating_a_sentence():

@@ -167,11 +167,18 @@ def _by_day(counts: Mapping[str, int]) -> dict[date, int]:
     return {date.fromisoformat(d): n for d, n in counts.items()}
 
 
+RECALLED_SINCE = timedelta(days=30)
+"""How long before a story's first article a date may be to count as recalled (``TimelineSettings.recalled``): one
+further back is history the story mentions (11 September 2001 in a story of 2010), not a milestone of its own."""
+
+
 def importance(published: Mapping[date, int], naming: Mapping[date, Mapping[date, int]],
                settings: TimelineSettings) -> dict[date, float]:
     """For each day with candidates (``naming``'s keys): the articles published that day and those that name it on
-    or after it, and ``recalled`` for each day after the first on which articles name it."""
-    return {day: published.get(day, 0) + sum(by.values()) + settings.recalled * max(0, len(by) - 1)
+    or after it, and ``recalled`` for each day after the first on which articles name it (``RECALLED_SINCE``)."""
+    since = min(published) - RECALLED_SINCE if published else date.min
+    return {day: published.get(day, 0) + sum(by.values())
+            + (settings.recalled * max(0, len(by) - 1) if day >= since else 0.0)
             for day, by in naming.items()}
 
 
