@@ -101,7 +101,8 @@ def test_a_weekday_inside_a_name_is_no_date(name):
 
 
 @pytest.mark.parametrize("name", ["the March 14 alliance", "the April 6 Youth Movement", "the February 17th Martyrs "
-                                  "Brigade", "the January 25 revolution"])
+                                  "Brigade", "the January 25 revolution", "the September 11 attacks",
+                                  "the July 7 bombings"])
 def test_a_day_inside_a_name_is_no_date(name):
     assert [t.text for t in find_dates(f"Leaders of {name} met in Kessport on Sunday.", MONDAY)] == ["on Sunday"]
     assert [t.value for t in find_dates("The alliance was formed on March 14 in Kessport.", MONDAY)] == [

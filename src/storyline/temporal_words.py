@@ -82,7 +82,7 @@ ENGLISH = Words(
     weekday_names=("Times", "Telegraph", "Mirror", "Express", "Herald", "Post", "Independent", "Mail", "Star",
                    "Tribune", "Observer", "Sport", "People", "Night", "Morning Herald", "Business Post", "Review", "Magazine", "Edition", "Show", "Football"),
     date_names=("alliance", "coalition", "movement", "bloc", "camp", "brigade", "brigades", "martyrs", "youth",
-                "uprising", "revolution", "generation"),
+                "uprising", "revolution", "generation", "attack", "attacks", "bombing", "bombings", "terrorist"),
 )
 
 SPANISH = Words(
