@@ -16,7 +16,7 @@ from typing import Any
 
 from storyline.lexicon import stop_words
 from storyline.model import Article
-from storyline.sentences import last_sentence_start
+from storyline.sentences import CLOSE_BRACKET, last_sentence_start
 
 MIN_REPEATS = 3
 """A line seen in this many articles of one outlet is that outlet's boilerplate."""
@@ -76,7 +76,7 @@ def line_keys(text: str) -> set[int]:
     return keys
 
 
-_AFTER_BRACKET = re.compile(r"(?:\)|\]|-RRB-|-RSB-)\s+(?=[\"'“‘(\[]?[A-Z0-9À-ÖØ-Þ])")
+_AFTER_BRACKET = re.compile(rf"{CLOSE_BRACKET}\s+(?=[\"'“‘(\[]?[A-Z0-9À-ÖØ-Þ])")
 """A closing bracket before a capital: where text glued to a bracketed credit ("(Reporting by ...)") starts."""
 
 

@@ -53,9 +53,13 @@ def _is_abbreviation(text: str, end: int) -> bool:
     return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 
-_TICKER_TAIL = re.compile(r"\s+[^\s()\[\]]{1,4}\s*(?:\)|\]|-RRB-|-RSB-)")
-"""What follows the stop of a stock ticker written with spaces, "(BP . L)" or "-LRB- RIG . N -RRB-": a short
-code, then the bracket closes."""
+OPEN_BRACKET = r"(?:\(|\[|-LRB-|-LSB-)"
+CLOSE_BRACKET = r"(?:\)|\]|-RRB-|-RSB-)"
+"""Brackets as scraped text writes them: as themselves, or as Penn Treebank tokens (Timeline17's ``-LRB-``)."""
+CODE_THEN_CLOSE = rf"[^\s()\[\]]{{1,4}}\s*{CLOSE_BRACKET}"
+"""A short code, then the bracket closes: the tail of a stock ticker written with spaces after its stop, "(BP . L)"
+or "-LRB- RIG . N -RRB-", or the mark of a numbered item, "4)"."""
+_TICKER_TAIL = re.compile(rf"\s+{CODE_THEN_CLOSE}")
 
 
 def _in_ticker(text: str, stop: int, after: int) -> bool:

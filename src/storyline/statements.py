@@ -19,9 +19,10 @@ from dataclasses import replace
 
 from storyline.model import Sentence
 from storyline.offtopic import is_heading
+from storyline.sentences import CLOSE_BRACKET as _CLOSE
+from storyline.sentences import CODE_THEN_CLOSE
+from storyline.sentences import OPEN_BRACKET as _OPEN
 
-_OPEN = r"(?:\(|\[|-LRB-|-LSB-)"
-_CLOSE = r"(?:\)|\]|-RRB-|-RSB-)"
 _CLOCK = r"\d{1,2}[:.]\d\d\s*(?:[ap]\.?\s?m\.?|[AP]\.?\s?M\.?)?"
 
 _QUESTION = re.compile(r"[?\uff1f\u061f][\s'\"`\u2019\u201d\u00bb)]*$")
@@ -117,7 +118,7 @@ _BACKGROUND = re.compile(
 _LEAD_IN = re.compile(r":[\s'\"”’]*$")
 """A lead-in that ends in a colon, whose point is in the next sentence."""
 
-_FRAGMENT = re.compile(rf"^\s*[^\s()\[\]]{{1,4}}\s*{_CLOSE}")
+_FRAGMENT = re.compile(rf"^\s*{CODE_THEN_CLOSE}")
 """A sentence that opens by closing a bracket ("L) spill that caused ...", "4) Ask other countries ..."): the rest of
 a sentence broken inside brackets, or an item of a numbered list (a reader's comment, a quiz), not a report."""
 
