@@ -31,7 +31,7 @@ import bisect
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -338,24 +338,25 @@ def build_timeline_state(
     pool = collect(articles, {a.id: list(sentences_of(a)) for a in articles}, settings, read, len(members))
     published = {d: len(ids) for d, ids in pool.published.items()}
     state = TimelineState(members, len(members), pool.naming(), published, set(), pool.articles_on(), [])
-    weights = importance(published, state.naming, settings)
     scored = score(pool, articles, aliases)
     if scored is None:
         return [], state
-    days = [d for d in pool.by_day if not span or span[0] <= d <= span[1]]
-    if settings.dates is None:  # left to choose, keep only days some article reports on
-        days = [d for d in days if weights[d]]
     state.eligible = {d for d in pool.by_day
                       if any(scored.relevance[c.row] >= settings.min_relevance for c in pool.by_day[d])}
-    ranked = rank([d for d in days if d in state.eligible], weights, settings)
-    wanted = settings.dates if settings.dates is not None else default_dates(days, settings)
+    ranked, wanted = choose_days(importance(published, state.naming, settings), state.eligible, settings, span)
     state.entries = fill(sorted(ranked[:wanted]), ranked[wanted:], pool, scored, [], settings)
     return state.entries, state
 
 
-def rank(days: Iterable[date], weights: Mapping[date, float], settings: TimelineSettings) -> list[date]:
-    """Days by salience (``weights``: their ``importance``), most salient first."""
-    return sorted(days, key=lambda d: (_salience(weights, d, settings), d), reverse=True)
+def choose_days(weights: Mapping[date, float], eligible: Collection[date], settings: TimelineSettings,
+                span: tuple[date, date] | None) -> tuple[list[date], int]:
+    """The ``eligible`` days within ``span`` by salience (``weights``: their ``importance``), most salient first, and
+    how many of them the timeline takes: ``settings.dates``, or, left to choose, as many as the days some article
+    reports on call for."""
+    days = [d for d, n in weights.items()
+            if (n or settings.dates is not None) and (not span or span[0] <= d <= span[1])]
+    ranked = sorted((d for d in days if d in eligible), key=lambda d: (_salience(weights, d, settings), d), reverse=True)
+    return ranked, settings.dates if settings.dates is not None else default_dates(days, settings)
 
 
 @dataclass

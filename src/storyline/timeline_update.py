@@ -28,12 +28,11 @@ from storyline.timeline import (
     Reading,
     TimelineSettings,
     TimelineState,
+    choose_days,
     collect,
-    default_dates,
     fill,
     importance,
     in_order,
-    rank,
     score,
 )
 
@@ -69,11 +68,7 @@ def grow_timeline(state: TimelineState, new: Collection[str], load: Callable[[Co
         on[day] = on.get(day, set()) | ids
     grown = TimelineState(members, state.base, naming, dict(published), state.eligible | set(fresh.by_day), on, [])
 
-    weights = importance(published, naming, settings)
-    days = [d for d, n in weights.items()
-            if (n or settings.dates is not None) and (not span or span[0] <= d <= span[1])]
-    ranked = rank([d for d in days if d in grown.eligible], weights, settings)
-    wanted = settings.dates if settings.dates is not None else default_dates(days, settings)
+    ranked, wanted = choose_days(importance(published, naming, settings), grown.eligible, settings, span)
     chosen = set(ranked[:wanted])
     kept = [e for e in state.entries if e.date in chosen]
     todo = sorted(chosen - {e.date for e in kept})
