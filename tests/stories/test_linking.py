@@ -38,3 +38,22 @@ def test_a_new_story_joins_an_older_one_it_turns_out_to_belong_to():
     assert clusterer.maintain() == {alone: 40}
     assert sorted(clusterer.members[40]) == ["c0", "c1", "c2", "r0"]
     assert len(clusterer.stories.groups[40].members) == 2, "the reopening stays an event of its own"
+
+
+def test_a_story_that_took_another_is_compared_again():
+    """Two new stories that join each other can together reach an older story that neither reaches alone."""
+    clusterer = OnlineClusterer()
+    stories, index = clusterer.stories, clusterer.events.index
+    spare = (1 - 0.18**2 - 0.5**2) ** 0.5
+    grown = DEFAULTS.relink_articles + 1  # groups this large are held to the grown bar
+    parts = {1: {"harlan": 1.0},  # the older story
+             2: {"harlan": 0.18, "bridge": 0.5, "closure": spare},  # two new stories, each short of the older one
+             3: {"harlan": 0.18, "bridge": 0.5, "detour": spare}}
+    for story, words in parts.items():
+        stories.add(story, Vector(words, {}, count=grown), None, None, story=story)
+        index.add(story, words)
+    stories.fresh = {2, 3}
+    new = stories.groups[2]
+    assert stories.similarity(new.vector(), stories.groups[1], None, None) < DEFAULTS.group_link_threshold
+    assert stories.relink(None) == {3: 2, 2: 1}, "3 joins 2 first, then the two join 1"
+    assert stories.of == {1: 1, 2: 1, 3: 1}

@@ -176,9 +176,17 @@ class Stories:
 
     def relink(self, centre: np.ndarray | None) -> dict[int, int]:
         """Compare each story started since the last step, as it is now, with the others; join it to the most
-        similar if that clears the bar. Returns the stories joined away, each with the story that took them."""
+        similar if that clears the bar. Returns the stories joined away, each with the story that took them.
+
+        A story that took another is compared once more: what the two share
+        can bring it over the bar of a third story it missed alone (the Iraq
+        War's opinion pieces and its reports, started as stories of their own
+        in one step, became one only so).
+        """
         joined: dict[int, int] = {}
-        for story in sorted(self.fresh):
+        due = sorted(self.fresh, reverse=True)
+        while due:
+            story = due.pop()
             group = self.groups.get(story)
             if group is None:
                 continue
@@ -186,6 +194,7 @@ class Stories:
             if other is not None:
                 keep = self.join(story, other)
                 joined[story if keep == other else other] = keep
+                due.append(keep)
         self.fresh.clear()
         return joined
 
