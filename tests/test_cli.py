@@ -304,6 +304,21 @@ def test_eval_stories_prints_json_scores(tmp_path):
     assert run("eval", "stories", str(path), "--fold", "3/2").exit_code == 2
 
 
+def test_eval_runs_with_the_settings_file_and_says_so(tmp_path):
+    path = tmp_path / "gold.jsonl"
+    path.write_text("".join(json.dumps({"text": text, "story": "lib"}) + "\n" for text in (
+        "The Orlen library reopened after repairs to its roof on Monday.",
+        "The Orlen library reopened on Monday after its roof was repaired.")))
+    strict = tmp_path / "strict.toml"
+    strict.write_text("[stories]\nthreshold = 0.99\nlink_threshold = 0.99\n")
+    default = json.loads(run("eval", "stories", str(path), "--json").stdout)
+    result = run("--config", str(strict), "eval", "stories", str(path), "--json")
+    assert result.exit_code == 0, result.output
+    assert f"settings: {strict}" in result.stderr
+    assert default["sets"][0]["event"]["alone"] == 0
+    assert json.loads(result.stdout)["sets"][0]["event"]["alone"] == 1, "no article reaches the other at 0.99"
+
+
 def _timeline17_layout(root):
     topic = root / "orlen-floods"
     (topic / "timelines").mkdir(parents=True)

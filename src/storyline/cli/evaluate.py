@@ -12,9 +12,19 @@ from rich.markup import escape
 from rich.progress import Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from storyline.cli.common import EXIT_USAGE, AsJson, err, fail, out
+from storyline.cli.common import EXIT_USAGE, SESSION, AsJson, err, fail, out
+from storyline.config import Settings
 
 eval_app = typer.Typer(help="Measure Storyline against gold data.", no_args_is_help=True)
+
+
+def _settings() -> Settings:
+    """The settings the evaluation runs with: the defaults, or those of the settings file in use (named on stderr, so
+    a score is never taken for the defaults' by mistake)."""
+    settings = SESSION.settings
+    if settings.path:
+        err.print(f"settings: {settings.path}", highlight=False)
+    return settings
 
 
 def _seeds(text: str | None) -> list[int | None]:
@@ -62,9 +72,10 @@ def eval_stories_command(
     from dataclasses import replace
 
     from storyline.evaluation.stories import evaluate_stories, mean_evaluation
-    from storyline.stories import DEFAULTS
 
-    settings = DEFAULTS if entities else replace(DEFAULTS, entity_weight=0.0)
+    settings = _settings().stories
+    if not entities:
+        settings = replace(settings, entity_weight=0.0)
     seeds, folds = _seeds(shuffle), _fold(fold)
     for path in data:
         if not path.exists():
@@ -223,7 +234,7 @@ def eval_timelines_command(
                 progress.update(task, description=f"Summarising… {score.topic}/{score.name} done")
                 row(score.topic, score.name, score.dates, score.scores)
 
-            result = evaluate_timelines(data, on_timeline=done, grown=grown)
+            result = evaluate_timelines(data, _settings().timeline, on_timeline=done, grown=grown)
     except (FileNotFoundError, MissingRougeData) as exc:
         raise fail(str(exc)) from None
     if as_json:
@@ -261,7 +272,9 @@ def eval_tracking_command(
         raise fail(f"{data}: not a folder")
     try:
         with err.status("Tracking…") as status:
-            result = evaluate_tracking(data, timelines=timelines, on_step=lambda step: status.update(f"{step}…"))
+            settings = _settings()
+            result = evaluate_tracking(data, settings.stories, timelines, lambda step: status.update(f"{step}…"),
+                                       settings.timeline)
     except (FileNotFoundError, MissingRougeData) as exc:
         raise fail(str(exc)) from None
     if as_json:

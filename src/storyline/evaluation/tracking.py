@@ -32,6 +32,8 @@ from storyline.model import Article
 from storyline.readers import Problem, read_paths
 from storyline.store import open_store
 from storyline.stories import DEFAULTS, StorySettings
+from storyline.timeline import DEFAULTS as TIMELINE_DEFAULTS
+from storyline.timeline import TimelineSettings
 from storyline.tracker import update_in_place
 
 TOPIC = "_topic"
@@ -97,7 +99,8 @@ def _stream(topics: list[Path]) -> Iterator[Article | Problem]:
 
 
 def evaluate_tracking(root: str | Path, settings: StorySettings = DEFAULTS, timelines: bool = True,
-                      on_step: Callable[[str], None] | None = None) -> TrackingEvaluation:
+                      on_step: Callable[[str], None] | None = None,
+                      timeline_settings: TimelineSettings = TIMELINE_DEFAULTS) -> TrackingEvaluation:
     """Track every topic of ``root`` in one in-memory store and score stories and timelines per topic."""
     if timelines:
         rouge_home()  # fail before any work if ROUGE's data files are missing
@@ -130,8 +133,8 @@ def evaluate_tracking(root: str | Path, settings: StorySettings = DEFAULTS, time
         if timelines:
             step(f"timelines of {folder.name}")
             story_articles = store.articles_by_ids(members[main])
-            topic.tracked = list(score_protocol(folder, story_articles, store.sentences))
-            topic.given = list(evaluate_topic(folder))
+            topic.tracked = list(score_protocol(folder, story_articles, store.sentences, timeline_settings))
+            topic.given = list(evaluate_topic(folder, timeline_settings))
         result.topics.append(topic)
     result.seconds = time.perf_counter() - start
     store.close()
