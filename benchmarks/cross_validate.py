@@ -139,7 +139,7 @@ def cross_validate_stories(shared: Path, quick: bool) -> None:
     news_halves = halves(news, lambda a: "bt" if a.metadata.get("category") in ("b", "t") else "em")
     tracked_halves = halves(tracked, lambda a: a.metadata["topic"])
     story_grid = [{"link_threshold": link, "group_link_threshold": group, "story_decay_floor": floor}
-                  for link, group, floor in itertools.product((0.08, 0.1, 0.12), (0.2, 0.3, 0.4), (0.3, 0.4, 0.5))]
+                  for link, group, floor in itertools.product((0.08, 0.1, 0.12), (0.15, 0.175, 0.2, 0.3), (0.3, 0.4, 0.5))]
 
     def story_score(settings: StorySettings, half: int) -> float:
         news_f1 = clustered(news, news_halves[half], settings)[1]

@@ -44,11 +44,12 @@ def test_a_story_that_took_another_is_compared_again():
     """Two new stories that join each other can together reach an older story that neither reaches alone."""
     clusterer = OnlineClusterer()
     stories, index = clusterer.stories, clusterer.events.index
-    spare = (1 - 0.18**2 - 0.5**2) ** 0.5
+    near = 0.9 * DEFAULTS.group_link_threshold
+    spare = (1 - near**2 - 0.5**2) ** 0.5
     grown = DEFAULTS.relink_articles + 1  # groups this large are held to the grown bar
     parts = {1: {"harlan": 1.0},  # the older story
-             2: {"harlan": 0.18, "bridge": 0.5, "closure": spare},  # two new stories, each short of the older one
-             3: {"harlan": 0.18, "bridge": 0.5, "detour": spare}}
+             2: {"harlan": near, "bridge": 0.5, "closure": spare},  # two new stories, each short of the older one
+             3: {"harlan": near, "bridge": 0.5, "detour": spare}}
     for story, words in parts.items():
         stories.add(story, Vector(words, {}, count=grown), None, None, story=story)
         index.add(story, words)
