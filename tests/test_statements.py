@@ -67,6 +67,9 @@ def test_news_sentences_are_statements(text):
         ("(12:26 p.m. Tuesday ET, 6:26 p.m. Tuesday in Kessport) Dock workers ended their strike.",
          "Dock workers ended their strike."),
         ("Dock workers ended their strike on Tuesday.", "Dock workers ended their strike on Tuesday."),
+        ("Thursday 31 March 2024 00.05 BST Dock workers ended their strike.", "Dock workers ended their strike."),
+        ("Photograph : Ada Quill\\/AFP\\/Getty Dock workers ended their strike.", "Dock workers ended their strike."),
+        ("Photo: Ada Quill/AP Images Dock workers ended their strike.", "Dock workers ended their strike."),
     ],
 )
 def test_a_time_stamp_or_dateline_before_the_news_is_cut_off_and_the_citation_follows(text, news):

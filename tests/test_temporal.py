@@ -119,3 +119,22 @@ def test_a_date_in_a_clause_about_another_time_is_marked_background():
 def test_a_date_before_the_calendar_is_skipped():
     assert find_dates("The dam stood 5000 years ago, and fell on Monday.", MONDAY)[-1].value == MONDAY
     assert len(find_dates("Settlers came 5000 years ago.", MONDAY)) == 0
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("He sent the plans to Orlen between 16 April and 28 May 2004 .", date(2004, 4, 16)),
+    ("The Lune strike ran from December 16 to January 3, 2005 .", date(2004, 12, 16)),
+    ("The Orlen fair opened on March 3, 2009 and closed April 5 .", date(2009, 4, 5)),
+    ("Nobody has explained what happened in Orlen on April 8 -LRB- 2003 -RRB- .", date(2003, 4, 8)),
+    ("Nobody has explained what happened in Orlen on April 8 (2003).", date(2003, 4, 8)),
+])
+def test_a_day_and_month_take_the_year_written_beside_them(sentence, value):
+    assert value in [t.value for t in find_dates(sentence, date(2010, 6, 1))]
+
+
+def test_a_year_only_resolved_from_publication_is_not_borrowed():
+    [march, _] = find_dates("On December 30 the Orlen council said yesterday it would close the bridge .",
+                            date(2010, 1, 2))
+    assert march.value == date(2009, 12, 30)
+    [first, second] = find_dates("On March 3 the Orlen council met , and on 5 April 2004 it voted .", date(2010, 6, 1))
+    assert first.value == date(2010, 3, 3), "a long clause between them: not a range"

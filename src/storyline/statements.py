@@ -68,9 +68,13 @@ _PREFIX = re.compile(
     rf"|^\s*{_OPEN}\s*{_CLOCK}[^()]{{0,80}}?{_CLOSE}\s*"
     rf"|^(?:(?:[A-Z][\w.'’/\\-]*|\d{{1,2}})[ ,]*){{1,5}}{_OPEN}\s*(?:Reuters|AP|AFP|CNN|Bloomberg|dpa|ANSA|EFE|Xinhua)\s*{_CLOSE}"
     r"\s*(?:-+|—|–|:)\s*"
+    rf"|^\s*(?:[A-Z][a-z]+,?\s+)?\d{{1,2}}\s+[A-Z][a-z]+\s+\d{{4}},?\s+{_CLOCK}\s*(?:[A-Z]{{2,4}}\b)?\s*"
+    r"|^\s*(?:Photograph|Photo|Picture|Foto)\s*:\s*(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*"
+    r"(?:\s*[/\\]+\s*[A-Z][\w.'’-]*(?:\s+Images)?)+\s+"
 )
 """What stands before the news in a sentence: a live-blog time stamp ("(Update 8:14 a.m. Tuesday in Cairo) ..."),
-a wire page's line ("CAIRO | Tue Jul 19, 2011 4:04 pm BST"), a dateline ("CAIRO (Reuters) - ")."""
+a wire page's line ("CAIRO | Tue Jul 19, 2011 4:04 pm BST"), a dateline ("CAIRO (Reuters) - "), a page's time line
+("Thursday 31 March 2005 00.05 BST"), a photo credit ("Photograph: Jo Bloggs/AP")."""
 
 _SPEAKER = re.compile(r"^\s*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’ -]{1,40}(?:\s*(?:\(|-LRB-)[^):]{1,40}(?:\)|-RRB-))?\s?:(?!\d)")
 """A transcript speaker tag or a capitalised kicker: "ANDERSON : I want to ...", "NEW : Rebels ..."."""

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
 
 from storyline.model import Precision
+from storyline.sentences import CLOSE_BRACKET, OPEN_BRACKET
 from storyline.temporal_words import ENGLISH, LANGUAGES, Words
 
 
@@ -251,6 +252,7 @@ def find_dates(sentence: str, published: date | None, language: str = "en") -> l
     words = LANGUAGES.get(language or "en", ENGLISH)
     taken: list[tuple[int, int]] = []
     found: list[TemporalExpression] = []
+    yearless: set[int] = set()
     for rule, pattern in _rules(language):
         for match in pattern.finditer(sentence):
             start, end = match.span()
@@ -275,7 +277,48 @@ def find_dates(sentence: str, published: date | None, language: str = "en") -> l
                 continue
             taken.append((start, end))
             found.append(TemporalExpression(match[0], start, end, *resolved, background))
-    return _weekdays_of_dates(sorted(found, key=lambda t: t.start), sentence)
+            if rule in ("month_day", "day_month"):
+                yearless.add(start)
+    found.sort(key=lambda t: t.start)
+    return _weekdays_of_dates(_years_written_nearby(found, yearless, sentence), sentence)
+
+
+_RANGE_GAP = re.compile(r"^\s*(?:[^\W\d]{1,7}\s+){0,2}[^\W\d]{0,7}\s*$|^\s*[-–—]\s*$")
+"""What may stand between the two ends of a range of dates: "16 April and 28 May 2004", "from March 3 to April 5,
+2009", "del 3 al 15 de marzo", "3 - 15 March": a word or two, or a dash."""
+_YEAR_IN_BRACKETS = re.compile(rf"\s*{OPEN_BRACKET}\s*{_YEAR}\s*{CLOSE_BRACKET}")
+_WRITTEN_YEAR = re.compile(_YEAR)
+
+
+def _years_written_nearby(found: list[TemporalExpression], yearless: set[int],
+                          sentence: str) -> list[TemporalExpression]:
+    """A day and month without a year take the year written beside them rather than the one nearest the
+    publication date: the year in brackets ("on April 8 (2003)"), or the year of the date at the other end of
+    their range ("between 16 April and 28 May 2004", "March 3, 2009 and April 5"; a range across New Year
+    spans two years)."""
+
+    def written(other: TemporalExpression | None, gap: str) -> bool:
+        return (other is not None and other.precision == "day" and _WRITTEN_YEAR.search(other.text) is not None
+                and _RANGE_GAP.match(gap) is not None)
+
+    out = []
+    for index, expression in enumerate(found):
+        if expression.start in yearless:
+            day = (expression.value.month, expression.value.day)
+            before = found[index - 1] if index else None
+            after = found[index + 1] if index + 1 < len(found) else None
+            year = None
+            if bracket := _YEAR_IN_BRACKETS.match(sentence, expression.end):
+                year = int(bracket["year"])
+            elif written(after, sentence[expression.end:after.start if after else 0]):
+                year = after.value.year - (day > (after.value.month, after.value.day))
+            elif written(before, sentence[before.end if before else 0:expression.start]):
+                year = before.value.year + (day < (before.value.month, before.value.day))
+            value = _safe_date(year, *day) if year else None
+            if value:
+                expression = replace(expression, value=value)
+        out.append(expression)
+    return out
 
 
 _BETWEEN_WEEKDAY_AND_DATE = re.compile(r"^[\s,]*(?:\w+[\s,]+)?$")
