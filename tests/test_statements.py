@@ -110,3 +110,10 @@ def test_nothing_under_a_comments_heading_is_a_statement_and_a_lone_relative_sta
     assert junk_reason("2 hours ago") == junk_reason("Hace una hora") == junk_reason("vor 3 Stunden") == "stamp"
     assert junk_reason("Hace dos semanas, la junta aprobó el presupuesto del puerto.") is None
     assert junk_reason("Comments by the harbour master angered the union.") is None
+
+
+def test_a_headline_glued_to_a_time_line_and_the_lead_are_two_statements_without_the_time_line():
+    text = "Strike ends Kessport docks reopen Monday 30 May 2024 01.58 BST Dock workers ended their strike on Monday."
+    kept = statements(split_sentences("a", text))
+    assert [s.text for s in kept] == ["Strike ends Kessport docks reopen", "Dock workers ended their strike on Monday."]
+    assert [text[s.start:s.end] for s in kept] == [s.text for s in kept]

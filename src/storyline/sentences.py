@@ -77,16 +77,24 @@ def _ends(text: str, match: re.Match[str]) -> bool:
     return not (_is_abbreviation(text, match.start()) or _in_ticker(text, match.start(), match.end()))
 
 
+TIME_LINE = (r"(?:[A-Z][a-z]+,?\s+)?\d{1,2}\s+[A-Z][a-z]+\s+\d{4},?\s+\d{1,2}[:.]\d\d\s*"
+             r"(?:GMT|BST|UTC|CET|CEST|EST|EDT|ET|PST|PDT)\b")
+"""A page's time line: "Monday 30 May 2005 01.58 BST"."""
+_BEFORE_TIME_LINE = re.compile(rf"(?<=\S)\s+(?=[A-Z][a-z]+day\s+{TIME_LINE})")
+"""Where a headline glued to a time line and the lead after it ends: "... in custody Monday 30 May 2005 01.58 BST
+After ..." (the time line is cut off the lead as a stamp)."""
+
+
 def split_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the sentences in ``text``; line breaks always end one."""
     spans: list[tuple[int, int]] = []
     offset = 0
     for line in text.split("\n"):
         start = 0
-        for match in _END.finditer(line):
-            stop = match.end()
-            if not _ends(line, match):
-                continue
+        stops = [m.end() for m in _END.finditer(line) if _ends(line, m)]
+        if "day " in line:
+            stops = sorted(stops + [m.start() for m in _BEFORE_TIME_LINE.finditer(line)])
+        for stop in stops:
             if line[start:stop].strip():
                 spans.append(_trim(line, start, stop, offset))
             start = stop

@@ -20,7 +20,7 @@ from dataclasses import replace
 from storyline.model import Sentence
 from storyline.offtopic import is_heading
 from storyline.sentences import CLOSE_BRACKET as _CLOSE
-from storyline.sentences import CODE_THEN_CLOSE
+from storyline.sentences import CODE_THEN_CLOSE, TIME_LINE
 from storyline.sentences import OPEN_BRACKET as _OPEN
 
 _CLOCK = r"\d{1,2}[:.]\d\d\s*(?:[ap]\.?\s?m\.?|[AP]\.?\s?M\.?)?"
@@ -68,7 +68,7 @@ _PREFIX = re.compile(
     rf"|^\s*{_OPEN}\s*{_CLOCK}[^()]{{0,80}}?{_CLOSE}\s*"
     rf"|^(?:(?:[A-Z][\w.'’/\\-]*|\d{{1,2}})[ ,]*){{1,5}}{_OPEN}\s*(?:Reuters|AP|AFP|CNN|Bloomberg|dpa|ANSA|EFE|Xinhua)\s*{_CLOSE}"
     r"\s*(?:-+|—|–|:)\s*"
-    rf"|^\s*(?:[A-Z][a-z]+,?\s+)?\d{{1,2}}\s+[A-Z][a-z]+\s+\d{{4}},?\s+{_CLOCK}\s*(?:[A-Z]{{2,4}}\b)?\s*"
+    rf"|^\s*{TIME_LINE}\s*"
     r"|^\s*(?:Photograph|Photo|Picture|Foto)\s*:\s*(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*"
     r"(?:\s*[/\\]+\s*[A-Z][\w.'’-]*(?:\s+Images)?)+\s+"
 )
