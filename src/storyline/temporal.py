@@ -297,9 +297,8 @@ def _years_written_nearby(found: list[TemporalExpression], yearless: set[int],
     their range ("between 16 April and 28 May 2004", "March 3, 2009 and April 5"; a range across New Year
     spans two years)."""
 
-    def written(other: TemporalExpression | None, gap: str) -> bool:
-        return (other is not None and other.precision == "day" and _WRITTEN_YEAR.search(other.text) is not None
-                and _RANGE_GAP.match(gap) is not None)
+    def written(other: TemporalExpression, gap: str) -> bool:
+        return other.precision == "day" and bool(_WRITTEN_YEAR.search(other.text)) and bool(_RANGE_GAP.match(gap))
 
     out = []
     for index, expression in enumerate(found):
@@ -310,9 +309,9 @@ def _years_written_nearby(found: list[TemporalExpression], yearless: set[int],
             year = None
             if bracket := _YEAR_IN_BRACKETS.match(sentence, expression.end):
                 year = int(bracket["year"])
-            elif written(after, sentence[expression.end:after.start if after else 0]):
+            elif after and written(after, sentence[expression.end:after.start]):
                 year = after.value.year - (day > (after.value.month, after.value.day))
-            elif written(before, sentence[before.end if before else 0:expression.start]):
+            elif before and written(before, sentence[before.end:expression.start]):
                 year = before.value.year + (day < (before.value.month, before.value.day))
             value = _safe_date(year, *day) if year else None
             if value:
