@@ -53,7 +53,9 @@ def test_each_topic_is_tracked_into_its_own_story_and_its_timeline_scored(tmp_pa
 
 @needs_shared("datasets", "t17")
 def test_timeline17_tracked_as_one_stream_keeps_topics_apart_and_few_articles_alone():
-    """A guard on what the stories issue asked of Timeline17 as one stream (the README reports 0.976 and 6.0%)."""
+    """A guard on what the stories issue asked of Timeline17 as one stream (the README reports precision 0.974, recall 0.725
+    and 6.5% alone)."""
     result = evaluate_tracking(SHARED / "datasets" / "t17", timelines=False)
     assert result.score.precision >= 0.97 and result.alone <= 0.10
+    assert result.score.recall >= 0.7, "stories that joined are compared again"
     assert sum(topic.main_share >= 0.7 for topic in result.topics) >= 7, "most topics have one main story"
