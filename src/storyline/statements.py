@@ -67,7 +67,7 @@ _PREFIX = re.compile(
     rf"|^[^|]{{0,60}}\|[^|]{{0,60}}\b\d\d\d\d\b[^|]{{0,40}}?{_CLOCK}\s*[A-Z]{{2,4}}\s+"
     rf"|^\s*{_OPEN}\s*{_CLOCK}[^()]{{0,80}}?{_CLOSE}\s*"
     rf"|^(?:(?:[A-Z][\w.'’/\\-]*|\d{{1,2}})[ ,]*){{1,5}}{_OPEN}\s*(?:Reuters|AP|AFP|CNN|Bloomberg|dpa|ANSA|EFE|Xinhua)\s*{_CLOSE}"
-    r"\s*(?:-+|—|–|:)\s*"
+    r"\s*(?:''|\")?\s*(?:-+|—|–|:)\s*"
     rf"|^\s*{TIME_LINE}\s*"
     r"|^\s*(?:Photograph|Photo|Picture|Foto)\s*:\s*(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*"
     r"(?:\s*[/\\]+\s*[A-Z][\w.'’-]*(?:\s+Images)?)+\s+"
