@@ -92,7 +92,7 @@ def split_spans(text: str) -> list[tuple[int, int]]:
     for line in text.split("\n"):
         start = 0
         stops = [m.end() for m in _END.finditer(line) if _ends(line, m)]
-        if "day " in line:
+        if "day" in line:  # every time line starts with a weekday: most lines skip the search
             stops = sorted(stops + [m.start() for m in _BEFORE_TIME_LINE.finditer(line)])
         for stop in stops:
             if line[start:stop].strip():
