@@ -109,6 +109,14 @@ def test_a_day_inside_a_name_is_no_date(name):
         date(2024, 3, 14)]
 
 
+@pytest.mark.parametrize("sentence", ["March 14 has accused Kessport of arming the rebels.",
+                                      "Its rivals say, March 8 has never won a vote in Orlen."])
+def test_a_day_that_does_what_a_group_does_is_a_name(sentence):
+    assert find_dates(sentence, MONDAY) == []
+    assert [t.value for t in find_dates("Since March 14 has passed, Kessport has accused Orlen.", MONDAY)] == [
+        date(2024, 3, 14)], "after a preposition, the day is a date"
+
+
 def test_a_date_in_a_clause_about_another_time_is_marked_background():
     found = find_dates("The strike ended on Friday, closing a walkout that began on February 8.", MONDAY)
     assert [(t.value, t.background) for t in found] == [(date(2024, 3, 15), False), (date(2024, 2, 8), True)]
@@ -127,6 +135,8 @@ def test_a_date_before_the_calendar_is_skipped():
     ("The Orlen fair opened on March 3, 2009 and closed April 5 .", date(2009, 4, 5)),
     ("Nobody has explained what happened in Orlen on April 8 -LRB- 2003 -RRB- .", date(2003, 4, 8)),
     ("Nobody has explained what happened in Orlen on April 8 (2003).", date(2003, 4, 8)),
+    ("The Orlen Gazette had reported the leak on 23 May last year .", date(2009, 5, 23)),
+    ("The Orlen fair will open on March 3 next year .", date(2011, 3, 3)),
 ])
 def test_a_day_and_month_take_the_year_written_beside_them(sentence, value):
     assert value in [t.value for t in find_dates(sentence, date(2010, 6, 1))]

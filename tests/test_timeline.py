@@ -110,6 +110,17 @@ def test_a_question_is_never_an_entry():
     assert entries and all("?" not in e.text for e in entries)
 
 
+def test_history_the_story_recalls_is_no_entry_unless_the_span_asks_for_it():
+    story = [_a(f"h{n}", date(2024, 6, 3 + n), f"Varrow council reopened ferry route {n + 1} on the Lune after the "
+                "Harlan Street Bridge flood of March 3, 2019.\nVarrow council said ferry route "
+                f"{n + 1} will carry commuters every hour across the Lune.") for n in range(3)]
+    one = replace(DEFAULTS, dates=1, sentences_per_date=1)
+    [entry] = build_timeline(story, _sentences, one)
+    assert entry.date != date(2019, 3, 3), "named by every article, but five years before the story began"
+    [entry] = build_timeline(story, _sentences, one, span=(date(2019, 1, 1), date.max))
+    assert entry.date == date(2019, 3, 3), "a span that starts earlier brings history in"
+
+
 def test_span_limits_dates_and_undated_articles_are_ignored():
     undated = Article(raw_text="x", text="The Harlan Street Bridge closed on March 3, 2024, a reader wrote.", id="u")
     entries = build_timeline([*STORY, undated], _sentences, span=(date(2024, 3, 10), date(2024, 3, 31)))

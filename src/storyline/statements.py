@@ -86,12 +86,19 @@ _BYLINE = re.compile(
     r"|[Ee]ditor|News|Press|Post|Times|Staff|Writer|writer))"
 )
 """A byline, perhaps glued to what follows: "By Jim Muir BBC News , Beirut ...", "By Ezra Klein | May 19"."""
+_BYLINE_NEWS = re.compile(r"^\s*(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*\s+){2,4}News\s*,\s*[A-Z]")
+"""A byline without its "By", as a broadcaster's pages write it before their lead: "Jim Muir BBC News , Beirut ..."."""
 
+_PICTURE = r"(?:photo|picture|photograph|image|frame grab)"
 _CAPTION = re.compile(
     rf"{_OPEN}\s*(?:Photo|Image|Picture|Foto|Photograph)\s*:|\bAP Photo\b|[/\\\\]\s*Getty Images|Getty Images\s*{_CLOSE}"
     r"|\b(?:Photo|Image|Picture)\s*:\s"
+    rf"|\b[Ii]n this (?:(?:file|undated|handout|recent|aerial|satellite|video|combination)\s+)+{_PICTURE}"
+    rf"|\b[Ii]n this {_PICTURE}\s+(?:taken|dated|released|provided|obtained|posted)\b"
+    rf"|\bThis (?:(?:file|undated|handout)\s+)*{_PICTURE}\b(?:\s+\S+){{0,8}}?\s+(?:shows|was taken)\b"
 )
-"""A photo caption or credit: "(Photo: A rebel fighter ...)", "(AP Photo/...)"."""
+"""A photo caption or credit: "(Photo: A rebel fighter ...)", "(AP Photo/...)", "... in this file picture taken on
+February 23", "This file photo shows ..." (not "the bigger picture", "In this picture of politics ...")."""
 
 _LINK = re.compile(
     r"^\s*(?:Related(?:\s+\w+)?\s*:|Read (?:more|the full|also)\b|See also\b|Click (?:here|to)\b|Follow (?:us|@)"
@@ -134,7 +141,7 @@ def junk_reason(text: str) -> str | None:
         return "list"
     for reason, pattern in (("comment", _COMMENT), ("comment", _THREAD), ("question", _QUESTION), ("stamp", _STAMP),
                             ("stamp", _AGO),
-                            ("speaker", _SPEAKER), ("byline", _BYLINE), ("caption", _CAPTION), ("link", _LINK),
+                            ("speaker", _SPEAKER), ("byline", _BYLINE), ("byline", _BYLINE_NEWS), ("caption", _CAPTION), ("link", _LINK),
                             ("navigation", _NAVIGATION), ("lead-in", _LEAD_IN), ("fragment", _FRAGMENT)):
         if pattern.search(text):
             return reason

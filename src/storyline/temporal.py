@@ -267,6 +267,9 @@ def find_dates(sentence: str, published: date | None, language: str = "en") -> l
             if rule in ("month_day", "day_month") and _name_after(words.date_names, re.IGNORECASE).match(sentence, end):
                 continue  # the March 14 alliance
             clause_start, clause_end = _clause(sentence, start, end)
+            if (rule in ("month_day", "day_month") and not sentence[clause_start:start].strip()
+                    and _name_after(words.name_verbs).match(sentence, end)):
+                continue  # March 14 has accused ...
             future = bool(_future(language).search(sentence, clause_start, clause_end))
             background = _in_background(sentence, start, clause_start, language)
             try:
@@ -288,14 +291,16 @@ _RANGE_GAP = re.compile(r"^\s*(?:[^\W\d]{1,7}\s+){0,2}[^\W\d]{0,7}\s*$|^\s*[-–
 2009", "del 3 al 15 de marzo", "3 - 15 March": a word or two, or a dash."""
 _YEAR_IN_BRACKETS = re.compile(rf"\s*{OPEN_BRACKET}\s*{_YEAR}\s*{CLOSE_BRACKET}")
 _WRITTEN_YEAR = re.compile(_YEAR)
+_BEFORE_ITS_YEAR = re.compile(r"^\s+(?:[^\W\d]{1,3}\s+)?$")
+"""What may stand between a day and month and the year said after them: "23 May last year", "May 23 of next year"."""
 
 
 def _years_written_nearby(found: list[TemporalExpression], yearless: set[int],
                           sentence: str) -> list[TemporalExpression]:
     """A day and month without a year take the year written beside them rather than the one nearest the
-    publication date: the year in brackets ("on April 8 (2003)"), or the year of the date at the other end of
-    their range ("between 16 April and 28 May 2004", "March 3, 2009 and April 5"; a range across New Year
-    spans two years)."""
+    publication date: the year in brackets ("on April 8 (2003)"), the year said right after them ("on 23 May last
+    year"), or the year of the date at the other end of their range ("between 16 April and 28 May 2004", "March 3,
+    2009 and April 5"; a range across New Year spans two years)."""
 
     def written(other: TemporalExpression, gap: str) -> bool:
         return other.precision == "day" and bool(_WRITTEN_YEAR.search(other.text)) and bool(_RANGE_GAP.match(gap))
@@ -309,6 +314,8 @@ def _years_written_nearby(found: list[TemporalExpression], yearless: set[int],
             year = None
             if bracket := _YEAR_IN_BRACKETS.match(sentence, expression.end):
                 year = int(bracket["year"])
+            elif after and after.precision == "year" and _BEFORE_ITS_YEAR.match(sentence[expression.end:after.start]):
+                year = after.value.year
             elif after and written(after, sentence[expression.end:after.start]):
                 year = after.value.year - (day > (after.value.month, after.value.day))
             elif before and written(before, sentence[before.end:expression.start]):

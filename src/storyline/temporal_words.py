@@ -49,6 +49,9 @@ class Words:
     """Words that make a capitalised weekday part of a name: the Sunday Times, Monday Night Football."""
     date_names: tuple[str, ...] = ()
     """Words that make a day of a month part of a name: the March 14 alliance, the April 6 Youth Movement."""
+    name_verbs: tuple[str, ...] = ()
+    """What a day does not do: a day and month at the head of a clause followed by one of these is a name, the
+    subject of its verb ("March 14 has accused Damascus ..."), not a date."""
 
 
 def _names(*groups: str, first: int = 0) -> dict[str, int]:
@@ -83,6 +86,7 @@ ENGLISH = Words(
                    "Tribune", "Observer", "Sport", "People", "Night", "Morning Herald", "Business Post", "Review", "Magazine", "Edition", "Show", "Football"),
     date_names=("alliance", "coalition", "movement", "bloc", "camp", "brigade", "brigades", "martyrs", "youth",
                 "uprising", "revolution", "generation", "attack", "attacks", "bombing", "bombings", "terrorist"),
+    name_verbs=("has", "have", "said", "says", "accused", "accuses", "demanded", "demands", "called", "calls"),
 )
 
 SPANISH = Words(

@@ -168,15 +168,28 @@ def _by_day(counts: Mapping[str, int]) -> dict[date, int]:
 
 
 RECALLED_SINCE = timedelta(days=30)
-"""How long before a story's first article a date may be to count as recalled (``TimelineSettings.recalled``): one
-further back is history the story mentions (11 September 2001 in a story of 2010), not a milestone of its own."""
+"""How long before a story's first article a date may be to count as recalled (``TimelineSettings.recalled``) and
+to be one of its dates at all: one further back is history the story mentions (11 September 2001 in a story of
+2010), not a milestone of its own."""
+
+
+def _story_since(published: Collection[date]) -> date:
+    return min(published) - RECALLED_SINCE if published else date.min
+
+
+def own_time(published: Collection[date], span: tuple[date, date] | None) -> tuple[date, date]:
+    """The dates a timeline may use: ``span``, which unless it says otherwise starts ``RECALLED_SINCE`` before the
+    story's first article (``published``: its publication days), so history the story recalls ("the attacks of
+    September 11") is no entry; a span that starts earlier brings it in."""
+    start, end = span or (date.min, date.max)
+    return (_story_since(published) if start == date.min else start), end
 
 
 def importance(published: Mapping[date, int], naming: Mapping[date, Mapping[date, int]],
                settings: TimelineSettings) -> dict[date, float]:
     """For each day with candidates (``naming``'s keys): the articles published that day and those that name it on
     or after it, and ``recalled`` for each day after the first on which articles name it (``RECALLED_SINCE``)."""
-    since = min(published) - RECALLED_SINCE if published else date.min
+    since = _story_since(published)
     return {day: published.get(day, 0) + sum(by.values())
             + (settings.recalled * max(0, len(by) - 1) if day >= since else 0.0)
             for day, by in naming.items()}
@@ -192,7 +205,7 @@ def _salience(weights: Mapping[date, float], day: date, settings: TimelineSettin
 Reading = list[tuple[Sentence, list[TemporalExpression]]]
 """What a story's timeline needs of one article, whatever the story: its statements (sentences, a stamp or a
 dateline cut off) and the dates each one names. It can be kept per article, so a grown story's timeline reads only its new articles."""
-READING_METHOD = "statements-dates-7"
+READING_METHOD = "statements-dates-8"
 """Bumped when what ``read_article`` finds changes (the statement rules, the date rules), so kept readings are
 made again."""
 
@@ -343,18 +356,19 @@ def build_timeline_state(
         return [], state
     state.eligible = {d for d in pool.by_day
                       if any(scored.relevance[c.row] >= settings.min_relevance for c in pool.by_day[d])}
-    ranked, wanted = choose_days(importance(published, state.naming, settings), state.eligible, settings, span)
+    ranked, wanted = choose_days(importance(published, state.naming, settings), state.eligible, settings,
+                                 own_time(published, span))
     state.entries = fill(sorted(ranked[:wanted]), ranked[wanted:], pool, scored, [], settings)
     return state.entries, state
 
 
 def choose_days(weights: Mapping[date, float], eligible: Collection[date], settings: TimelineSettings,
-                span: tuple[date, date] | None) -> tuple[list[date], int]:
-    """The ``eligible`` days within ``span`` by salience (``weights``: their ``importance``), most salient first, and
+                span: tuple[date, date]) -> tuple[list[date], int]:
+    """The ``eligible`` days within ``span`` (``own_time``) by salience (``weights``: their ``importance``), most salient first, and
     how many of them the timeline takes: ``settings.dates``, or, left to choose, as many as the days some article
     reports on call for."""
     days = [d for d, n in weights.items()
-            if (n or settings.dates is not None) and (not span or span[0] <= d <= span[1])]
+            if (n or settings.dates is not None) and span[0] <= d <= span[1]]
     ranked = sorted((d for d in days if d in eligible), key=lambda d: (_salience(weights, d, settings), d), reverse=True)
     return ranked, settings.dates if settings.dates is not None else default_dates(days, settings)
 
