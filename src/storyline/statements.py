@@ -69,15 +69,20 @@ _PREFIX = re.compile(
     rf"|^(?:(?:[A-Z][\w.'’/\\-]*|\d{{1,2}})[ ,]*){{1,5}}{_OPEN}\s*(?:Reuters|AP|AFP|CNN|Bloomberg|dpa|ANSA|EFE|Xinhua)\s*{_CLOSE}"
     r"\s*(?:''|\")?\s*(?:-+|—|–|:)\s*"
     rf"|^\s*{TIME_LINE}\s*"
+    rf"|^\s*(?:\d{{1,2}}\s+[A-Z][a-z]+\s+\d{{4}}\s+)?Last updated at\s+{_CLOCK}\s*(?:GMT|BST|UTC|ET)?\s*(?:Help\s+)?"
+    r"|^\s*By the (?:[A-Z][\w.]*\s+){1,2}(?:Wires?\s+)?Staff\s+"
+    r"|^\s*:\s+"
     r"|^\s*(?:Photograph|Photo|Picture|Foto)\s*:\s*(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*"
     r"(?:\s*[/\\]+\s*[A-Z][\w.'’-]*(?:\s+Images)?)+\s+"
 )
 """What stands before the news in a sentence: a live-blog time stamp ("(Update 8:14 a.m. Tuesday in Cairo) ..."),
 a wire page's line ("CAIRO | Tue Jul 19, 2011 4:04 pm BST"), a dateline ("CAIRO (Reuters) - "), a page's time line
-("Thursday 31 March 2005 00.05 BST"), a photo credit ("Photograph: Jo Bloggs/AP")."""
+("Thursday 31 March 2005 00.05 BST", "9 November 2011 Last updated at 10:48 GMT"), a photo credit ("Photograph: Jo
+Bloggs/AP"), a desk's byline ("By the CNN Wire Staff"), and a colon such a stamp leaves behind."""
 
-_SPEAKER = re.compile(r"^\s*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’ -]{1,40}(?:\s*(?:\(|-LRB-)[^):]{1,40}(?:\)|-RRB-))?\s?:(?!\d)")
-"""A transcript speaker tag or a capitalised kicker: "ANDERSON : I want to ...", "NEW : Rebels ..."."""
+_SPEAKER = re.compile(r"^\s*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’ ,-]{1,60}(?:\s*(?:\(|-LRB-)[^):]{1,40}(?:\)|-RRB-))?\s?:(?!\d)")
+"""A transcript speaker tag or a capitalised kicker: "ANDERSON : I want to ...", "CARL AZUZ, CNN ANCHOR: ...",
+"NEW : Rebels ..."."""
 
 _BYLINE = re.compile(
     r"^\s*(?:By|BY|Por|Par|Von)\s+(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*\s+){0,2}[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+|,\s*)"
