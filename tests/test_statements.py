@@ -75,6 +75,7 @@ def test_news_sentences_are_statements(text):
         ("KESSPORT | Tue Mar 5, 2024 4:04 pm CET KESSPORT (Reuters) - Dock workers ended their strike on Tuesday.",
          "Dock workers ended their strike on Tuesday."),
         ("KESSPORT (AP) — Dock workers ended their strike on Tuesday.", "Dock workers ended their strike on Tuesday."),
+        ("-LRB- Reuters -RRB- - Dock workers ended their strike on Tuesday.", "Dock workers ended their strike on Tuesday."),
         ("KESSPORT -LRB- Reuters -RRB- '' - Dock workers ended their strike.", "Dock workers ended their strike."),
         ("Mar 5 (Reuters) - Dock workers ended their strike on Tuesday.", "Dock workers ended their strike on Tuesday."),
         ("(12:26 p.m. Tuesday ET, 6:26 p.m. Tuesday in Kessport) Dock workers ended their strike.",

@@ -66,7 +66,7 @@ _PREFIX = re.compile(
     rf"|^\s*(?:a\.m\.|p\.m\.|GMT|BST|ET|EST|EDT)?\s*{_CLOSE}\s*"
     rf"|^[^|]{{0,60}}\|[^|]{{0,60}}\b\d\d\d\d\b[^|]{{0,40}}?{_CLOCK}\s*[A-Z]{{2,4}}\s+"
     rf"|^\s*{_OPEN}\s*{_CLOCK}[^()]{{0,80}}?{_CLOSE}\s*"
-    rf"|^(?:(?:[A-Z][\w.'’/\\-]*|\d{{1,2}})[ ,]*){{1,5}}{_OPEN}\s*(?:Reuters|AP|AFP|CNN|Bloomberg|dpa|ANSA|EFE|Xinhua)\s*{_CLOSE}"
+    rf"|^(?:(?:[A-Z][\w.'’/\\-]*|\d{{1,2}})[ ,]*){{0,5}}{_OPEN}\s*(?:Reuters|AP|AFP|CNN|Bloomberg|dpa|ANSA|EFE|Xinhua)\s*{_CLOSE}"
     r"\s*(?:''|\")?\s*(?:-+|—|–|:)\s*"
     rf"|^\s*{TIME_LINE}\s*"
     rf"|^\s*(?:\d{{1,2}}\s+[A-Z][a-z]+\s+\d{{4}}\s+)?Last updated at\s+{_CLOCK}\s*(?:GMT|BST|UTC|ET)?\s*(?:Help\s+)?"

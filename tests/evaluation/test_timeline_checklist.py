@@ -13,7 +13,9 @@ from storyline.tracker import cached_story_entities, story_timeline
 JUNK = re.compile(
     r"\d{1,2}:\d\d\s*[ap]\.?m\.?\s*\||\|\s*Reply"  # reader comments
     r"|^\W*(?:-LRB-|\()?\s*Update\b"  # live-blog time stamps
-    r"|^[A-Z][A-Z .'-]{2,}\s?:\s"  # transcript speaker tags
+    r"|^[A-Z][A-Z .,'-]{2,}\s?:\s"  # transcript speaker tags
+    r"|Last updated at|^By the .{0,20}Staff|^\s*:"  # page stamps, desk bylines, what a stamp leaves
+    r"|\b(?:in )?[Tt]his (?:file )?(?:photo|picture) (?:shows|taken)"  # captions
 )
 STAMP = re.compile(r"\b(?:GMT|BST|UTC|EST|EDT|CST|CDT|PST|PDT|IST|CET|AM|PM|Posted|Updated|Reply)\b|\b[A-Z]{3,} [A-Z]{3,}\b")
 """Time zones, page words and capitalised datelines ("EDT CAIRO") that a story label must not hold."""
@@ -26,8 +28,12 @@ def test_timeline17_in_one_store_has_the_defining_events_and_no_junk(t17_db):
         assert any(e.date == date(2011, 2, 11) and re.search(r"Mubarak.*(stepped down|resign)", e.text) for e in egypt)
         libya = story_timeline(store, largest_story_of(store, "LibyaWar"))
         assert any(e.date.year == 2011 and e.date.month == 8 and "Tripoli" in e.text for e in libya)
-        junk = [e.text for story in store.stories() for e in story_timeline(store, story) if JUNK.search(e.text)]
+        timelines = [(story, story_timeline(store, story)) for story in store.stories()]
+        junk = [e.text for _, entries in timelines for e in entries if JUNK.search(e.text)]
         assert not junk, junk[:5]
+        history = [(e.date, e.text) for story, entries in timelines for e in entries
+                   if story.first and (story.first - e.date).days > 30]
+        assert not history, history[:5]
 
 
 @needs_shared("datasets", "t17")
