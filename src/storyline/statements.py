@@ -145,9 +145,9 @@ def junk_reason(text: str) -> str | None:
     if listed and len(listed[0]) >= LIST_SHARE * len(text):
         return "list"
     for reason, pattern in (("comment", _COMMENT), ("comment", _THREAD), ("question", _QUESTION), ("stamp", _STAMP),
-                            ("stamp", _AGO),
-                            ("speaker", _SPEAKER), ("byline", _BYLINE), ("byline", _BYLINE_NEWS), ("caption", _CAPTION), ("link", _LINK),
-                            ("navigation", _NAVIGATION), ("lead-in", _LEAD_IN), ("fragment", _FRAGMENT)):
+                            ("stamp", _AGO), ("speaker", _SPEAKER), ("byline", _BYLINE), ("byline", _BYLINE_NEWS),
+                            ("caption", _CAPTION), ("link", _LINK), ("navigation", _NAVIGATION), ("lead-in", _LEAD_IN),
+                            ("fragment", _FRAGMENT)):
         if pattern.search(text):
             return reason
     return None

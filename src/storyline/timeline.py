@@ -177,7 +177,7 @@ def _story_since(published: Collection[date]) -> date:
     return min(published) - RECALLED_SINCE if published else date.min
 
 
-def own_time(published: Collection[date], span: tuple[date, date] | None) -> tuple[date, date]:
+def _own_time(published: Collection[date], span: tuple[date, date] | None) -> tuple[date, date]:
     """The dates a timeline may use: ``span``, which unless it says otherwise starts ``RECALLED_SINCE`` before the
     story's first article (``published``: its publication days), so history the story recalls ("the attacks of
     September 11") is no entry; a span that starts earlier brings it in."""
@@ -356,19 +356,19 @@ def build_timeline_state(
         return [], state
     state.eligible = {d for d in pool.by_day
                       if any(scored.relevance[c.row] >= settings.min_relevance for c in pool.by_day[d])}
-    ranked, wanted = choose_days(importance(published, state.naming, settings), state.eligible, settings,
-                                 own_time(published, span))
+    ranked, wanted = choose_days(published, state.naming, state.eligible, settings, span)
     state.entries = fill(sorted(ranked[:wanted]), ranked[wanted:], pool, scored, [], settings)
     return state.entries, state
 
 
-def choose_days(weights: Mapping[date, float], eligible: Collection[date], settings: TimelineSettings,
-                span: tuple[date, date]) -> tuple[list[date], int]:
-    """The ``eligible`` days within ``span`` (``own_time``) by salience (``weights``: their ``importance``), most salient first, and
-    how many of them the timeline takes: ``settings.dates``, or, left to choose, as many as the days some article
-    reports on call for."""
-    days = [d for d, n in weights.items()
-            if (n or settings.dates is not None) and span[0] <= d <= span[1]]
+def choose_days(published: Mapping[date, int], naming: Mapping[date, Mapping[date, int]], eligible: Collection[date],
+                settings: TimelineSettings, span: tuple[date, date] | None) -> tuple[list[date], int]:
+    """The ``eligible`` days within the story's own time (``_own_time``) by salience (their ``importance``), most
+    salient first, and how many of them the timeline takes: ``settings.dates``, or, left to choose, as many as the
+    days some article reports on call for."""
+    weights = importance(published, naming, settings)
+    start, end = _own_time(published, span)
+    days = [d for d, n in weights.items() if (n or settings.dates is not None) and start <= d <= end]
     ranked = sorted((d for d in days if d in eligible), key=lambda d: (_salience(weights, d, settings), d), reverse=True)
     return ranked, settings.dates if settings.dates is not None else default_dates(days, settings)
 

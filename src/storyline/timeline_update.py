@@ -31,9 +31,7 @@ from storyline.timeline import (
     choose_days,
     collect,
     fill,
-    importance,
     in_order,
-    own_time,
     score,
 )
 
@@ -69,8 +67,7 @@ def grow_timeline(state: TimelineState, new: Collection[str], load: Callable[[Co
         on[day] = on.get(day, set()) | ids
     grown = TimelineState(members, state.base, naming, dict(published), state.eligible | set(fresh.by_day), on, [])
 
-    ranked, wanted = choose_days(importance(published, naming, settings), grown.eligible, settings,
-                                 own_time(published, span))
+    ranked, wanted = choose_days(published, naming, grown.eligible, settings, span)
     chosen = set(ranked[:wanted])
     kept = [e for e in state.entries if e.date in chosen]
     todo = sorted(chosen - {e.date for e in kept})

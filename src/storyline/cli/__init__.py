@@ -319,8 +319,9 @@ def timeline_command(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
     dates: Annotated[int | None, typer.Option("--dates", min=1, help="How many dates (default: more for a story "
                                               "that runs longer).")] = None,
-    since: Annotated[str | None, typer.Option("--since", metavar="YYYY-MM-DD", help="No entry before this day (by default, none more than 30 days before the story's first "
-                                                   "article: older dates are history the story recalls).")] = None,
+    since: Annotated[str | None, typer.Option("--since", metavar="YYYY-MM-DD", help=(
+        "No entry before this day (by default, none more than 30 days before the story's first article: older "
+        "dates are history the story recalls)."))] = None,
     until: Annotated[str | None, typer.Option("--until", metavar="YYYY-MM-DD", help="No entry after this day.")] = None,
 ) -> None:
     """Print a story's timeline; every entry cites its article and sentence."""
