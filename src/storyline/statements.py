@@ -101,9 +101,12 @@ _CAPTION = re.compile(
     rf"|\b[Ii]n this (?:(?:file|undated|handout|recent|aerial|satellite|video|combination)\s+)+{_PICTURE}"
     rf"|\b[Ii]n this {_PICTURE}\s+(?:taken|dated|released|provided|obtained|posted)\b"
     rf"|\bThis (?:(?:file|undated|handout)\s+)*{_PICTURE}\b(?:\s+\S+){{0,8}}?\s+(?:shows|was taken)\b"
+    r"|\s[-–—|]\s?(?i:cr[ée]dito|cr[ée]dit|credit|foto|photo|bild|immagine|imagem)s?\s*:?\s+\S[^.!?]{0,60}$"
+    r"|\s/\s?(?:AFP|AP|EFE|EPA|Reuters|REUTERS|ANSA|dpa|DPA|Getty Images|Europa Press|Xinhua)$"
 )
 """A photo caption or credit: "(Photo: A rebel fighter ...)", "(AP Photo/...)", "... in this file picture taken on
-February 23", "This file photo shows ..." (not "the bigger picture", "In this picture of politics ...")."""
+February 23", "This file photo shows ..." (not "the bigger picture", "In this picture of politics ..."), a caption
+that ends in its credit ("... tras el sismo -crédito Ana Ruiz/REUTERS", "... - Foto: Ana Ruiz / AFP")."""
 
 _LINK = re.compile(
     r"^\s*(?:Related(?:\s+\w+)?\s*:|Read (?:more|the full|also)\b|See also\b|Click (?:here|to)\b|Follow (?:us|@)"
