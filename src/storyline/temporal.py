@@ -42,6 +42,8 @@ PAST_AHEAD = 60
 """A day and month without a year that would fall further ahead than this, in a clause with no cue of the
 future, mean the past: "since March 15" in a December article is last March, and a recap line "February 17 -
 Protests begin" in September is this February. News about a day months ahead says so ("will", "due")."""
+_DAY_AND_MONTH = ("month_day", "day_month")
+"""The rules for a day and month without a year: resolved to the nearest year, unless one is written beside them."""
 NEUTRAL = "iso"
 """The one rule every language shares: in a language without word tables, only ISO dates are read."""
 
@@ -178,7 +180,7 @@ def _resolve(rule: str, m: re.Match[str], published: date, future: bool, words: 
         return (value, "day") if value else None
     if rule == "month_year":
         return date(int(g["year"]), months[g["month"].lower()], 1), "month"
-    if rule in ("month_day", "day_month"):
+    if rule in _DAY_AND_MONTH:
         value = _nearest_year(published, months[g["month"].lower()], int(g["day"]))
         if value and not future and value > published + timedelta(days=PAST_AHEAD):
             value = _safe_date(value.year - 1, value.month, value.day)
@@ -264,10 +266,11 @@ def find_dates(sentence: str, published: date | None, language: str = "en") -> l
                 continue
             if rule == "weekday" and _name_after(words.weekday_names).match(sentence, end):
                 continue  # the Sunday Times
-            if rule in ("month_day", "day_month") and _name_after(words.date_names, re.IGNORECASE).match(sentence, end):
+            day_and_month = rule in _DAY_AND_MONTH
+            if day_and_month and _name_after(words.date_names, re.IGNORECASE).match(sentence, end):
                 continue  # the March 14 alliance
             clause_start, clause_end = _clause(sentence, start, end)
-            if (rule in ("month_day", "day_month") and not sentence[clause_start:start].strip()
+            if (day_and_month and not sentence[clause_start:start].strip()
                     and _name_after(words.name_verbs).match(sentence, end)):
                 continue  # March 14 has accused ...
             future = bool(_future(language).search(sentence, clause_start, clause_end))
@@ -280,7 +283,7 @@ def find_dates(sentence: str, published: date | None, language: str = "en") -> l
                 continue
             taken.append((start, end))
             found.append(TemporalExpression(match[0], start, end, *resolved, background))
-            if rule in ("month_day", "day_month"):
+            if day_and_month:
                 yearless.add(start)
     found.sort(key=lambda t: t.start)
     return _weekdays_of_dates(_years_written_nearby(found, yearless, sentence), sentence)
