@@ -6,8 +6,9 @@ Each level is tuned on half of the topics and scored on the other half, and
 the other way round:
 
 - events, on ECB+ dev (``topic`` 1-22, odd against even): a grid of the event
-  threshold and the extra bar for small events, scored by event B-cubed F1,
-  the mean over publication order and five random orders;
+  threshold and the extra bar for small events, then one of when an event is
+  split in two, scored by event B-cubed F1, the mean over publication order
+  and five random orders;
 - stories, on the news aggregator's headlines (its categories business and
   tech against entertainment and health) and on Timeline17 (topics dealt
   out in turn): a grid of the story link thresholds and the story decay
@@ -132,6 +133,9 @@ def cross_validate_events(shared: Path, seeds: list[int | None], quick: bool) ->
         return sum(clustered(events, event_halves[half], settings, seed)[0] for seed in seeds) / len(seeds)
 
     cross_validate(event_grid[::3] if quick else event_grid, event_score, "Events (ECB+ dev, odd and even topics)")
+    split_grid = [{"small_event_bar": bar, "split_below": below, "split_least": least}
+                  for bar, below, least in itertools.product((0.0, 0.02, 0.05), (0.45, 0.5, 0.55), (4, 5, 6))]
+    cross_validate(split_grid[::5] if quick else split_grid, event_score, "Event splits (ECB+ dev, odd and even topics)")
 
 
 def cross_validate_stories(shared: Path, quick: bool) -> None:

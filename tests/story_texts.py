@@ -44,3 +44,19 @@ BACKGROUND = [
     "A rare owl nested in the bell tower of the old Tessel church, birdwatchers said.",
     "The Brannock marathon drew four thousand runners despite heavy rain.",
 ]
+FIRE_ONE = [
+    "Fire destroyed the Orrin grain warehouse on the Kessport quay overnight; two night guards were treated for "
+    "smoke.",
+    "Firefighters fought the blaze at the Orrin grain warehouse in Kessport for six hours before the roof fell in.",
+    "The Orrin grain warehouse fire in Kessport started in a dryer, fire chief Lena Vos said after the night guards "
+    "were rescued.",
+    "Kessport traders count the cost after the Orrin grain warehouse burned down with the autumn harvest inside.",
+    "Smoke from the burning Orrin grain warehouse closed the Kessport quay road as the roof collapsed.",
+]
+FIRE_TWO = [
+    "A fire at the Daska timber yard in Kessport sent logs rolling into the canal; a crane driver was hurt.",
+    "The Daska timber yard blaze in Kessport spread along stacked logs until tugs pumped canal water onto it.",
+    "Police in Kessport arrested a sacked crane driver over the Daska timber yard fire, saying it was set on purpose.",
+    "Owners of the Daska timber yard in Kessport say the fire cost them a year of stacked oak and pine logs.",
+    "Canal traffic through Kessport resumed once burnt logs from the Daska timber yard fire were lifted out.",
+]

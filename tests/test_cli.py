@@ -308,7 +308,7 @@ def test_eval_runs_with_the_settings_file_and_says_so(tmp_path):
     path = tmp_path / "gold.jsonl"
     path.write_text("".join(json.dumps({"text": text, "story": "lib"}) + "\n" for text in (
         "The Orlen library reopened after repairs to its roof on Monday.",
-        "The Orlen library reopened on Monday after its roof was repaired.")))
+        "The Orlen library reopened on Monday after builders repaired its leaking roof.")))
     strict = tmp_path / "strict.toml"
     strict.write_text("[stories]\nthreshold = 0.99\nlink_threshold = 0.99\n")
     default = json.loads(run("eval", "stories", str(path), "--json").stdout)

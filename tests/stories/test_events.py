@@ -1,25 +1,27 @@
-"""Events: the bar for small events, re-placing pending articles, merging converged events."""
+"""Events: the bar for small events, re-placing pending articles, merging converged events, splitting events."""
 
 import json
+from dataclasses import replace
 from datetime import date
 
-from story_texts import BACKGROUND, BRIDGE_CLOSED, STRIKE, article
+from story_texts import BACKGROUND, BRIDGE_CLOSED, FIRE_ONE, FIRE_TWO, STRIKE, article
 
-from storyline.stories import DEFAULTS, OnlineClusterer
+from storyline.stories import DEFAULTS, OnlineClusterer, StorySettings
 
 
 def _day(n: int) -> date:
     return date(2024, 3, n)
 
 
-def test_an_event_of_one_article_asks_more_than_a_grown_one():
-    events = OnlineClusterer().events
-    assert events.bar(1) == DEFAULTS.threshold + DEFAULTS.small_event_bar
-    assert events.bar(1) > events.bar(2) > events.bar(20) > DEFAULTS.threshold
+def test_an_event_of_one_article_can_ask_more_than_a_grown_one():
+    settings = replace(DEFAULTS, small_event_bar=0.05)
+    events = OnlineClusterer(settings).events
+    assert events.bar(1) == settings.threshold + 0.05
+    assert events.bar(1) > events.bar(2) > events.bar(20) > settings.threshold
 
 
-def _with_background() -> OnlineClusterer:
-    clusterer = OnlineClusterer()
+def _with_background(settings: StorySettings = DEFAULTS) -> OnlineClusterer:
+    clusterer = OnlineClusterer(settings)
     for i, text in enumerate(BACKGROUND):  # stored earlier: they give the words their weights, and never move
         clusterer.add(f"g{i}", article(f"g{i}", text, _day(1)), event=100 + i, story=100 + i)
     return clusterer
@@ -71,3 +73,37 @@ def test_merged_events_keep_the_older_id_and_the_other_story_keeps_its_other_eve
     assert clusterer.event_members[3] == ["x", "y", "y2"] and 7 not in clusterer.event_members
     assert clusterer.stories.groups[3].members == [3] and clusterer.stories.groups[9].members == [8]
     assert sorted(clusterer.members[3]) == ["x", "y", "y2"] and clusterer.members[9] == ["z"]
+
+
+def _two_fires_in_one_event(settings: StorySettings = DEFAULTS, second: int = len(FIRE_TWO)) -> OnlineClusterer:
+    """Two fires in one port, joined in one event (as an early article of the second can join the first), grown."""
+    clusterer = _with_background(settings)
+    texts = [(f"one{i}", text) for i, text in enumerate(FIRE_ONE)] + [(f"two{i}", t) for i, t in enumerate(FIRE_TWO)]
+    for key, text in texts[:len(FIRE_ONE) + second]:
+        clusterer.add(key, article(key, text, _day(2)), event=7, story=7)
+    clusterer.events.changed.add(7)
+    return clusterer
+
+
+def test_an_event_of_two_happenings_is_split_and_the_half_with_its_first_article_keeps_its_id():
+    clusterer = _two_fires_in_one_event()
+    resumed = OnlineClusterer.from_state(json.loads(json.dumps(clusterer.state())))
+    for going_on in (clusterer, resumed):
+        going_on.maintain()
+        events = going_on.event_members
+        assert events[7] == [f"one{i}" for i in range(len(FIRE_ONE))]
+        (new,) = [event for event, members in events.items() if members[0].startswith("two")]
+        assert events[new] == [f"two{i}" for i in range(len(FIRE_TWO))]
+        assert new in going_on.stories.of and going_on.events.split_checked[new] == len(FIRE_TWO)
+
+
+def test_an_event_whose_halves_are_alike_small_or_old_stays_whole():
+    unchanged = [
+        _two_fires_in_one_event(replace(DEFAULTS, split_below=0.1)),  # the two fires are more alike than that
+        _two_fires_in_one_event(second=DEFAULTS.split_least - 1),  # too few articles on the second
+        _two_fires_in_one_event(replace(DEFAULTS, split_window=len(FIRE_ONE))),  # its first articles' vectors let go
+    ]
+    for clusterer in unchanged:
+        before = len(clusterer.event_members[7])
+        clusterer.maintain()
+        assert len(clusterer.event_members[7]) == before

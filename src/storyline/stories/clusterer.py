@@ -5,7 +5,8 @@ Articles arrive in publication order. Each becomes two unit TF-IDF vectors
 embedding. ``Events`` places it in an event; a new event is linked to a
 story by ``Stories``. Every ``merge_every`` articles, and at the end of each
 update, a maintenance step re-places the pending articles, merges converged
-events (and so their stories) and compares new stories once more.
+events (and so their stories), splits events whose articles fall apart, and
+compares new events and stories once more.
 """
 
 from __future__ import annotations
@@ -91,7 +92,7 @@ class OnlineClusterer:
             self.maintain()
 
     def maintain(self) -> dict[int, int]:
-        """Re-place pending articles, merge converged events, relink new stories.
+        """Re-place pending articles, merge converged events, split events in two, relink new events and stories.
 
         Returns the story ids joined away in this step, each with the id that
         took them (always the older one).
@@ -117,6 +118,8 @@ class OnlineClusterer:
             source = stories.of[drop]
             stories.move(gone.vector(), gone.first, gone.last, source, stories.of[keep])
             stories.detach(drop)
+        for split in events.split(grown & events.groups.keys(), centre):
+            stories.attach(split.target, stories.of[split.source])
         stories.recheck(events.groups, grown & events.groups.keys(), centre)
         joined = stories.relink(centre)
 

@@ -7,16 +7,21 @@ next articles of another event in after it. Joins that cleared their bar
 narrowly, and the articles that started an event, are placed once more at
 the next maintenance step, against the events as they have grown since; an
 article that no longer fits its event leaves it. Events whose centroids
-converge are merged.
+converge are merged, and an event whose articles fall into two groups that
+would never have merged is split: two happenings of one kind (two arrests
+of one player, two pirate attacks in one gulf) join through an early
+article, and each half then draws its own reports in.
 """
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Mapping
+from collections import OrderedDict
+from collections.abc import Hashable, Iterable, Mapping
 from typing import NamedTuple
 
 import numpy as np
 
+from storyline.stories import halves
 from storyline.stories.groups import Group, Index, Similarity
 from storyline.stories.settings import StorySettings
 from storyline.stories.vectors import Vector
@@ -40,6 +45,17 @@ class Move(NamedTuple):
     emptied: bool
 
 
+class Split(NamedTuple):
+    """Part of an event split off into a new one."""
+
+    source: int
+    target: int
+
+
+SPLIT_STARTS = 5
+"""Articles least like the rest of an event that 2-means is started from, each in turn."""
+
+
 class Events:
     """Online event clustering with a maintenance step (see the module docstring)."""
 
@@ -54,6 +70,11 @@ class Events:
         """Events that gained members since the last merge step."""
         self.pending: dict[Hashable, Pending] = {}
         """Founders and narrow joins since the last maintenance step."""
+        self.kept: OrderedDict[Hashable, tuple[Vector, int | None]] = OrderedDict()
+        """The vector and day of the last ``split_window`` articles placed: an event can be split while it is young,
+        all its articles among them."""
+        self.split_checked: dict[int, int] = {}
+        """How many articles each event had when ``split`` last tried it."""
 
     def bar(self, size: int) -> float:
         """What an article must reach to join an event of ``size`` articles."""
@@ -97,6 +118,10 @@ class Events:
             self.next_id = max(self.next_id, event + 1)
         group.add(vector, day, day, self.settings.centroid_terms)
         group.members.append(key)
+        self.kept[key] = vector, day
+        self.kept.move_to_end(key)
+        if len(self.kept) > self.settings.split_window:
+            self.kept.popitem(last=False)
         self.index.add(event, vector.words)
         return group
 
@@ -159,10 +184,70 @@ class Events:
                 self.pending[key] = pending._replace(event=_final(merged, pending.event))
         return merged
 
+    def split(self, grown: Iterable[int], centre: np.ndarray | None) -> list[Split]:
+        """Cut each of the ``grown`` events in two where its articles fall into two groups less similar than
+        ``split_below``, each of at least ``split_least`` articles. The half holding the event's first article keeps
+        its id; the other becomes a new event.
+
+        An event is tried again once it has grown by half since it was last
+        tried, so the cost per article stays flat as it grows, and not past
+        ``split_most`` articles.
+        """
+        settings, checked = self.settings, self.split_checked
+        self.split_checked = checked = {event: size for event, size in checked.items() if event in self.groups}
+        splits = []
+        for event in sorted(grown):
+            group = self.groups.get(event)
+            size = len(group.members) if group is not None else 0
+            if (not max(2 * settings.split_least, 1.5 * checked.get(event, 0)) <= size <= settings.split_most
+                    or not all(key in self.kept for key in group.members)):
+                continue
+            checked[event] = size
+            cut = self._cut(group.members, centre)
+            if cut is None:
+                continue
+            kept, parted = cut
+            target = self.next_id
+            self.next_id += 1
+            self.groups[event], self.groups[target] = kept, parted
+            checked[event], checked[target] = len(kept.members), len(parted.members)
+            for key in parted.members:
+                self.index.add(target, self.kept[key][0].words)
+            splits.append(Split(event, target))
+        return splits
+
+    def _cut(self, keys: list[Hashable], centre: np.ndarray | None) -> tuple[Group, Group] | None:
+        """The least similar two halves of ``keys`` that 2-means finds, if both hold ``split_least`` articles and are
+        less similar than ``split_below``; the first holds ``keys[0]``."""
+        settings = self.settings
+        x = halves.matrix([self.kept[key][0] for key in keys], settings.number_weight, settings.min_numbers)
+        best, lowest = None, settings.split_below
+        for side in halves.partitions(x, SPLIT_STARTS):
+            with_first = side == side[0]
+            one = [key for key, first in zip(keys, with_first) if first]
+            two = [key for key, first in zip(keys, with_first) if not first]
+            if min(len(one), len(two)) < settings.split_least:
+                continue
+            kept, parted = self._group_of(one), self._group_of(two)
+            score = self.similarity(parted.vector(), kept, parted.first, parted.last, centre)
+            if score < lowest:
+                best, lowest = (kept, parted), score
+        return best
+
+    def _group_of(self, keys: list[Hashable]) -> Group:
+        group = Group()
+        for key in keys:
+            vector, day = self.kept[key]
+            group.add(vector, day, day, self.settings.centroid_terms)
+        group.members = list(keys)
+        return group
+
     def forget(self, keys: set[Hashable]) -> list[int]:
         """Drop these members; returns the events left empty (and removed)."""
         for key in keys & self.pending.keys():
             del self.pending[key]
+        for key in keys:
+            self.kept.pop(key, None)
         emptied = []
         for event, group in list(self.groups.items()):
             if keys.intersection(group.members):
@@ -177,6 +262,8 @@ class Events:
             "next_id": self.next_id, "changed": sorted(self.changed), "index": self.index.state(),
             "groups": [[event, group.state()] for event, group in self.groups.items()],
             "pending": [[key, p.event, p.day, *_vector_state(p.vector)] for key, p in self.pending.items()],
+            "kept": [[key, day, *_vector_state(vector)] for key, (vector, day) in self.kept.items()],
+            "split_checked": list(self.split_checked.items()),
         }
 
     @classmethod
@@ -187,6 +274,8 @@ class Events:
         events.groups = {event: Group.from_state(group) for event, group in state["groups"]}
         events.pending = {key: Pending(vector_from_state(rest), event, day)
                           for key, event, day, *rest in state["pending"]}
+        events.kept = OrderedDict((key, (vector_from_state(rest), day)) for key, day, *rest in state.get("kept", []))
+        events.split_checked = dict(state.get("split_checked", []))
         return events
 
 
