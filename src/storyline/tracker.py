@@ -113,8 +113,9 @@ def _placed(store: Store) -> Iterator[tuple[Article, int, int]]:
             yield article, event, story
 
 
-STATE_FORMAT = "3"
-"""Bumped when the clusterer's saved state changes shape (3: events and stories)."""
+STATE_FORMAT = "4"
+"""Bumped when the clusterer's saved state changes shape (3: events and stories; 4: the vectors kept to split
+events)."""
 
 
 def _fingerprint(assignments: Iterable[tuple[Hashable, tuple[int | None, int]]], settings: StorySettings) -> str:

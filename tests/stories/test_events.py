@@ -107,3 +107,11 @@ def test_an_event_whose_halves_are_alike_small_or_old_stays_whole():
         before = len(clusterer.event_members[7])
         clusterer.maintain()
         assert len(clusterer.event_members[7]) == before
+
+
+def test_an_event_past_split_most_is_settled_and_lets_its_vectors_go():
+    clusterer = _two_fires_in_one_event(replace(DEFAULTS, split_most=len(FIRE_ONE) + len(FIRE_TWO) - 1))
+    clusterer.maintain()
+    members = clusterer.event_members[7]
+    assert len(members) == len(FIRE_ONE) + len(FIRE_TWO)
+    assert not clusterer.events.kept.keys() & set(members)

@@ -71,8 +71,8 @@ class Events:
         self.pending: dict[Hashable, Pending] = {}
         """Founders and narrow joins since the last maintenance step."""
         self.kept: OrderedDict[Hashable, tuple[Vector, int | None]] = OrderedDict()
-        """The vector and day of the last ``split_window`` articles placed: an event can be split while it is young,
-        all its articles among them."""
+        """The vector and day of the last ``split_window`` articles placed, but for those of events past
+        ``split_most``: an event can be split while it is young, all its articles among them."""
         self.split_checked: dict[int, int] = {}
         """How many articles each event had when ``split`` last tried it."""
 
@@ -199,6 +199,9 @@ class Events:
         for event in sorted(grown):
             group = self.groups.get(event)
             size = len(group.members) if group is not None else 0
+            if size > settings.split_most:  # settled: its articles' vectors are of no more use
+                for key in group.members:
+                    self.kept.pop(key, None)
             if (not max(2 * settings.split_least, 1.5 * checked.get(event, 0)) <= size <= settings.split_most
                     or not all(key in self.kept for key in group.members)):
                 continue
