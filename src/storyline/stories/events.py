@@ -21,8 +21,8 @@ from typing import NamedTuple
 
 import numpy as np
 
-from storyline.stories import halves
 from storyline.stories.groups import Group, Index, Similarity
+from storyline.stories.halves import matrix, partitions
 from storyline.stories.settings import StorySettings
 from storyline.stories.vectors import Vector
 
@@ -223,9 +223,9 @@ class Events:
         """The least similar two halves of ``keys`` that 2-means finds, if both hold ``split_least`` articles and are
         less similar than ``split_below``; the first holds ``keys[0]``."""
         settings = self.settings
-        x = halves.matrix([self.kept[key][0] for key in keys], settings.number_weight, settings.min_numbers)
+        x = matrix([self.kept[key][0] for key in keys], settings.number_weight, settings.min_numbers)
         best, lowest = None, settings.split_below
-        for side in halves.partitions(x, SPLIT_STARTS):
+        for side in partitions(x, SPLIT_STARTS):
             with_first = side == side[0]
             one = [key for key, first in zip(keys, with_first) if first]
             two = [key for key, first in zip(keys, with_first) if not first]
