@@ -100,7 +100,8 @@ def test_an_event_of_two_happenings_is_split_and_the_half_with_its_first_article
 def test_an_event_whose_halves_are_alike_small_or_old_stays_whole():
     unchanged = [
         _two_fires_in_one_event(replace(DEFAULTS, split_below=0.1)),  # the two fires are more alike than that
-        _two_fires_in_one_event(second=DEFAULTS.split_least - 1),  # too few articles on the second
+        _two_fires_in_one_event(second=DEFAULTS.split_least - 1),  # too few articles to try
+        _two_fires_in_one_event(replace(DEFAULTS, split_least=4), second=3),  # tried, but one half is too small
         _two_fires_in_one_event(replace(DEFAULTS, split_window=len(FIRE_ONE))),  # its first articles' vectors let go
     ]
     for clusterer in unchanged:
