@@ -118,9 +118,10 @@ class OnlineClusterer:
             source = stories.of[drop]
             stories.move(gone.vector(), gone.first, gone.last, source, stories.of[keep])
             stories.detach(drop)
-        for split in events.split(grown & events.groups.keys(), centre):
+        grown &= events.groups.keys()
+        for split in events.split(grown, centre):
             stories.attach(split.target, stories.of[split.source])
-        stories.recheck(events.groups, grown & events.groups.keys(), centre)
+        stories.recheck(events.groups, grown, centre)
         joined = stories.relink(centre)
 
         return {story: _final(joined, story) for story in joined}

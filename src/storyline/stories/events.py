@@ -209,11 +209,11 @@ class Events:
             cut = self._cut(group.members, centre)
             if cut is None:
                 continue
-            kept, parted = cut
+            staying, parted = cut
             target = self.next_id
             self.next_id += 1
-            self.groups[event], self.groups[target] = kept, parted
-            checked[event], checked[target] = len(kept.members), len(parted.members)
+            self.groups[event], self.groups[target] = staying, parted
+            checked[event], checked[target] = len(staying.members), len(parted.members)
             for key in parted.members:
                 self.index.add(target, self.kept[key][0].words)
             splits.append(Split(event, target))
@@ -226,15 +226,14 @@ class Events:
         x = matrix([self.kept[key][0] for key in keys], settings.number_weight, settings.min_numbers)
         best, lowest = None, settings.split_below
         for side in partitions(x, SPLIT_STARTS):
-            with_first = side == side[0]
-            one = [key for key, first in zip(keys, with_first) if first]
-            two = [key for key, first in zip(keys, with_first) if not first]
+            one = [key for key, first in zip(keys, side) if first]
+            two = [key for key, first in zip(keys, side) if not first]
             if min(len(one), len(two)) < settings.split_least:
                 continue
-            kept, parted = self._group_of(one), self._group_of(two)
-            score = self.similarity(parted.vector(), kept, parted.first, parted.last, centre)
+            staying, parted = self._group_of(one), self._group_of(two)
+            score = self.similarity(parted.vector(), staying, parted.first, parted.last, centre)
             if score < lowest:
-                best, lowest = (kept, parted), score
+                best, lowest = (staying, parted), score
         return best
 
     def _group_of(self, keys: list[Hashable]) -> Group:

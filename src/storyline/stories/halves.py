@@ -24,10 +24,10 @@ def matrix(vectors: Sequence[Vector], number_weight: float, min_numbers: int) ->
     the similarity (as the clusterer mixes them)."""
     columns: dict[str, int] = {}
     rows = []
+    scale = (number_weight / (1.0 - number_weight)) ** 0.5
     for vector in vectors:
         row = {columns.setdefault(term, len(columns)): weight for term, weight in vector.words.items()}
         if number_weight and len(vector.numbers) >= min_numbers:
-            scale = (number_weight / (1.0 - number_weight)) ** 0.5
             row.update((columns.setdefault("#" + n, len(columns)), scale * w) for n, w in vector.numbers.items())
         rows.append(row)
     x = np.zeros((len(rows), len(columns)))
@@ -38,9 +38,9 @@ def matrix(vectors: Sequence[Vector], number_weight: float, min_numbers: int) ->
 
 
 def partitions(x: np.ndarray, starts: int) -> Iterator[np.ndarray]:
-    """Partitions of the rows of ``x`` (a mask of one side), by 2-means started from each of the ``starts`` rows least
-    like the rest and, for each, the row least like it: the most unusual article is often a stray rather than the
-    start of another happening."""
+    """Partitions of the rows of ``x``, each once, as a mask of the side holding the first row, by 2-means started
+    from each of the ``starts`` rows least like the rest and, for each, the row least like it: the most unusual
+    article is often a stray rather than the start of another happening."""
     whole = x.sum(axis=0)
     seen: set[bytes] = set()
     for a in np.argsort(x @ whole, kind="stable")[:starts]:
@@ -54,7 +54,8 @@ def partitions(x: np.ndarray, starts: int) -> Iterator[np.ndarray]:
                 break
             side = settled
             one, two = _direction(x[side]), _direction(x[~side])
-        if side.any() and not side.all() and side.tobytes() not in seen:
+        side = side if side[0] else ~side
+        if not side.all() and side.tobytes() not in seen:
             seen.add(side.tobytes())
             yield side
 
