@@ -37,6 +37,8 @@ from storyline.statements import junk_reason, statements, without_prefix
         ("The strike committee also included Ada Quist, Ben Odell, Cora Lind, Dana Holt and Eli Varga.", "list"),
         ("N -RRB- had a 25 percent stake in the Kessport terminal .", "fragment"),
         ("4) Ask the harbour board to resign before the summer.", "fragment"),
+        ("in Kessport 's harbour as the board said late Thursday it would not meet the union .", "fragment"),
+        ("said Ada Quist , 62 , who has worked on the Kessport docks for thirty years .", "fragment"),
     ],
 )
 def test_each_kind_of_junk_is_named(text, reason):
@@ -57,6 +59,7 @@ def test_each_kind_of_junk_is_named(text, reason):
         "The union's leader, Ada Quist, told the Weekly Tide: \"We will stay out until we are heard.\"",
         "Officials posted notices at 9:30 a.m. telling ships to wait offshore.",
         "-LRB- AP -RRB- Kessport dock workers walked out on Monday over pay .",
+        "eBay said on Monday it would stop selling tours of the Kessport docks during the strike.",
         "Ships from Kessport, Orlen, Varnholm, Bexmoor and Lune were turned away on Monday as the strike spread along "
         "the whole northern coast.",
     ],

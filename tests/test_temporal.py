@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from storyline.temporal import find_dates
+from storyline.temporal import find_dates, stamp_day
 
 MONDAY = date(2024, 3, 18)  # a Monday
 
@@ -148,3 +148,11 @@ def test_a_year_only_resolved_from_publication_is_not_borrowed():
     assert march.value == date(2009, 12, 30)
     [first, second] = find_dates("On March 3 the Orlen council met , and on 5 April 2004 it voted .", date(2010, 6, 1))
     assert first.value == date(2010, 3, 3), "a long clause between them: not a range"
+
+
+def test_an_update_stamp_names_the_day_of_that_name_nearest_the_page_date():
+    thursday = date(2011, 2, 10)
+    assert stamp_day("(Update 8:02 a.m. Friday in Cairo)", thursday) == date(2011, 2, 11)
+    assert stamp_day("(Update 11:40 p.m. Wednesday)", thursday) == date(2011, 2, 9)
+    assert stamp_day("(Actualización 10:05 domingo)", thursday, "es") == date(2011, 2, 13)
+    assert stamp_day("(Update 8:03 p.m. in Cairo)", thursday) == thursday

@@ -7,7 +7,16 @@ from hypothesis import strategies as st
 
 from storyline.model import Article
 from storyline.sentences import split_sentences
-from storyline.timeline import DEFAULTS, _one_name, build_timeline, importance
+from storyline.timeline import (
+    DEFAULTS,
+    _one_name,
+    build_timeline,
+    collect,
+    fill,
+    importance,
+    read_article,
+    score,
+)
 
 
 def _a(key: str, day: date, text: str, source: str = "Lune Gazette") -> Article:
@@ -96,6 +105,28 @@ def test_the_sentence_most_central_to_its_day_is_chosen():
     ]
     [entry] = build_timeline(articles, _sentences, replace(DEFAULTS, dates=1, sentences_per_date=1))
     assert "cat" not in entry.text and "strike" in entry.text
+
+
+def test_a_day_keeps_the_lead_it_cannot_do_without():
+    """A lead stands for its publication day and the day before: when both are dates, the earlier must not take
+    the later's only sentence."""
+    story = [
+        _a("t", date(2024, 4, 9), "Kessport dock workers voted for a strike at the union hall on the quay."),
+        _a("w", date(2024, 4, 10), "Every ship in Kessport harbour stayed moored as the dock strike began."),
+        _a("e", date(2024, 4, 20), "The Kessport dock strike ended after a union hall vote, and every ship sailed."),
+    ]
+    pool = collect(story, {a.id: _sentences(a) for a in story}, DEFAULTS)
+    days = [date(2024, 4, 9), date(2024, 4, 10)]
+    entries = fill(days, [], pool, score(pool, story, None), [], DEFAULTS)
+    assert [(e.date, e.article_id) for e in entries] == [(days[0], "t"), (days[1], "w")]
+
+
+def test_a_live_blog_update_is_read_from_the_day_its_stamp_names():
+    blog = _a("l", date(2024, 5, 2), "(Update 8:02 a.m. Friday) Kessport dock workers walked out on Friday morning.\n"
+              "Every ship in Kessport harbour stayed moored on Friday as the strike began.\n"
+              "(Update 6:40 p.m.) Kessport dock workers voted yesterday to strike over their pay.")
+    named = [[found.value for found in dates] for _, dates in read_article(blog, _sentences(blog))]
+    assert named == [[date(2024, 5, 3)], [date(2024, 5, 3)], [date(2024, 5, 1)]], "a Thursday page, a Friday update"
 
 
 def test_a_question_is_never_an_entry():

@@ -59,9 +59,13 @@ _AGO = re.compile(
 )
 """A line that is only a relative time stamp ("Hace 28 minutos", "2 hours ago"): over a comment or a live post."""
 
+_UPDATE = (rf"^[\s-]*{_OPEN}\s*(?:Update|UPDATE|Updated)\b.*?{_CLOSE}(?:\s*{_CLOSE})?\s*"
+           rf"|^\s*(?:Update|UPDATE)\s*(?:--|:)[^:]{{0,40}}:\s*|^\s*(?:Update|UPDATE)\s*:\s*")
+"""A live blog's update stamp: "(Update 8:14 a.m. Tuesday in Cairo)", "Update -- 9:02 p.m. :"."""
+_UPDATE_STAMP = re.compile(_UPDATE)
+
 _PREFIX = re.compile(
-    rf"^[\s-]*{_OPEN}\s*(?:Update|UPDATE|Updated)\b.*?{_CLOSE}(?:\s*{_CLOSE})?\s*"
-    rf"|^\s*(?:Update|UPDATE)\s*(?:--|:)[^:]{{0,40}}:\s*|^\s*(?:Update|UPDATE)\s*:\s*"
+    rf"{_UPDATE}"
     rf"|^\s*{_CLOCK}\s*(?:GMT|BST|ET|EST|EDT|CET|CEST|UTC)?\s*(?::|\||--)\s*"
     rf"|^\s*(?:a\.m\.|p\.m\.|GMT|BST|ET|EST|EDT)?\s*{_CLOSE}\s*"
     rf"|^[^|]{{0,60}}\|[^|]{{0,60}}\b\d\d\d\d\b[^|]{{0,40}}?{_CLOCK}\s*[A-Z]{{2,4}}\s+"
@@ -137,9 +141,11 @@ _BACKGROUND = re.compile(
 _LEAD_IN = re.compile(r":[\s'\"”’]*$")
 """A lead-in that ends in a colon, whose point is in the next sentence."""
 
-_FRAGMENT = re.compile(rf"^\s*{CODE_THEN_CLOSE}")
-"""A sentence that opens by closing a bracket ("L) spill that caused ...", "4) Ask other countries ..."): the rest of
-a sentence broken inside brackets, or an item of a numbered list (a reader's comment, a quiz), not a report."""
+_FRAGMENT = re.compile(rf"^\s*(?:{CODE_THEN_CLOSE})|^\s*[a-zß-öø-ÿ][^\sA-Z]*(?:\s|$)")
+"""A sentence that opens by closing a bracket ("L) spill that caused ...", "4) Ask other countries ...") or with a
+word in lower case ("in Cairo 's Tahrir Square as ...", "said Reyes Alguilar , 62"): the rest of a sentence broken
+inside brackets or cut off where a page was scraped, an item of a numbered list, or a reader's comment, not a
+report ("iPhone" and "eBay" keep a capital)."""
 
 
 def junk_reason(text: str) -> str | None:
@@ -154,6 +160,12 @@ def junk_reason(text: str) -> str | None:
         if pattern.search(text):
             return reason
     return None
+
+
+def update_stamp(text: str) -> str | None:
+    """The live-blog update stamp the sentence opens with, if any: it says when what follows was posted."""
+    stamp = _UPDATE_STAMP.match(text)
+    return stamp[0] if stamp else None
 
 
 def without_prefix(sentence: Sentence) -> Sentence:

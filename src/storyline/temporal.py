@@ -243,6 +243,18 @@ def _resolve(rule: str, m: re.Match[str], published: date, future: bool, words: 
     raise ValueError(rule)
 
 
+def stamp_day(stamp: str, published: date, language: str = "en") -> date:
+    """The day a live blog's update stamp names ("Update 8:02 a.m. Friday in Cairo"): of the days with that name, the
+    one nearest the page's date (a blog is updated for days after its first post, and a page may be dated by a later
+    edition); the page's date when the stamp names no day."""
+    words = LANGUAGES.get(language or "en", ENGLISH)
+    named = re.search(rf"(?<!\w)(?:{_alt(words.weekdays)})(?!\w)", stamp, re.IGNORECASE)
+    if not named:
+        return published
+    ahead = (words.weekdays[named[0].lower()] - published.weekday()) % 7
+    return published + timedelta(days=ahead if ahead <= 3 else ahead - 7)
+
+
 def find_dates(sentence: str, published: date | None, language: str = "en") -> list[TemporalExpression]:
     """Every date written in ``sentence``, resolved against the publication date, in text order.
 

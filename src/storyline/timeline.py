@@ -42,8 +42,8 @@ from storyline.clean import language_at
 from storyline.lexicon import stop_words
 from storyline.model import Article, Precision, Sentence, TimelineEntry
 from storyline.offtopic import off_topic
-from storyline.statements import statements
-from storyline.temporal import TemporalExpression, find_dates
+from storyline.statements import statements, update_stamp
+from storyline.temporal import TemporalExpression, find_dates, stamp_day
 
 METHOD = "datewise-statements-salience-recalled"
 
@@ -205,15 +205,33 @@ def _salience(weights: Mapping[date, float], day: date, settings: TimelineSettin
 Reading = list[tuple[Sentence, list[TemporalExpression]]]
 """What a story's timeline needs of one article, whatever the story: its statements (sentences, a stamp or a
 dateline cut off) and the dates each one names. It can be kept per article, so a grown story's timeline reads only its new articles."""
-READING_METHOD = "statements-dates-8"
+READING_METHOD = "statements-dates-9"
 """Bumped when what ``read_article`` finds changes (the statement rules, the date rules), so kept readings are
 made again."""
 
 
 def read_article(article: Article, sentences: Sequence[Sentence]) -> Reading:
-    """The article's statements and the dates each names (see ``Reading``)."""
-    return [(sentence, find_dates(sentence.text, article.published, language_at(article, sentence.start)))
+    """The article's statements and the dates each names (see ``Reading``), read from the day it was posted on."""
+    posted = _posted(article, sentences)
+    return [(sentence, find_dates(sentence.text, posted.get(sentence.index, article.published),
+                                  language_at(article, sentence.start)))
             for sentence in statements(list(sentences))]
+
+
+def _posted(article: Article, sentences: Sequence[Sentence]) -> dict[int, date]:
+    """The day each sentence of a live blog was posted, by the index of the sentence: from an update stamp that
+    names a day ("Update 8:02 a.m. Friday") to the next stamp, that day, not the page's date, is "Friday morning"'s
+    reference. Empty for any other article."""
+    posted: dict[int, date] = {}
+    if article.published is None:
+        return posted
+    day = article.published
+    for sentence in sentences:
+        if (stamp := update_stamp(sentence.text)) is not None:
+            day = stamp_day(stamp, article.published, language_at(article, sentence.start))
+        if day != article.published:
+            posted[sentence.index] = day
+    return posted
 
 
 def collect(articles: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]], settings: TimelineSettings,
@@ -403,14 +421,24 @@ def score(pool: Pool, articles: Sequence[Article], aliases: Mapping[str, str] | 
 def fill(days: list[date], spare: Sequence[date], pool: Pool, scored: Scored, chosen: list[int],
          settings: TimelineSettings) -> list[TimelineEntry]:
     """The entries of ``days``, in date order (a claim told again later keeps its first date), none repeating
-    the rows in ``chosen``; a day all of whose candidates were told before gives way to the next ``spare`` one."""
+    the rows in ``chosen``; a day all of whose candidates were told before gives way to the next ``spare`` one.
+
+    A lead sentence stands for its publication day and the day before, so both may be chosen and the earlier
+    one, summarised first, could take the only sentences of the later: a day leaves alone the candidates a day
+    still to come cannot do without (``_needed``), unless it has no others."""
     entries: list[TimelineEntry] = []
     queue, spares = sorted(days), iter(spare)
+    relevant = {d: {c.row for c in pool.by_day.get(d, []) if scored.relevance[c.row] >= settings.min_relevance}
+                for d in [*days, *spare]}
     while queue:
         day = queue.pop(0)
         earlier = np.flatnonzero(scored.published_on < day.toordinal())
         known = np.asarray(scored.units[earlier].sum(axis=0)).ravel() if len(earlier) else None
-        picked = _summarise(pool.by_day.get(day, []), scored.matrix, scored.relevance, known, chosen, settings)
+        candidates = pool.by_day.get(day, [])
+        needed = _needed([relevant[d] for d in queue], set(chosen), settings.sentences_per_date)
+        own = [c for c in candidates if c.row not in needed]
+        picked = (_summarise(own, scored.matrix, scored.relevance, known, chosen, settings)
+                  or _summarise(candidates, scored.matrix, scored.relevance, known, chosen, settings))
         if not picked and (instead := next(spares, None)):
             bisect.insort(queue, instead)
         for candidate in picked:
@@ -421,6 +449,15 @@ def fill(days: list[date], spare: Sequence[date], pool: Pool, scored: Scored, ch
                 language=language_at(candidate.article, candidate.sentence.start),
             ))
     return in_order(entries)
+
+
+def _needed(days: Iterable[set[int]], chosen: set[int], per_date: int) -> set[int]:
+    """The candidate rows of days that have no more left (not in ``chosen``) than they take."""
+    needed: set[int] = set()
+    for rows in days:
+        if len(rows) - len(rows & chosen) <= per_date:
+            needed |= rows - chosen
+    return needed
 
 
 def default_dates(days: Sequence[date], settings: TimelineSettings) -> int:
