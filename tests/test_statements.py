@@ -37,8 +37,10 @@ from storyline.statements import junk_reason, statements, without_prefix
         ("The strike committee also included Ada Quist, Ben Odell, Cora Lind, Dana Holt and Eli Varga.", "list"),
         ("N -RRB- had a 25 percent stake in the Kessport terminal .", "fragment"),
         ("4) Ask the harbour board to resign before the summer.", "fragment"),
-        ("in Kessport 's harbour as the board said late Thursday it would not meet the union .", "fragment"),
-        ("said Ada Quist , 62 , who has worked on the Kessport docks for thirty years .", "fragment"),
+        ("-LRB- 2 -RRB- Make the harbour board publish its accounts before the summer.", "fragment"),
+        ("(Reporting by Ada Quist; Editing by Ben Odell) Low-latency trading for every desk.", "byline"),
+        ("in Kessport 's harbour as the board said late Thursday it would not meet the union .", "cut"),
+        ("said Ada Quist , 62 , who has worked on the Kessport docks for thirty years .", "cut"),
     ],
 )
 def test_each_kind_of_junk_is_named(text, reason):
@@ -91,6 +93,8 @@ def test_news_sentences_are_statements(text):
         ("Thursday 31 March 2024 00.05 BST Dock workers ended their strike.", "Dock workers ended their strike."),
         ("Photograph : Ada Quill\\/AFP\\/Getty Dock workers ended their strike.", "Dock workers ended their strike."),
         ("Photo: Ada Quill/AP Images Dock workers ended their strike.", "Dock workers ended their strike."),
+        ("\\* March 5 - Dock workers end their strike after nine days.", "March 5 - Dock workers end their strike after nine days."),
+        ("• Dock workers ended their strike.", "Dock workers ended their strike."),
     ],
 )
 def test_a_time_stamp_or_dateline_before_the_news_is_cut_off_and_the_citation_follows(text, news):
@@ -99,6 +103,13 @@ def test_a_time_stamp_or_dateline_before_the_news_is_cut_off_and_the_citation_fo
     assert trimmed.text == news
     assert text[trimmed.start:trimmed.end] == news
     assert trimmed.index == sentence.index
+
+
+def test_a_sentence_cut_at_its_start_is_no_statement_unless_the_whole_text_is_in_lower_case():
+    cut = "in Kessport 's harbour as the board said it would not meet the union .\nDock workers walked out on Monday."
+    assert [s.index for s in statements(split_sentences("a", cut))] == [1]
+    lower = "dock workers in kessport walked out on monday.\nthe harbour board said it would not meet the union."
+    assert [s.index for s in statements(split_sentences("a", lower))] == [0, 1]
 
 
 def test_nothing_after_the_first_comment_is_a_statement():

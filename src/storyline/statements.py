@@ -76,13 +76,15 @@ _PREFIX = re.compile(
     rf"|^\s*(?:\d{{1,2}}\s+[A-Z][a-z]+\s+\d{{4}}\s+)?Last updated at\s+{_CLOCK}\s*(?:GMT|BST|UTC|ET)?\s*(?:Help\s+)?"
     r"|^\s*By the (?:[A-Z][\w.]*\s+){1,2}(?:Wires?\s+)?Staff\s+"
     r"|^\s*:\s+"
+    r"|^\s*(?:\\?\*|•)\s+"
     r"|^\s*(?:Photograph|Photo|Picture|Foto)\s*:\s*(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*"
     r"(?:\s*[/\\]+\s*[A-Z][\w.'’-]*(?:\s+Images)?)+\s+"
 )
 """What stands before the news in a sentence: a live-blog time stamp ("(Update 8:14 a.m. Tuesday in Cairo) ..."),
 a wire page's line ("CAIRO | Tue Jul 19, 2011 4:04 pm BST"), a dateline ("CAIRO (Reuters) - "), a page's time line
 ("Thursday 31 March 2005 00.05 BST", "9 November 2011 Last updated at 10:48 GMT"), a photo credit ("Photograph: Jo
-Bloggs/AP"), a desk's byline ("By the CNN Wire Staff"), and a colon such a stamp leaves behind."""
+Bloggs/AP"), a desk's byline ("By the CNN Wire Staff"), a colon such a stamp leaves behind, and a list's bullet ("* May
+1 - Coast Guard says ...", a wire's chronology)."""
 
 _SPEAKER = re.compile(r"^\s*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’ ,-]{1,60}(?:\s*(?:\(|-LRB-)[^):]{1,40}(?:\)|-RRB-))?\s?:(?!\d)")
 """A transcript speaker tag or a capitalised kicker: "ANDERSON : I want to ...", "CARL AZUZ, CNN ANCHOR: ...",
@@ -95,6 +97,8 @@ _BYLINE = re.compile(
     r"|[Ee]ditor|News|Press|Post|Times|Staff|Writer|writer))"
 )
 """A byline, perhaps glued to what follows: "By Jim Muir BBC News , Beirut ...", "By Ezra Klein | May 19"."""
+_CREDITS = re.compile(rf"^\s*{_OPEN}\s*(?:Additional\s+)?(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Cc]ompiled)\s+by\b")
+"""A wire's credits: "(Reporting by Jo Bloggs; Editing by Ann Other)", and what a page glues after them."""
 _BYLINE_NEWS = re.compile(r"^\s*(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*\s+){2,4}News\s*,\s*[A-Z]")
 """A byline without its "By", as a broadcaster's pages write it before their lead: "Jim Muir BBC News , Beirut ..."."""
 
@@ -141,11 +145,14 @@ _BACKGROUND = re.compile(
 _LEAD_IN = re.compile(r":[\s'\"”’]*$")
 """A lead-in that ends in a colon, whose point is in the next sentence."""
 
-_FRAGMENT = re.compile(rf"^\s*(?:{CODE_THEN_CLOSE})|^\s*[a-zß-öø-ÿ][^\sA-Z]*(?:\s|$)")
+_FRAGMENT = re.compile(rf"^\s*(?:{CODE_THEN_CLOSE})|^\s*{_OPEN}\s*\d{{1,2}}\s*{_CLOSE}")
 """A sentence that opens by closing a bracket ("L) spill that caused ...", "4) Ask other countries ...") or with a
-word in lower case ("in Cairo 's Tahrir Square as ...", "said Reyes Alguilar , 62"): the rest of a sentence broken
-inside brackets or cut off where a page was scraped, an item of a numbered list, or a reader's comment, not a
-report ("iPhone" and "eBay" keep a capital)."""
+number in brackets ("(2) Change the regulatory culture ..."): the rest of a sentence broken inside brackets, or an
+item of a numbered list (a reader's comment, a quiz), not a report."""
+_CUT = re.compile(r"^\s*[a-zß-öø-ÿ][^\sA-Z]*(?:\s|$)")
+"""A sentence that opens with a word in lower case ("in Cairo 's Tahrir Square as ...", "said Reyes Alguilar , 62"):
+cut off where a page was scraped, or a reader's comment; "iPhone" and "eBay" keep a capital. Not in a text written
+all in lower case (a lower-cased corpus, a transcript), where every sentence opens so."""
 
 
 def junk_reason(text: str) -> str | None:
@@ -155,8 +162,8 @@ def junk_reason(text: str) -> str | None:
         return "list"
     for reason, pattern in (("comment", _COMMENT), ("comment", _THREAD), ("question", _QUESTION), ("stamp", _STAMP),
                             ("stamp", _AGO), ("speaker", _SPEAKER), ("byline", _BYLINE), ("byline", _BYLINE_NEWS),
-                            ("caption", _CAPTION), ("link", _LINK), ("navigation", _NAVIGATION), ("lead-in", _LEAD_IN),
-                            ("fragment", _FRAGMENT)):
+                            ("byline", _CREDITS), ("caption", _CAPTION), ("link", _LINK), ("navigation", _NAVIGATION),
+                            ("lead-in", _LEAD_IN), ("fragment", _FRAGMENT), ("cut", _CUT)):
         if pattern.search(text):
             return reason
     return None
@@ -183,12 +190,14 @@ def statements(sentences: Sequence[Sentence]) -> list[Sentence]:
     nothing under a background heading ("About the film") until the next heading."""
     kept: list[Sentence] = []
     background = False
-    for sentence in map(without_prefix, sentences):
+    sentences = list(map(without_prefix, sentences))
+    lower_case = sum(bool(_CUT.match(s.text)) for s in sentences) > len(sentences) / 2
+    for sentence in sentences:
         if is_heading(sentence):
             background = bool(_BACKGROUND.match(sentence.text))
         reason = junk_reason(sentence.text)
         if reason == "comment":
             break
-        if reason is None and not background:
+        if (reason is None or reason == "cut" and lower_case) and not background:
             kept.append(sentence)
     return kept
