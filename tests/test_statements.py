@@ -23,6 +23,7 @@ from storyline.statements import junk_reason, statements, without_prefix
         ("March 4 : This file photo shows dockers at the gates of the Kessport terminal.", "caption"),
         ("Dockers rest outside the harbour office in this undated picture released by the union .", "caption"),
         ("This picture from harbour television shows the empty quays of Kessport on Monday.", "caption"),
+        ("A docker waves a union flag outside the harbour office in Kessport March 5 , 2024 .", "caption"),
         ("Los estibadores marchan frente a la oficina del puerto de Kessport -crédito Ana Ruiz/REUTERS", "caption"),
         ("Gli scaricatori davanti all'ufficio del porto di Kessport - Foto: Ana Ruiz / AFP", "caption"),
         ("Ada Quist Tide News , Kessport The dock strike entered its second week on Monday.", "byline"),
@@ -61,6 +62,8 @@ def test_each_kind_of_junk_is_named(text, reason):
         "The union's leader, Ada Quist, told the Weekly Tide: \"We will stay out until we are heard.\"",
         "Officials posted notices at 9:30 a.m. telling ships to wait offshore.",
         "-LRB- AP -RRB- Kessport dock workers walked out on Monday over pay .",
+        "Kessport dock workers ended their strike, the union said on March 5, 2024.",
+        "Kessport dock workers ended their strike on Tuesday, March 5, 2024.",
         "eBay said on Monday it would stop selling tours of the Kessport docks during the strike.",
         "Ships from Kessport, Orlen, Varnholm, Bexmoor and Lune were turned away on Monday as the strike spread along "
         "the whole northern coast.",

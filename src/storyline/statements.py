@@ -111,10 +111,14 @@ _CAPTION = re.compile(
     rf"|\bThis (?:(?:file|undated|handout)\s+)*{_PICTURE}\b(?:\s+\S+){{0,8}}?\s+(?:shows|was taken)\b"
     r"|\s[-–—|]\s?(?i:cr[ée]dito|cr[ée]dit|credit|foto|photo|bild|immagine|imagem)s?\s*:?\s+\S[^.!?]{0,60}$"
     r"|\s/\s?(?:AFP|AP|EFE|EPA|Reuters|REUTERS|ANSA|dpa|DPA|Getty Images|Europa Press|Xinhua)$"
+    r"|\b(?!On\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)[A-Z][\w.'’-]*\s*,?\s+(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)\s+\d{1,2}\s*,\s*\d{4}\s*\.?\s*$"
 )
 """A photo caption or credit: "(Photo: A rebel fighter ...)", "(AP Photo/...)", "... in this file picture taken on
 February 23", "This file photo shows ..." (not "the bigger picture", "In this picture of politics ..."), a caption
-that ends in its credit ("... tras el sismo -crédito Ana Ruiz/REUTERS", "... - Foto: Ana Ruiz / AFP")."""
+that ends in its credit ("... tras el sismo -crédito Ana Ruiz/REUTERS", "... - Foto: Ana Ruiz / AFP"), or in the place
+and day it was taken, as a wire's captions do ("An employee counts money at a fuel station in Kolkata April 7 , 2011
+."; not "... said on Monday, March 3, 2011")."""
 
 _LINK = re.compile(
     r"^\s*(?:Related(?:\s+\w+)?\s*:|Read (?:more|the full|also)\b|See also\b|Click (?:here|to)\b|Follow (?:us|@)"
