@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
-from storyline.aliases import canonical_counts, resolve
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from storyline.aliases import canonical_counts, one_name, resolve
 from storyline.entities import RuleExtractor
 from storyline.model import Article, Entity
 
@@ -156,3 +160,13 @@ def test_a_rare_spelling_met_once_beside_a_common_one_is_still_that_name():
     articles.append(_article("r", "Khalim Gadrafi left Varnholm. Khalim Qadrafi did not.", 21))
     entities = _resolve(articles, {a.id: 1 for a in articles})
     assert "Khalim Gadrafi" in entities["Khalim Qadrafi"].aliases and "Khalim Gadrafi" not in entities
+
+
+@given(st.dictionaries(st.text("aB -", min_size=1, max_size=5), st.sampled_from(["X", "Yy", "Z z"]), max_size=8),
+       st.lists(st.text("aB -", max_size=30), max_size=5))
+@example({"a": "X", "a B": "Yy"}, ["a B a"])
+def test_aliases_are_replaced_as_a_flat_longest_first_alternation_would(aliases, texts):
+    flat = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
+                      + r")(?!\w)")
+    expected = [flat.sub(lambda m: aliases[m[0]], text) for text in texts] if aliases else texts
+    assert (one_name(texts, aliases) if aliases else texts) == expected

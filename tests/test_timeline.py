@@ -1,17 +1,15 @@
-import re
+from collections import Counter
 from dataclasses import replace
 from datetime import date
-
-from hypothesis import example, given
-from hypothesis import strategies as st
 
 from storyline.model import Article
 from storyline.sentences import split_sentences
 from storyline.timeline import (
     DEFAULTS,
-    _one_name,
     build_timeline,
+    choose_days,
     collect,
+    default_dates,
     fill,
     importance,
     read_article,
@@ -60,6 +58,16 @@ def test_a_date_the_story_keeps_coming_back_to_outranks_a_busier_day():
     assert entry.date == date(2024, 5, 13), "named again a week and two weeks on"
     [entry] = build_timeline([*busy, closed, *later], _sentences, replace(one, recalled=0.0))
     assert entry.date == date(2024, 5, 6), "counting articles alone, the busy day wins"
+
+
+def test_a_month_with_its_share_of_the_story_gets_a_date_when_the_story_chooses_how_many():
+    published = {date(2024, 5, day): 3 for day in range(1, 26)} | {date(2024, 7, 2): 1, date(2024, 7, 9): 1}
+    naming = {day: Counter() for day in published}
+    ranked, wanted = choose_days(published, naming, set(published), DEFAULTS, None)
+    may = default_dates(list(published), DEFAULTS)
+    assert sorted(ranked[:wanted]) == sorted(ranked[:may]) + [date(2024, 7, 9)], "2 of 77 articles: July's best day"
+    ranked, wanted = choose_days(published, naming, set(published), replace(DEFAULTS, dates=10), None)
+    assert all(day.month == 5 for day in ranked[:wanted]), "a number of dates asked for is kept"
 
 
 def test_history_the_story_mentions_on_many_days_is_not_recalled_as_its_own():
@@ -161,13 +169,3 @@ def test_span_limits_dates_and_undated_articles_are_ignored():
 
 def test_nothing_to_say():
     assert build_timeline([], _sentences) == []
-
-
-@given(st.dictionaries(st.text("aB -", min_size=1, max_size=5), st.sampled_from(["X", "Yy", "Z z"]), max_size=8),
-       st.lists(st.text("aB -", max_size=30), max_size=5))
-@example({"a": "X", "a B": "Yy"}, ["a B a"])
-def test_aliases_are_replaced_as_a_flat_longest_first_alternation_would(aliases, texts):
-    flat = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
-                      + r")(?!\w)")
-    expected = [flat.sub(lambda m: aliases[m[0]], text) for text in texts] if aliases else texts
-    assert (_one_name(texts, aliases) if aliases else texts) == expected

@@ -38,6 +38,7 @@ from typing import Any
 
 import numpy as np
 
+from storyline.aliases import one_name
 from storyline.clean import language_at
 from storyline.lexicon import stop_words
 from storyline.model import Article, Precision, Sentence, TimelineEntry
@@ -77,6 +78,10 @@ class TimelineSettings:
     recalled: float = 5.0
     """Each further publication day whose articles name a day adds this to its importance: a date the story keeps
     coming back to on many days is a milestone, one named only in a single day's burst of articles may not be."""
+    month_share: float = 0.02
+    """When the story chooses how many dates it has, a month holding this share of its articles gets a date of its
+    own: where coverage thins (Libya after August 2011, the oil spill after July 2010) the busiest months would
+    otherwise take every date, and a reader would not see how the story went on."""
 
 
 DEFAULTS = TimelineSettings()
@@ -264,33 +269,6 @@ def collect(articles: Sequence[Article], sentences: Mapping[str, Sequence[Senten
     return pool
 
 
-def _one_name(texts: list[str], aliases: Mapping[str, str]) -> list[str]:
-    """The texts with each alias written as its entity's name (the longest alias where several start)."""
-    pattern = re.compile(r"(?<!\w)" + _prefix_tree(aliases) + r"(?!\w)")
-    return [pattern.sub(lambda m: aliases[m[0]], text) for text in texts]
-
-
-def _prefix_tree(words: Iterable[str]) -> str:
-    """A regex matching any of ``words``, built on their shared prefixes ("Gadaf(?:fi|i)"), longer ones tried
-    first. Python's regex engine tries every branch of a flat alternation at every position: with the 600
-    spellings of a war's names that was 1.7 s for 20,000 sentences, and this is 0.2 s."""
-    tree: dict = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def pattern(node: dict) -> str:
-        branches = [re.escape(char) + pattern(child) for char, child in node.items() if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return "(?:" + pattern(tree) + ")"
-
-
 _TOKEN = re.compile(r"\w\w+")
 """What scikit-learn's vectorizer takes for a word."""
 
@@ -383,12 +361,34 @@ def choose_days(published: Mapping[date, int], naming: Mapping[date, Mapping[dat
                 settings: TimelineSettings, span: tuple[date, date] | None) -> tuple[list[date], int]:
     """The ``eligible`` days within the story's own time (``_own_time``) by salience (their ``importance``), most
     salient first, and how many of them the timeline takes: ``settings.dates``, or, left to choose, as many as the
-    days some article reports on call for."""
+    days some article reports on call for, and the best day of each month of the story's that would have none
+    (``month_share``)."""
     weights = importance(published, naming, settings)
     start, end = _own_time(published, span)
     days = [d for d, n in weights.items() if (n or settings.dates is not None) and start <= d <= end]
     ranked = sorted((d for d in days if d in eligible), key=lambda d: (_salience(weights, d, settings), d), reverse=True)
-    return ranked, settings.dates if settings.dates is not None else default_dates(days, settings)
+    if settings.dates is not None:
+        return ranked, settings.dates
+    wanted = default_dates(days, settings)
+    added = _months_left_out(ranked, wanted, published, settings.month_share)
+    rest = [d for d in ranked[wanted:] if d not in added]
+    return ranked[:wanted] + added + rest, wanted + len(added)
+
+
+def _months_left_out(ranked: Sequence[date], wanted: int, published: Mapping[date, int], share: float) -> list[date]:
+    """The most salient day of each month that holds ``share`` of the story's articles but none of the first
+    ``wanted`` days of ``ranked``."""
+    articles = Counter[tuple[int, int]]()
+    for day, count in published.items():
+        articles[day.year, day.month] += count
+    covered = {(d.year, d.month) for d in ranked[:wanted]}
+    least = share * sum(articles.values())
+    best: dict[tuple[int, int], date] = {}
+    for day in ranked[wanted:]:
+        month = (day.year, day.month)
+        if month not in covered and articles[month] >= least:
+            best.setdefault(month, day)
+    return list(best.values())
 
 
 @dataclass
@@ -407,7 +407,7 @@ def score(pool: Pool, articles: Sequence[Article], aliases: Mapping[str, str] | 
     """TF-IDF vectors of the pool's sentences and of ``extra`` texts (appended as one more article, published
     after all others), and the relevance of each; None when there is nothing to weigh."""
     texts = pool.texts + list(extra)
-    texts = _one_name(texts, aliases) if aliases else texts
+    texts = one_name(texts, aliases) if aliases else texts
     matrix = _vectors(texts, (a.language for a in articles)) if texts else None
     if matrix is None:
         return None
