@@ -16,6 +16,11 @@ def test_spans_point_into_the_text_and_skip_abbreviations():
     assert [s.index for s in sentences] == [0, 1, 2, 3]
 
 
+def test_military_ranks_do_not_split():
+    text = "Adm. Ada Quist and Brig. Gen. Ben Odell met Maj. Cora Lind in Kessport. Cmdr. Eli Varga did not."
+    assert len(split_spans(text)) == 2
+
+
 def test_initials_and_numbers_do_not_split():
     assert len(split_spans("J. R. Tolkin wrote 3.5 books. They sold well.")) == 2
 
