@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from storyline.temporal import find_dates, stamp_day
+from storyline.temporal import find_dates, stamp_clock, stamp_day, stamp_days
 
 MONDAY = date(2024, 3, 18)  # a Monday
 
@@ -155,4 +155,26 @@ def test_an_update_stamp_names_the_day_of_that_name_nearest_the_page_date():
     assert stamp_day("(Update 8:02 a.m. Friday in Cairo)", thursday) == date(2011, 2, 11)
     assert stamp_day("(Update 11:40 p.m. Wednesday)", thursday) == date(2011, 2, 9)
     assert stamp_day("(Actualización 10:05 domingo)", thursday, "es") == date(2011, 2, 13)
-    assert stamp_day("(Update 8:03 p.m. in Cairo)", thursday) == thursday
+    assert stamp_day("(Update 8:03 p.m. in Cairo)", thursday) is None
+
+
+def test_a_stamp_without_a_day_counts_midnights_from_the_nearest_stamp_with_one():
+    thursday = date(2011, 2, 10)
+    newest_first = ["(Update 1:10 a.m. in Orlen)", "(Update 11:45 p.m. in Orlen)", "(Update 8:03 p.m. in Orlen)",
+                    "(Update 11:02 a.m. Friday in Orlen)", "(Update 3 a.m. in Orlen)"]
+    friday, saturday = date(2011, 2, 11), date(2011, 2, 12)
+    assert stamp_days(newest_first, thursday) == [saturday, friday, friday, friday, friday]
+    oldest_first = ["(Actualización 21:15 miércoles)", "(Actualización 22:40)", "(Actualización 0:20)",
+                    "(Actualización 7:05)"]
+    assert stamp_days(oldest_first, thursday, "es")[1:] == [date(2011, 2, 9), thursday, thursday]
+    assert stamp_days(["(Update 4:18 a.m.)", "(Update 4:12 a.m.)", "(Update 4:15 a.m. Friday)"], thursday) == \
+        [friday] * 3, "a clock a few minutes off passes no midnight"
+    assert stamp_days(["(Update 11 p.m. ET)", "(Update 2 a.m. ET)"], thursday) == [thursday] * 2, "no day named"
+
+
+@pytest.mark.parametrize("stamp, minute", [
+    ("(Update 4:18 a.m. in Cairo , 9:18 p.m. ET)", 258), ("(Update 12:30 a.m.)", 30), ("(Update 1 p.m. ET)", 780),
+    ("(Update 21:05)", 1265), ("(Update 6:09 in Cairo)", None), ("(Update)", None),
+])
+def test_a_stamp_clock_is_its_first_time_of_day(stamp, minute):
+    assert stamp_clock(stamp) == minute

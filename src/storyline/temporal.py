@@ -11,7 +11,7 @@ each rule is tested on its own sentence.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
@@ -243,16 +243,71 @@ def _resolve(rule: str, m: re.Match[str], published: date, future: bool, words: 
     raise ValueError(rule)
 
 
-def stamp_day(stamp: str, published: date, language: str = "en") -> date:
+def stamp_day(stamp: str, published: date, language: str = "en") -> date | None:
     """The day a live blog's update stamp names ("Update 8:02 a.m. Friday in Cairo"): of the days with that name, the
     one nearest the page's date (a blog is updated for days after its first post, and a page may be dated by a later
-    edition); the page's date when the stamp names no day."""
+    edition); None when the stamp names no day."""
     words = LANGUAGES.get(language or "en", ENGLISH)
     named = re.search(rf"(?<!\w)(?:{_alt(words.weekdays)})(?!\w)", stamp, re.IGNORECASE)
     if not named:
-        return published
+        return None
     ahead = (words.weekdays[named[0].lower()] - published.weekday()) % 7
     return published + timedelta(days=ahead if ahead <= 3 else ahead - 7)
+
+
+_CLOCK_12 = re.compile(r"(?<![\d:.])(\d{1,2})(?:[:.](\d\d))?\s*([ap])\.?\s?m\b", re.IGNORECASE)
+_CLOCK_24 = re.compile(r"(?<![\d:.])([01]?\d|2[0-3])[:.h](\d\d)(?![\d:])")
+
+
+def stamp_clock(stamp: str, language: str = "en") -> int | None:
+    """The minute of the day of a stamp's first clock ("4:18 a.m." is 258); None when it has none, or an English
+    clock without a.m. or p.m. could be either."""
+    if match := _CLOCK_12.search(stamp):
+        return int(match[1]) % 12 * 60 + (720 if match[3].lower() == "p" else 0) + int(match[2] or 0)
+    if (match := _CLOCK_24.search(stamp)) and (language != "en" or not 0 < int(match[1]) <= 12):
+        return int(match[1]) * 60 + int(match[2])
+    return None
+
+
+def stamp_days(stamps: Sequence[str], published: date, language: str = "en") -> list[date]:
+    """The day of each of a live blog's update stamps, in page order.
+
+    A stamp that names a day has that day (``stamp_day``). One that names none takes the day of the nearest stamp
+    that does, a day on for each midnight its clock passes on the way: "11:45 p.m." then "12:30 a.m." is the next
+    day. The clocks also say whether the blog runs newest first, as most do. With no day named, the page's date.
+    """
+    named = [stamp_day(stamp, published, language) for stamp in stamps]
+    clocks = [stamp_clock(stamp, language) for stamp in stamps]
+    known = [clock for clock in clocks if clock is not None]
+    steps = [later - earlier for earlier, later in zip(known, known[1:]) if later != earlier]
+    down = -1 if sum(step < 0 for step in steps) > sum(step > 0 for step in steps) else 1
+    anchors = [index for index, day in enumerate(named) if day is not None]
+    days = []
+    for index, day in enumerate(named):
+        if day is None and anchors:
+            anchor = min(anchors, key=lambda other: abs(other - index))
+            day = named[anchor] + timedelta(days=_midnights(clocks, anchor, index, down))
+        days.append(day or published)
+    return days
+
+
+_NIGHT = 6 * 60
+
+
+def _midnights(clocks: Sequence[int | None], start: int, end: int, down: int) -> int:
+    """Days passed from stamp ``start`` to stamp ``end``: time runs ``down`` the page (1) or up it (-1), and a clock
+    that goes back by hours as time runs on has passed midnight (one that goes back by minutes was set late)."""
+    move = 1 if end > start else -1
+    forward = move == down
+    days, last = 0, clocks[start]
+    for index in range(start + move, end + move, move):
+        clock = clocks[index]
+        if clock is None:
+            continue
+        if last is not None and abs(clock - last) >= _NIGHT and (clock < last) == forward:
+            days += 1 if forward else -1
+        last = clock
+    return days
 
 
 def find_dates(sentence: str, published: date | None, language: str = "en") -> list[TemporalExpression]:

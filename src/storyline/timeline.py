@@ -44,7 +44,7 @@ from storyline.lexicon import stop_words
 from storyline.model import Article, Precision, Sentence, TimelineEntry
 from storyline.offtopic import off_topic
 from storyline.statements import statements, update_stamp
-from storyline.temporal import TemporalExpression, find_dates, stamp_day
+from storyline.temporal import TemporalExpression, find_dates, stamp_days
 
 METHOD = "datewise-statements-salience-recalled"
 
@@ -210,7 +210,7 @@ def _salience(weights: Mapping[date, float], day: date, settings: TimelineSettin
 Reading = list[tuple[Sentence, list[TemporalExpression]]]
 """What a story's timeline needs of one article, whatever the story: its statements (sentences, a stamp or a
 dateline cut off) and the dates each one names. It can be kept per article, so a grown story's timeline reads only its new articles."""
-READING_METHOD = "statements-dates-9"
+READING_METHOD = "statements-dates-10"
 """Bumped when what ``read_article`` finds changes (the statement rules, the date rules), so kept readings are
 made again."""
 
@@ -224,16 +224,21 @@ def read_article(article: Article, sentences: Sequence[Sentence]) -> Reading:
 
 
 def _posted(article: Article, sentences: Sequence[Sentence]) -> dict[int, date]:
-    """The day each sentence of a live blog was posted, by the index of the sentence: from an update stamp that
-    names a day ("Update 8:02 a.m. Friday") to the next stamp, that day, not the page's date, is "Friday morning"'s
-    reference. Empty for any other article."""
-    posted: dict[int, date] = {}
+    """The day each sentence of a live blog was posted, by the index of the sentence: from an update stamp
+    ("Update 8:02 a.m. Friday", or "Update 1:17 p.m." after it) to the next stamp, the stamp's day (``stamp_days``),
+    not the page's date, is "Friday morning"'s reference. Empty for any other article."""
     if article.published is None:
-        return posted
+        return {}
+    stamped = [(sentence, stamp) for sentence in sentences if (stamp := update_stamp(sentence.text)) is not None]
+    if not stamped:
+        return {}
+    language = language_at(article, stamped[0][0].start)
+    days = dict(zip((sentence.index for sentence, _ in stamped),
+                    stamp_days([stamp for _, stamp in stamped], article.published, language)))
+    posted: dict[int, date] = {}
     day = article.published
     for sentence in sentences:
-        if (stamp := update_stamp(sentence.text)) is not None:
-            day = stamp_day(stamp, article.published, language_at(article, sentence.start))
+        day = days.get(sentence.index, day)
         if day != article.published:
             posted[sentence.index] = day
     return posted
