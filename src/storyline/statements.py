@@ -120,6 +120,25 @@ that ends in its credit ("... tras el sismo -crédito Ana Ruiz/REUTERS", "... - 
 and day it was taken, as a wire's captions do ("An employee counts money at a fuel station in Kolkata April 7 , 2011
 ."; not "... said on Monday, March 3, 2011")."""
 
+_ACTS = (r"protest|demonstrate|gather|march|rally|chant|shout|celebrate|pray|mourn|call|hold|carry|walk|stand|sit|wait"
+         r"|attend|look|react|gesture|listen|watch|arrive|leave|pose|greet|wave|flee|queue|line up|sing|dance|burn|throw"
+         r"|cross|rest|sleep|clean|inspect|visit|help|pull|push|raise|hug|cry|weep|block|camp|occupy|storm|surround"
+         r"|guard|patrol|search|take part|kneel|sweep|unload|distribute|receive|crowd|ride")
+_ACTS_ONE = (r"walks|waves|talks|speaks|arrives|gestures|listens|looks|attends|poses|greets|shakes hands|stands|sits"
+             r"|leaves|delivers|reacts|smiles|points|answers|testifies|addresses|visits|tours|inspects|departs|boards"
+             r"|steps|enters|exits|prays|pauses|signs|laughs|waits|flies|rides|kneels|carries|chats|briefs|responds")
+_SCENE = re.compile(
+    r"^(?:(?:(?:Thousands|Hundreds|Dozens|Scores|Tens of thousands|Supporters|Members|Relatives|Residents) of\s+"
+    r"(?:[\w'-]+\s+){0,3})?(?:[A-Z][\w'-]*\s+){0,3}[A-Za-z'-]{2,}(?:ers|ors|ans|ists|ants|ents|ees|ites|is|ple|men|ren"
+    rf"|ies)\s+(?:{_ACTS})"
+    rf"|(?!(?:When|If|As|Before|After|While|Until|Once|Since|Following|In|At|On)\b)(?:[\w.'-]+,?\s+){{0,5}}"
+    rf"[A-Z][\w.'-]*\s+[A-Z][\w.'-]*\s+(?:{_ACTS_ONE}))\b(?!.*\bsa(?:id|ys)\b)"
+    r"(?=.*\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d))"
+)
+"""A photo caption: who does what, now, on a day named ("Demonstrators protest in central Cairo on Tuesday", "BP
+Chief Executive Bob Dudley speaks at a press conference in London , Tuesday , Nov. 2 , 2010 ."). News tells a past
+day in the past tense, or in the present with who says so; a caption tells the scene in the present."""
+
 _LINK = re.compile(
     r"^\s*(?:Related(?:\s+\w+)?\s*:|Read (?:more|the full|also)\b|See also\b|Click (?:here|to)\b|Follow (?:us|@)"
     r"|Sign up\b|Subscribe\b|Share (?:this|on)\b|Watch (?:the|our|live|more|video)\b|More on this\b"
@@ -166,7 +185,7 @@ def junk_reason(text: str) -> str | None:
         return "list"
     for reason, pattern in (("comment", _COMMENT), ("comment", _THREAD), ("question", _QUESTION), ("stamp", _STAMP),
                             ("stamp", _AGO), ("speaker", _SPEAKER), ("byline", _BYLINE), ("byline", _BYLINE_NEWS),
-                            ("byline", _CREDITS), ("caption", _CAPTION), ("link", _LINK), ("navigation", _NAVIGATION),
+                            ("byline", _CREDITS), ("caption", _CAPTION), ("caption", _SCENE), ("link", _LINK), ("navigation", _NAVIGATION),
                             ("lead-in", _LEAD_IN), ("fragment", _FRAGMENT), ("cut", _CUT)):
         if pattern.search(text):
             return reason

@@ -210,7 +210,7 @@ def _salience(weights: Mapping[date, float], day: date, settings: TimelineSettin
 Reading = list[tuple[Sentence, list[TemporalExpression]]]
 """What a story's timeline needs of one article, whatever the story: its statements (sentences, a stamp or a
 dateline cut off) and the dates each one names. It can be kept per article, so a grown story's timeline reads only its new articles."""
-READING_METHOD = "statements-dates-10"
+READING_METHOD = "statements-dates-11"
 """Bumped when what ``read_article`` finds changes (the statement rules, the date rules), so kept readings are
 made again."""
 
