@@ -1,7 +1,14 @@
 import pytest
 
+from storyline.model import Sentence
 from storyline.sentences import split_sentences
-from storyline.statements import junk_reason, statements, without_prefix
+from storyline.statements import (
+    junk_reason,
+    leans_on_context,
+    statements,
+    without_header,
+    without_prefix,
+)
 
 
 @pytest.mark.parametrize(
@@ -160,3 +167,40 @@ def test_a_headline_glued_to_a_time_line_and_the_lead_are_two_statements_without
     kept = statements(split_sentences("a", text))
     assert [s.text for s in kept] == ["Strike ends Kessport docks reopen", "Dock workers ended their strike on Monday."]
     assert [text[s.start:s.end] for s in kept] == [s.text for s in kept]
+
+
+@pytest.mark.parametrize(("text", "leans"), [
+    ("`` We will stay out until we are heard , '' she said on Monday .", True),
+    ("\"We will stay out,\" he added.", True),
+    ("`` We will stay out until the board listens to every docker in Kessport .", True),
+    ("`` We will stay out , '' Ada Quist said on Monday .", False),
+    ("He said on Monday that the dock workers would stay out.", False),
+    ("Dock workers voted on Monday to stay out, the union said.", False),
+])
+def test_a_sentence_that_leans_on_the_one_before_is_told_apart(text, leans):
+    assert leans_on_context(text) is leans
+
+
+@pytest.mark.parametrize(("text", "news"), [
+    ("Kessport dock strike ends after nine days The dock workers of Kessport voted on Monday to end their strike .",
+     "The dock workers of Kessport voted on Monday to end their strike ."),
+    ("Orlen ferry sinks Rescuers searched the river all night Some 40 passengers were pulled from the Lune on Sunday .",
+     "Some 40 passengers were pulled from the Lune on Sunday ."),
+    ("Ada Quist read The Kessport Tide to the strikers and said the harbour board had lied to them .", None),
+    ("The union 's leader told The Kessport Tide on Monday that the dock strike would go on until May .", None),
+    ("Kessport strike ends The dock workers voted .", None),
+    ("Dockers joined the protest at the Orlen gates An Orlen council spokesman , speaking to reporters .", None),
+])
+def test_a_headline_or_caption_glued_before_the_news_is_cut_off(text, news):
+    sentence = Sentence(article_id="a", index=0, start=10, end=10 + len(text), text=text)
+    cut = without_header(sentence)
+    assert cut.text == (news or text)
+    assert cut.start == 10 + len(text) - len(cut.text)
+
+
+def test_statements_cut_a_glued_headline_but_never_read_past_a_comment():
+    text = ("Kessport dock strike ends after nine days The dock workers of Kessport voted on Monday to end their strike .\n"
+            "April 8 , 2024 at 1:36 pm | Reply The board lied to them and the strike should have gone on for weeks .")
+    [kept] = statements(split_sentences("a", text))
+    assert kept.text == "The dock workers of Kessport voted on Monday to end their strike ."
+    assert text[kept.start:kept.end] == kept.text

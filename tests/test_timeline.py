@@ -12,7 +12,6 @@ from storyline.timeline import (
     default_dates,
     fill,
     importance,
-    read_article,
     score,
 )
 
@@ -129,15 +128,6 @@ def test_a_day_keeps_the_lead_it_cannot_do_without():
     assert [(e.date, e.article_id) for e in entries] == [(days[0], "t"), (days[1], "w")]
 
 
-def test_a_live_blog_update_is_read_from_the_day_its_stamp_names():
-    blog = _a("l", date(2024, 5, 2), "(Update 8:02 a.m. Friday) Kessport dock workers walked out on Friday morning.\n"
-              "Every ship in Kessport harbour stayed moored on Friday as the strike began.\n"
-              "(Update 6:40 p.m.) Kessport dock workers voted yesterday to strike over their pay.")
-    named = [[found.value for found in dates] for _, dates in read_article(blog, _sentences(blog))]
-    assert named == [[date(2024, 5, 3)], [date(2024, 5, 3)], [date(2024, 5, 2)]], \
-        "a Thursday page, a Friday update, and one later that Friday"
-
-
 def test_a_question_is_never_an_entry():
     day = date(2024, 5, 2)
     question = "Will the strike by Kessport dock workers over pay halt every ship on Thursday?"
@@ -170,3 +160,16 @@ def test_span_limits_dates_and_undated_articles_are_ignored():
 
 def test_nothing_to_say():
     assert build_timeline([], _sentences) == []
+
+
+def test_a_quote_from_someone_named_only_he_gives_way_to_a_sentence_that_stands_alone():
+    day = date(2024, 5, 6)
+    articles = [
+        _a("q1", day, "`` Kessport dock workers will stay out on strike until their pay rises , '' he said on Monday ."),
+        _a("q2", day, "Kessport dock workers voted on Monday to stay out on strike until the harbour board raises pay ."),
+    ]
+    settings = replace(DEFAULTS, dates=1, sentences_per_date=1)
+    [entry] = build_timeline(articles, _sentences, settings)
+    assert entry.article_id == "q2"
+    [entry] = build_timeline(articles, _sentences, replace(settings, leaning=1.0))
+    assert entry.article_id == "q1", "the quote is the day's most central sentence when read by its words alone"

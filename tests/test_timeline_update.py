@@ -5,8 +5,9 @@ from datetime import date
 
 from storyline.ingest import ingest
 from storyline.model import Article
+from storyline.reading import read_article
 from storyline.sentences import split_sentences
-from storyline.timeline import TimelineState, build_timeline_state, read_article
+from storyline.timeline import TimelineState, build_timeline_state
 from storyline.timeline_update import can_grow, grow_timeline
 from storyline.tracker import refresh_stories, story_timeline
 

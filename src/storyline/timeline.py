@@ -43,8 +43,8 @@ from storyline.clean import language_at
 from storyline.lexicon import stop_words
 from storyline.model import Article, Precision, Sentence, TimelineEntry
 from storyline.offtopic import off_topic
-from storyline.statements import statements, update_stamp
-from storyline.temporal import TemporalExpression, find_dates, stamp_days
+from storyline.reading import Reading, read_article
+from storyline.statements import leans_on_context
 
 METHOD = "datewise-statements-salience-recalled"
 
@@ -70,6 +70,9 @@ class TimelineSettings:
     """Least cosine between a sentence and the rest of the story for it to be an entry."""
     max_overlap: float = 0.35
     """Most cosine between a new entry and one already chosen."""
+    leaning: float = 0.5
+    """A sentence that says little read alone ("'This is not enough,' he said") weighs this share of its score:
+    another of the day's sentences tells the reader more. On Timeline17 this costs 0.0003 ROUGE-1 on both halves."""
     spread: float = 0.15
     spread_days: int = 3
     """A date's importance is divided by (1 + the mean importance of the ``spread_days`` either side) ** ``spread``."""
@@ -205,43 +208,6 @@ def _salience(weights: Mapping[date, float], day: date, settings: TimelineSettin
     around = [day + timedelta(days=k) for k in range(-settings.spread_days, settings.spread_days + 1) if k]
     baseline = sum(weights.get(d, 0) for d in around) / (2 * settings.spread_days)
     return weights[day] / (1.0 + baseline) ** settings.spread
-
-
-Reading = list[tuple[Sentence, list[TemporalExpression]]]
-"""What a story's timeline needs of one article, whatever the story: its statements (sentences, a stamp or a
-dateline cut off) and the dates each one names. It can be kept per article, so a grown story's timeline reads only its new articles."""
-READING_METHOD = "statements-dates-11"
-"""Bumped when what ``read_article`` finds changes (the statement rules, the date rules), so kept readings are
-made again."""
-
-
-def read_article(article: Article, sentences: Sequence[Sentence]) -> Reading:
-    """The article's statements and the dates each names (see ``Reading``), read from the day it was posted on."""
-    posted = _posted(article, sentences)
-    return [(sentence, find_dates(sentence.text, posted.get(sentence.index, article.published),
-                                  language_at(article, sentence.start)))
-            for sentence in statements(list(sentences))]
-
-
-def _posted(article: Article, sentences: Sequence[Sentence]) -> dict[int, date]:
-    """The day each sentence of a live blog was posted, by the index of the sentence: from an update stamp
-    ("Update 8:02 a.m. Friday", or "Update 1:17 p.m." after it) to the next stamp, the stamp's day (``stamp_days``),
-    not the page's date, is "Friday morning"'s reference. Empty for any other article."""
-    if article.published is None:
-        return {}
-    stamped = [(sentence, stamp) for sentence in sentences if (stamp := update_stamp(sentence.text)) is not None]
-    if not stamped:
-        return {}
-    language = language_at(article, stamped[0][0].start)
-    days = dict(zip((sentence.index for sentence, _ in stamped),
-                    stamp_days([stamp for _, stamp in stamped], article.published, language)))
-    posted: dict[int, date] = {}
-    day = article.published
-    for sentence in sentences:
-        day = days.get(sentence.index, day)
-        if day != article.published:
-            posted[sentence.index] = day
-    return posted
 
 
 def collect(articles: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]], settings: TimelineSettings,
@@ -479,6 +445,8 @@ def _summarise(candidates: list[_Candidate], matrix, relevance: np.ndarray, know
     rows = list(unique)
     vectors = matrix[rows]
     scores = (vectors @ np.asarray(vectors.sum(axis=0)).ravel()) * relevance[rows]
+    scores = scores * np.array([settings.leaning if leans_on_context(unique[row].sentence.text) else 1.0
+                                for row in rows])
     norm = np.linalg.norm(known) if known is not None else 0.0
     if norm:
         scores = scores * (1.0 - vectors @ known / norm)

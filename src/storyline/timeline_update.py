@@ -23,9 +23,9 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import date
 
 from storyline.model import Article, Sentence, TimelineEntry
+from storyline.reading import Reading
 from storyline.timeline import (
     DEFAULTS,
-    Reading,
     TimelineSettings,
     TimelineState,
     choose_days,
@@ -39,7 +39,7 @@ GROWTH = 0.1
 """A timeline grows while its story has at most this share more articles than its last full making saw."""
 
 Material = tuple[Sequence[Article], Mapping[str, Sequence[Sentence]], Callable[[Article, Sequence[Sentence]], Reading]]
-"""Articles, the sentences of the dated ones, and a reader of their statements and dates (``timeline.read_article``)."""
+"""Articles, the sentences of the dated ones, and a reader of their statements and dates (``reading.read_article``)."""
 
 
 def can_grow(state: TimelineState, members: Collection[str]) -> bool:

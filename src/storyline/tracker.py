@@ -26,6 +26,7 @@ from storyline.model import Article, Entity, Sentence, Story, TimelineEntry
 from storyline.offtopic import off_topic
 from storyline.readers import read_paths
 from storyline.readers.records import record_to_article
+from storyline.reading import READING_METHOD, Reading, read_article
 from storyline.render import story_detail_dict, story_dict
 from storyline.spacy_entities import SpacyTypedExtractor, installed_pipeline
 from storyline.store import Store, StoryQuery, open_store
@@ -42,13 +43,10 @@ from storyline.temporal import TemporalExpression
 from storyline.timeline import DEFAULTS as TIMELINE_DEFAULTS
 from storyline.timeline import METHOD as TIMELINE_METHOD
 from storyline.timeline import (
-    READING_METHOD,
-    Reading,
     TimelineSettings,
     TimelineState,
     build_timeline,
     build_timeline_state,
-    read_article,
     timeline_entry,
 )
 from storyline.timeline_update import Material, can_grow, grow_timeline
@@ -257,7 +255,7 @@ def _material(store: Store, article_ids: Iterable[str]) -> Material:
 
 def kept_readings(store: Store, articles: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]]
                   ) -> Callable[[Article, Sequence[Sentence]], Reading]:
-    """``timeline.read_article`` for these (dated) articles, kept in the store: an article is read once, so the
+    """``reading.read_article`` for these (dated) articles, kept in the store: an article is read once, so the
     timeline of a story that grew reads only its new articles."""
     def unpack(article_id: str, body: str) -> Reading:
         return [(Sentence(article_id, index, start, end, text),

@@ -30,13 +30,13 @@ from storyline.evaluation.rouge import (
 )
 from storyline.model import Article, Sentence, TimelineEntry
 from storyline.readers import Problem, read_paths
+from storyline.reading import read_article
 from storyline.sentences import split_sentences
 from storyline.timeline import (
     DEFAULTS,
     TimelineSettings,
     build_timeline,
     build_timeline_state,
-    read_article,
 )
 from storyline.timeline_update import GROWTH, Material, grow_timeline
 

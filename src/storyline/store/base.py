@@ -449,7 +449,7 @@ class Store(ABC):
             self.conn.execute("DELETE FROM updates WHERE id = ?", (update_id,))
 
     def readings(self, article_ids: Sequence[str], method: str) -> dict[str, str]:
-        """What was kept of these articles for timelines (see ``timeline.Reading``) under ``method``."""
+        """What was kept of these articles for timelines (see ``reading.Reading``) under ``method``."""
         return dict(self._select_in("SELECT article_id, body FROM article_readings WHERE method = ? AND "
                                     "article_id IN (?*)", article_ids, before=[method]))
 
