@@ -1,6 +1,6 @@
 from collections import Counter
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from storyline.model import Article
 from storyline.sentences import split_sentences
@@ -138,6 +138,18 @@ def test_a_question_is_never_an_entry():
     ]
     entries = build_timeline(articles, _sentences, replace(DEFAULTS, dates=1, sentences_per_date=2))
     assert entries and all("?" not in e.text for e in entries)
+
+
+def test_a_milestone_in_the_story_s_last_days_counts_the_recalls_it_had_no_time_for():
+    days = [date(2024, 1, 1) + timedelta(days=n) for n in range(40)]
+    naming = {day: {day: 1} for day in days}
+    early, late = days[4], days[37]
+    naming[early] = {day: 1 for day in days[5:8]}
+    naming[late] = {day: 2 for day in days[38:40]}
+    weights = importance(dict.fromkeys(days, 1), naming, DEFAULTS)
+    assert weights[late] > weights[early], "named on both days left after it"
+    weights = importance(dict.fromkeys(days, 1), naming, replace(DEFAULTS, recall_boost=1.0))
+    assert weights[late] < weights[early]
 
 
 def test_history_the_story_recalls_is_no_entry_unless_the_span_asks_for_it():

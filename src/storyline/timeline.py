@@ -81,6 +81,10 @@ class TimelineSettings:
     recalled: float = 5.0
     """Each further publication day whose articles name a day adds this to its importance: a date the story keeps
     coming back to on many days is a milestone, one named only in a single day's burst of articles may not be."""
+    recall_boost: float = 2.0
+    """A day followed by fewer publication days than the story's typical day (its last weeks, a lull) had fewer
+    chances to be recalled: its recalls count as many times more, up to this. Without it the newest milestones of a
+    story lose to older ones the story has had weeks to come back to."""
     month_share: float = 0.02
     """When the story chooses how many dates it has, a month holding this share of its articles gets a date of its
     own: where coverage thins (Libya after August 2011, the oil spill after July 2010) the busiest months would
@@ -198,9 +202,21 @@ def importance(published: Mapping[date, int], naming: Mapping[date, Mapping[date
     """For each day with candidates (``naming``'s keys): the articles published that day and those that name it on
     or after it, and ``recalled`` for each day after the first on which articles name it (``RECALLED_SINCE``)."""
     since = _story_since(published)
+    boost = _recall_boost(naming, published, settings.recall_boost)
     return {day: published.get(day, 0) + sum(by.values())
-            + (settings.recalled * max(0, len(by) - 1) if day >= since else 0.0)
+            + (settings.recalled * max(0, len(by) - 1) * boost[day] if day >= since else 0.0)
             for day, by in naming.items()}
+
+
+def _recall_boost(naming: Mapping[date, Mapping[date, int]], published: Mapping[date, int],
+                  most: float) -> dict[date, float]:
+    """How much more each day's recalls count: a day followed by fewer publication days (within
+    ``RECALLED_SINCE``) than the story's typical day had fewer chances to be recalled, so each recall counts for
+    the chances it missed, at most ``most`` times."""
+    days = sorted(d for d, n in published.items() if n)
+    chances = {day: bisect.bisect_right(days, day + RECALLED_SINCE) - bisect.bisect_right(days, day) for day in naming}
+    typical = float(np.median(list(chances.values()))) if chances else 1.0
+    return {day: min(most, max(1.0, typical / max(n, 1))) for day, n in chances.items()}
 
 
 def _salience(weights: Mapping[date, float], day: date, settings: TimelineSettings) -> float:
