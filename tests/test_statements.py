@@ -199,7 +199,8 @@ def test_a_headline_or_caption_glued_before_the_news_is_cut_off(text, news):
 
 
 def test_statements_cut_a_glued_headline_but_never_read_past_a_comment():
-    text = ("Kessport dock strike ends after nine days The dock workers of Kessport voted on Monday to end their strike .\n"
+    text = ("Kessport dock strike ends after nine days The dock workers of Kessport voted on Monday to end their "
+            "strike .\n"
             "April 8 , 2024 at 1:36 pm | Reply The board lied to them and the strike should have gone on for weeks .")
     [kept] = statements(split_sentences("a", text))
     assert kept.text == "The dock workers of Kessport voted on Monday to end their strike ."

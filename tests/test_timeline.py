@@ -177,8 +177,10 @@ def test_nothing_to_say():
 def test_a_quote_from_someone_named_only_he_gives_way_to_a_sentence_that_stands_alone():
     day = date(2024, 5, 6)
     articles = [
-        _a("q1", day, "`` Kessport dock workers will stay out on strike until their pay rises , '' he said on Monday ."),
-        _a("q2", day, "Kessport dock workers voted on Monday to stay out on strike until the harbour board raises pay ."),
+        _a("q1", day, "`` Kessport dock workers will stay out on strike until their pay rises , '' he said on "
+                      "Monday ."),
+        _a("q2", day, "Kessport dock workers voted on Monday to stay out on strike until the harbour board raises "
+                      "pay ."),
     ]
     settings = replace(DEFAULTS, dates=1, sentences_per_date=1)
     [entry] = build_timeline(articles, _sentences, settings)

@@ -120,10 +120,10 @@ that ends in its credit ("... tras el sismo -crédito Ana Ruiz/REUTERS", "... - 
 and day it was taken, as a wire's captions do ("An employee counts money at a fuel station in Kolkata April 7 , 2011
 ."; not "... said on Monday, March 3, 2011")."""
 
-_ACTS = (r"protest|demonstrate|gather|march|rally|chant|shout|celebrate|pray|mourn|call|hold|carry|walk|stand|sit|wait"
-         r"|attend|look|react|gesture|listen|watch|arrive|leave|pose|greet|wave|flee|queue|line up|sing|dance|burn|throw"
-         r"|cross|rest|sleep|clean|inspect|visit|help|pull|push|raise|hug|cry|weep|block|camp|occupy|storm|surround"
-         r"|guard|patrol|search|take part|kneel|sweep|unload|distribute|receive|crowd|ride")
+_ACTS = (r"protest|demonstrate|gather|march|rally|chant|shout|celebrate|pray|mourn|call|hold|carry|walk|stand|sit"
+         r"|wait|attend|look|react|gesture|listen|watch|arrive|leave|pose|greet|wave|flee|queue|line up|sing|dance|burn"
+         r"|throw|cross|rest|sleep|clean|inspect|visit|help|pull|push|raise|hug|cry|weep|block|camp|occupy|storm"
+         r"|surround|guard|patrol|search|take part|kneel|sweep|unload|distribute|receive|crowd|ride")
 _ACTS_ONE = (r"walks|waves|talks|speaks|arrives|gestures|listens|looks|attends|poses|greets|shakes hands|stands|sits"
              r"|leaves|delivers|reacts|smiles|points|answers|testifies|addresses|visits|tours|inspects|departs|boards"
              r"|steps|enters|exits|prays|pauses|signs|laughs|waits|flies|rides|kneels|carries|chats|briefs|responds")
@@ -133,7 +133,8 @@ _SCENE = re.compile(
     rf"|ies)\s+(?:{_ACTS})"
     rf"|(?!(?:When|If|As|Before|After|While|Until|Once|Since|Following|In|At|On)\b)(?:[\w.'-]+,?\s+){{0,5}}"
     rf"[A-Z][\w.'-]*\s+[A-Z][\w.'-]*\s+(?:{_ACTS_ONE}))\b(?!.*\bsa(?:id|ys)\b)"
-    r"(?=.*\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d))"
+    r"(?=.*\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d))"
 )
 """A photo caption: who does what, now, on a day named ("Demonstrators protest in central Cairo on Tuesday", "BP
 Chief Executive Bob Dudley speaks at a press conference in London , Tuesday , Nov. 2 , 2010 ."). News tells a past
@@ -190,15 +191,17 @@ _BEFORE_A_NAME = frozenset(
 )
 _NEWS_VERB = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|said|says|told|can|could|may|might|must|did|does"
                         r"|\w+ed)\b")
-"""A page's headline and photo caption glued before the news, without a stop between them ("Children pulled from
-Haiti rubble An 11-year-old girl has been pulled from the rubble ...", as every BBC page of Timeline17 opens): the
-news starts where a word that opens sentences ("The", "An", "In", "Some"...) follows a word that does not lead into a
-name ("of", "said", "his"...), and what follows is a statement of its own (8 words or more, a verb among the first
-8). After a word in capitals, "The World Tonight" or "In Lending Act" is more likely a title than the news."""
 
 
 def without_header(sentence: Sentence) -> Sentence:
-    """The sentence after the headline or caption glued before it, if there is one: a narrower span of it."""
+    """The sentence after the headline or photo caption glued before it with no stop between them, if there is one
+    ("Children pulled from Haiti rubble An 11-year-old girl has been pulled ...", as every BBC page of Timeline17
+    opens): a narrower span of it.
+
+    The news starts where a word that opens sentences ("The", "An", "In", "Some"...) follows a word that does not
+    lead into a name ("of", "said", "his"...), and what follows is a statement of its own (8 words or more, a verb
+    among the first 8). After a word in capitals, "The World Tonight" or "In Lending Act" is more likely a title.
+    """
     cut = 0
     for match in _GLUED.finditer(sentence.text):
         before, after = sentence.text[:match.start()].split(), sentence.text[match.end():].split()
@@ -208,6 +211,7 @@ def without_header(sentence: Sentence) -> Sentence:
             cut = match.end()
     return replace(sentence, start=sentence.start + cut, text=sentence.text[cut:]) if cut else sentence
 
+
 def junk_reason(text: str) -> str | None:
     """Why this sentence is no statement ("question", "comment", ...), or ``None`` when it may be one."""
     listed = _LIST.search(text)
@@ -215,8 +219,8 @@ def junk_reason(text: str) -> str | None:
         return "list"
     for reason, pattern in (("comment", _COMMENT), ("comment", _THREAD), ("question", _QUESTION), ("stamp", _STAMP),
                             ("stamp", _AGO), ("speaker", _SPEAKER), ("byline", _BYLINE), ("byline", _BYLINE_NEWS),
-                            ("byline", _CREDITS), ("caption", _CAPTION), ("caption", _SCENE), ("link", _LINK), ("navigation", _NAVIGATION),
-                            ("lead-in", _LEAD_IN), ("fragment", _FRAGMENT), ("cut", _CUT)):
+                            ("byline", _CREDITS), ("caption", _CAPTION), ("caption", _SCENE), ("link", _LINK),
+                            ("navigation", _NAVIGATION), ("lead-in", _LEAD_IN), ("fragment", _FRAGMENT), ("cut", _CUT)):
         if pattern.search(text):
             return reason
     return None

@@ -200,7 +200,8 @@ def _own_time(published: Collection[date], span: tuple[date, date] | None) -> tu
 def importance(published: Mapping[date, int], naming: Mapping[date, Mapping[date, int]],
                settings: TimelineSettings) -> dict[date, float]:
     """For each day with candidates (``naming``'s keys): the articles published that day and those that name it on
-    or after it, and ``recalled`` for each day after the first on which articles name it (``RECALLED_SINCE``)."""
+    or after it, and ``recalled`` for each day after the first on which articles name it (``RECALLED_SINCE``), the
+    more for a day that had fewer chances to be named again (``_recall_boost``)."""
     since = _story_since(published)
     boost = _recall_boost(naming, published, settings.recall_boost)
     return {day: published.get(day, 0) + sum(by.values())
