@@ -248,11 +248,18 @@ def stamp_day(stamp: str, published: date, language: str = "en") -> date | None:
     one nearest the page's date (a blog is updated for days after its first post, and a page may be dated by a later
     edition); None when the stamp names no day."""
     words = LANGUAGES.get(language or "en", ENGLISH)
-    named = re.search(rf"(?<!\w)(?:{_alt(words.weekdays)})(?!\w)", stamp, re.IGNORECASE)
+    named = _weekday(language or "en").search(stamp)
     if not named:
         return None
     ahead = (words.weekdays[named[0].lower()] - published.weekday()) % 7
     return published + timedelta(days=ahead if ahead <= 3 else ahead - 7)
+
+
+@cache
+def _weekday(language: str) -> re.Pattern[str]:
+    """A weekday's name in ``language`` (English where it has no word table), as a word of its own."""
+    weekdays = LANGUAGES.get(language, ENGLISH).weekdays
+    return re.compile(rf"(?<!\w)(?:{_alt(weekdays)})(?!\w)", re.IGNORECASE)
 
 
 _CLOCK_12 = re.compile(r"(?<![\d:.])(\d{1,2})(?:[:.](\d\d))?\s*([ap])\.?\s?m\b", re.IGNORECASE)
@@ -279,7 +286,7 @@ def stamp_days(stamps: Sequence[str], published: date, language: str = "en") -> 
     named = [stamp_day(stamp, published, language) for stamp in stamps]
     clocks = [stamp_clock(stamp, language) for stamp in stamps]
     known = [clock for clock in clocks if clock is not None]
-    steps = [later - earlier for earlier, later in zip(known, known[1:]) if later != earlier]
+    steps = [later - earlier for earlier, later in zip(known, known[1:])]
     down = -1 if sum(step < 0 for step in steps) > sum(step > 0 for step in steps) else 1
     anchors = [index for index, day in enumerate(named) if day is not None]
     days = []

@@ -425,8 +425,9 @@ def fill(days: list[date], spare: Sequence[date], pool: Pool, scored: Scored, ch
         candidates = pool.by_day.get(day, [])
         needed = _needed([relevant[d] for d in queue], set(chosen), settings.sentences_per_date)
         own = [c for c in candidates if c.row not in needed]
-        picked = (_summarise(own, scored.matrix, scored.relevance, known, chosen, settings)
-                  or _summarise(candidates, scored.matrix, scored.relevance, known, chosen, settings))
+        picked = _summarise(own, scored.matrix, scored.relevance, known, chosen, settings)
+        if not picked and len(own) < len(candidates):
+            picked = _summarise(candidates, scored.matrix, scored.relevance, known, chosen, settings)
         if not picked and (instead := next(spares, None)):
             bisect.insort(queue, instead)
         for candidate in picked:
