@@ -124,6 +124,37 @@ def test_a_date_in_a_clause_about_another_time_is_marked_background():
     assert not reported.background
 
 
+@pytest.mark.parametrize(
+    ("sentence", "news", "other"),
+    [
+        ("8 October 2023 Dr Vale tells the court that on the night of 25 June he gave the singer a sedative .",
+         date(2023, 10, 8), [date(2023, 6, 25)]),
+        ("March 12 - The council says two wardens were hurt on March 9 , during a fire at the dock .",
+         date(2024, 3, 12), [date(2024, 3, 9)]),
+        ("March 11 : The envoy yesterday opened an office in Kessport .", date(2024, 3, 11), [date(2024, 3, 17)]),
+        ("* March 4 , 2024 21:58 UTC The mayor said today that the bridge stays shut .", date(2024, 3, 4),
+         [MONDAY]),
+    ],
+)
+def test_a_written_date_heading_a_line_dates_it_and_the_others_are_background(sentence, news, other):
+    found = find_dates(sentence, MONDAY)
+    assert [(t.value, t.background) for t in found] == [(news, False)] + [(d, True) for d in other]
+
+
+def test_the_heads_of_recap_lines_glued_together_each_date_their_line():
+    found = find_dates("23 Dec : Two bombs hit Kessport 6 Jan : A car bomb kills 26 people in the old town .",
+                       MONDAY)
+    assert [(t.value, t.background) for t in found] == [(date(2023, 12, 23), False), (date(2024, 1, 6), False)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "On Friday , the dam reopened , ten days after it shut on March 5 .",
+    "The port reopened on March 15 , a week after the fire of March 8 .",
+    "March 15 was the day the dam reopened , after the fire of March 8 .",
+])
+def test_a_date_that_heads_no_line_leaves_the_others_alone(sentence):
+    assert not any(t.background for t in find_dates(sentence, MONDAY))
+
 def test_a_date_before_the_calendar_is_skipped():
     assert find_dates("The dam stood 5000 years ago, and fell on Monday.", MONDAY)[-1].value == MONDAY
     assert len(find_dates("Settlers came 5000 years ago.", MONDAY)) == 0

@@ -360,7 +360,7 @@ def find_dates(sentence: str, published: date | None, language: str = "en") -> l
             if day_and_month:
                 yearless.add(start)
     found.sort(key=lambda t: t.start)
-    return _weekdays_of_dates(_years_written_nearby(found, yearless, sentence), sentence)
+    return _behind_heads(_weekdays_of_dates(_years_written_nearby(found, yearless, sentence), sentence), sentence)
 
 
 _RANGE_GAP = re.compile(r"^\s*(?:[^\W\d]{1,7}\s+){0,2}[^\W\d]{0,7}\s*$|^\s*[-–—]\s*$")
@@ -418,6 +418,27 @@ def _weekdays_of_dates(found: list[TemporalExpression], sentence: str) -> list[T
                    for d in written)
 
     return [t for t in found if t in written or t.precision != "day" or not beside_a_date(t)]
+
+
+_LINE_MARK = re.compile(r"\s*[:\u2013\u2014-]\s")
+"""A colon or dash after a date that heads a line of a recap ("April 22 : the rig sinks")."""
+_HEAD_END = re.compile(rf"{_LINE_MARK.pattern}|\s*\d{{1,2}}[:.]\d\d\b|\s+(?=[A-Z])")
+"""What follows a date that heads a sentence: a line mark, a clock ("May 24 , 2010 21:58 UTC The ..."), or the
+news itself ("8 October 2011 Dr Murray reveals ...")."""
+_BEFORE_HEAD = re.compile(r"[\s*\u2022-]*")
+
+
+def _behind_heads(found: list[TemporalExpression], sentence: str) -> list[TemporalExpression]:
+    """A sentence headed by a written date is a line of a recap or a post stamped with its day: the news is that
+    day's, and every other date in it is about another time ("8 October 2011 Dr Murray tells police that on the
+    night of 25 June he ..." is news of 8 October), but for the heads of further lines glued to it ("... in
+    Damascus 6 Jan : Car bomb ...")."""
+    first = found[0] if found else None
+    if (first is None or first.precision != "day" or not any(c.isdigit() for c in first.text)
+            or not _BEFORE_HEAD.fullmatch(sentence, 0, first.start) or not _HEAD_END.match(sentence, first.end)):
+        return found
+    return [t if t is first or t.background or _LINE_MARK.match(sentence, t.end) else replace(t, background=True)
+            for t in found]
 
 
 def day_dates(sentence: str, published: date | None, language: str = "en") -> Iterator[date]:
