@@ -73,8 +73,10 @@ _PREFIX = re.compile(
     rf"|^(?:(?:[A-Z][\w.'’/\\-]*|\d{{1,2}})[ ,]*){{0,5}}{_OPEN}\s*(?:Reuters|AP|AFP|CNN|Bloomberg|dpa|ANSA|EFE|Xinhua)\s*{_CLOSE}"
     r"\s*(?:''|\")?\s*(?:-+|—|–|:)\s*"
     rf"|^\s*{TIME_LINE}\s*"
-    rf"|^\s*(?:\d{{1,2}}\s+[A-Z][a-z]+\s+\d{{4}}\s+)?Last updated at\s+{_CLOCK}\s*(?:GMT|BST|UTC|ET)?\s*(?:Help\s+)?"
+    rf"|^\s*(?:\d{{1,2}}\s+[A-Z][a-z]+\s+\d{{4}}\s+)?(?:Page\s+)?[Ll]ast updated at\s+{_CLOCK}\s*(?:GMT|BST|UTC|ET)?"
+    rf"\s*(?:,\s*[A-Z][a-z]+\s*,\s*\d{{1,2}}\s+[A-Z][a-z]+\s+\d{{4}}\s*(?:{_CLOCK}\s*(?:UK|GMT|BST)?\s*)?)?(?:Help\s+)?"
     r"|^\s*By the (?:[A-Z][\w.]*\s+){1,2}(?:Wires?\s+)?Staff\s+"
+    rf"|^\s*{_OPEN}\s*an error occurred while processing this directive\s*{_CLOSE}\s*"
     r"|^\s*:\s+"
     r"|^\s*(?:\\?\*|•)\s+"
     r"|^\s*(?:Photograph|Photo|Picture|Foto)\s*:\s*(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*"
@@ -82,8 +84,10 @@ _PREFIX = re.compile(
 )
 """What stands before the news in a sentence: a live-blog time stamp ("(Update 8:14 a.m. Tuesday in Cairo) ..."),
 a wire page's line ("CAIRO | Tue Jul 19, 2011 4:04 pm BST"), a dateline ("CAIRO (Reuters) - "), a page's time line
-("Thursday 31 March 2005 00.05 BST", "9 November 2011 Last updated at 10:48 GMT"), a photo credit ("Photograph: Jo
-Bloggs/AP"), a desk's byline ("By the CNN Wire Staff"), a colon such a stamp leaves behind, and a list's bullet ("* May
+("Thursday 31 March 2005 00.05 BST", "9 November 2011 Last updated at 10:48 GMT", "Page last updated at 07:48
+GMT , Tuesday , 8 November 2011 08:48 UK"), a photo credit ("Photograph: Jo
+Bloggs/AP"), a desk's byline ("By the CNN Wire Staff"), a server's error in place of a page's part ("[an error
+occurred while processing this directive]"), a colon such a stamp leaves behind, and a list's bullet ("* May
 1 - Coast Guard says ...", a wire's chronology)."""
 
 _SPEAKER = re.compile(r"^\s*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’ ,-]{1,60}(?:\s*(?:\(|-LRB-)[^):]{1,40}(?:\)|-RRB-))?\s?:(?!\d)")
@@ -97,6 +101,13 @@ _BYLINE = re.compile(
     r"|[Ee]ditor|News|Press|Post|Times|Staff|Writer|writer))"
 )
 """A byline, perhaps glued to what follows: "By Jim Muir BBC News , Beirut ...", "By Ezra Klein | May 19"."""
+_NAMED = r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*\s+){1,2}[A-ZÀ-ÖØ-Þ][\w'’.-]*"
+_BYLINE_TITLED = re.compile(
+    rf"^\s*(?:By|BY)\s+{_NAMED}(?:\s*(?:,|\band\b)\s*{_NAMED})*\s*,\s*(?:(?:Special to|For)\s+)?"
+    r"(?:[A-Z]{2,}\b|(?:[A-Za-z]+\s+){0,3}(?:Producer|Correspondent|correspondent|Editor|Analyst|Contributor)\b)"
+)
+"""A byline with its writers' titles after a comma, glued to the page's summary or lead: "By Ada Quill , Tide
+National Security Producer ...", "By Ada Quill , Special to Tide ...", "By Ada Quill , Jo Bloggs and Ann Other , CNN"."""
 _CREDITS = re.compile(rf"^\s*{_OPEN}\s*(?:Additional\s+)?(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Cc]ompiled)\s+by\b")
 """A wire's credits: "(Reporting by Jo Bloggs; Editing by Ann Other)", and what a page glues after them."""
 _BYLINE_NEWS = re.compile(r"^\s*(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*\s+){2,4}News\s*,\s*[A-Z]")
@@ -218,7 +229,8 @@ def junk_reason(text: str) -> str | None:
     if listed and len(listed[0]) >= LIST_SHARE * len(text):
         return "list"
     for reason, pattern in (("comment", _COMMENT), ("comment", _THREAD), ("question", _QUESTION), ("stamp", _STAMP),
-                            ("stamp", _AGO), ("speaker", _SPEAKER), ("byline", _BYLINE), ("byline", _BYLINE_NEWS),
+                            ("stamp", _AGO), ("speaker", _SPEAKER), ("byline", _BYLINE), ("byline", _BYLINE_TITLED),
+                            ("byline", _BYLINE_NEWS),
                             ("byline", _CREDITS), ("caption", _CAPTION), ("caption", _SCENE), ("link", _LINK),
                             ("navigation", _NAVIGATION), ("lead-in", _LEAD_IN), ("fragment", _FRAGMENT), ("cut", _CUT)):
         if pattern.search(text):
