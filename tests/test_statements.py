@@ -202,6 +202,11 @@ def test_a_sentence_that_leans_on_the_one_before_is_told_apart(text, leans):
     ("Ada Quist read The Kessport Tide to the strikers and said the harbour board had lied to them .", None),
     ("The union 's leader told The Kessport Tide on Monday that the dock strike would go on until May .", None),
     ("Kessport strike ends The dock workers voted .", None),
+    ("More than 4,000 dockers now work on the clean-up The oil spill in the harbour of Kessport has so far cost the "
+     "port $ 3 m .", "The oil spill in the harbour of Kessport has so far cost the port $ 3 m ."),
+    ("In her prize-winning 1998 book The Death of the Harbour , Ada Quist told how the docks of Kessport closed .", None),
+    ("The mayor gave an interview , telling The Kessport Tide last month that the port would reopen .", None),
+    ("In Ada Quist 's The Long Strike , the dock workers of Kessport vote to stay out all winter .", None),
     ("Dockers joined the protest at the Orlen gates An Orlen council spokesman , speaking to reporters .", None),
 ])
 def test_a_headline_or_caption_glued_before_the_news_is_cut_off(text, news):

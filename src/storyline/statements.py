@@ -198,8 +198,13 @@ _BEFORE_A_NAME = frozenset(
     " before since until into onto over under about against between among through during without within near across"
     " said says say told tells tell called calls named names met meets visited visits joined joins led leads like"
     " including include includes per via is are was were be his her its their our my your read reads wrote writes sued"
-    " sues bought buys owns owned watched starred stars edited edits published publishes launched quit".split()
+    " sues bought buys owns owned watched starred stars edited edits published publishes launched quit telling book"
+    " novel film album song magazine newspaper programme"
+    " 's ’s".split()
 )
+VERB_WITHIN = 11
+"""How far into the news glued after a header its verb may be: a subject may run long ("The oil spill in the Gulf
+of Mexico has ...")."""
 _NEWS_VERB = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|said|says|told|can|could|may|might|must|did|does"
                         r"|\w+ed)\b")
 
@@ -211,13 +216,13 @@ def without_header(sentence: Sentence) -> Sentence:
 
     The news starts where a word that opens sentences ("The", "An", "In", "Some"...) follows a word that does not
     lead into a name ("of", "said", "his"...), and what follows is a statement of its own (8 words or more, a verb
-    among the first 8). After a word in capitals, "The World Tonight" or "In Lending Act" is more likely a title.
+    among the first ``VERB_WITHIN``). After a word in capitals, "The World Tonight" or "In Lending Act" is more likely a title.
     """
     cut = 0
     for match in _GLUED.finditer(sentence.text):
         before, after = sentence.text[:match.start()].split(), sentence.text[match.end():].split()
         if (len(before) >= 3 and len(after) >= 8 and before[-1].lower() not in _BEFORE_A_NAME
-                and not re.search(r"[:,;|`\"“-]$", before[-1]) and _NEWS_VERB.search(" ".join(after[:8]))
+                and not re.search(r"[:,;|`\"“-]$", before[-1]) and _NEWS_VERB.search(" ".join(after[:VERB_WITHIN]))
                 and not (before[-1][0].isupper() and after[1][0].isupper())):
             cut = match.end()
     return replace(sentence, start=sentence.start + cut, text=sentence.text[cut:]) if cut else sentence
