@@ -85,10 +85,10 @@ _PREFIX = re.compile(
 """What stands before the news in a sentence: a live-blog time stamp ("(Update 8:14 a.m. Tuesday in Cairo) ..."),
 a wire page's line ("CAIRO | Tue Jul 19, 2011 4:04 pm BST"), a dateline ("CAIRO (Reuters) - "), a page's time line
 ("Thursday 31 March 2005 00.05 BST", "9 November 2011 Last updated at 10:48 GMT", "Page last updated at 07:48
-GMT , Tuesday , 8 November 2011 08:48 UK"), a photo credit ("Photograph: Jo
-Bloggs/AP"), a desk's byline ("By the CNN Wire Staff"), a server's error in place of a page's part ("[an error
-occurred while processing this directive]"), a colon such a stamp leaves behind, and a list's bullet ("* May
-1 - Coast Guard says ...", a wire's chronology)."""
+GMT , Tuesday , 8 November 2011 08:48 UK"), a photo credit ("Photograph: Jo Bloggs/AP"), a desk's byline ("By the
+CNN Wire Staff"), a server's error in place of a page's part ("[an error occurred while processing this
+directive]"), a colon such a stamp leaves behind, and a list's bullet ("* May 1 - Coast Guard says ...", a wire's
+chronology)."""
 
 _SPEAKER = re.compile(r"^\s*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’ ,-]{1,60}(?:\s*(?:\(|-LRB-)[^):]{1,40}(?:\)|-RRB-))?\s?:(?!\d)")
 """A transcript speaker tag or a capitalised kicker: "ANDERSON : I want to ...", "CARL AZUZ, CNN ANCHOR: ...",
@@ -199,8 +199,7 @@ _BEFORE_A_NAME = frozenset(
     " said says say told tells tell called calls named names met meets visited visits joined joins led leads like"
     " including include includes per via is are was were be his her its their our my your read reads wrote writes sued"
     " sues bought buys owns owned watched starred stars edited edits published publishes launched quit telling book"
-    " novel film album song magazine newspaper programme"
-    " 's ’s".split()
+    " novel film album song magazine newspaper programme 's ’s".split()
 )
 VERB_WITHIN = 11
 """How far into the news glued after a header its verb may be: a subject may run long ("The oil spill in the Gulf
@@ -215,8 +214,9 @@ def without_header(sentence: Sentence) -> Sentence:
     opens): a narrower span of it.
 
     The news starts where a word that opens sentences ("The", "An", "In", "Some"...) follows a word that does not
-    lead into a name ("of", "said", "his"...), and what follows is a statement of its own (8 words or more, a verb
-    among the first ``VERB_WITHIN``). After a word in capitals, "The World Tonight" or "In Lending Act" is more likely a title.
+    lead into a name ("of", "said", "his", "book", "'s"...), and what follows is a statement of its own (8 words or
+    more, a verb among the first ``VERB_WITHIN``). After a word in capitals, "The World Tonight" or "In Lending Act"
+    is more likely a title.
     """
     cut = 0
     for match in _GLUED.finditer(sentence.text):
