@@ -94,14 +94,16 @@ _SPEAKER = re.compile(r"^\s*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’ ,-]{1,60}(?:\s*(?
 """A transcript speaker tag or a capitalised kicker: "ANDERSON : I want to ...", "CARL AZUZ, CNN ANCHOR: ...",
 "NEW : Rebels ..."."""
 
+_CAPITALISED = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"
+"""A word that opens with a capital, as names in a byline do ("O'Neil", "St.")."""
 _BYLINE = re.compile(
-    r"^\s*(?:By|BY|Por|Par|Von)\s+(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*\s+){0,2}[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+|,\s*)"
+    rf"^\s*(?:By|BY|Por|Par|Von)\s+(?:{_CAPITALISED}\s+){{0,2}}{_CAPITALISED}(?:\s+|,\s*)"
     r"(?:and\s+[A-Z][\w'’.-]*\s+[A-Z][\w'’.-]*\s+)?"
     r"(?:\||--|-|(?:Associated|Reuters|AFP|Staff|Special)\b|[A-Za-z ]{0,25}(?:Correspondent|correspondent|[Rr]eporter"
     r"|[Ee]ditor|News|Press|Post|Times|Staff|Writer|writer))"
 )
 """A byline, perhaps glued to what follows: "By Jim Muir BBC News , Beirut ...", "By Ezra Klein | May 19"."""
-_NAMED = r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*\s+){1,2}[A-ZÀ-ÖØ-Þ][\w'’.-]*"
+_NAMED = rf"(?:{_CAPITALISED}\s+){{1,2}}{_CAPITALISED}"
 _BYLINE_TITLED = re.compile(
     rf"^\s*(?:By|BY)\s+{_NAMED}(?:\s*(?:,|\band\b)\s*{_NAMED})*\s*,\s*(?:(?:Special to|For)\s+)?"
     r"(?:[A-Z]{2,}\b|(?:[A-Za-z]+\s+){0,3}(?:Producer|Correspondent|correspondent|Editor|Analyst|Contributor)\b)"
@@ -110,7 +112,7 @@ _BYLINE_TITLED = re.compile(
 National Security Producer ...", "By Ada Quill , Special to Tide ...", "By Ada Quill , Jo Bloggs and Ann Other , CNN"."""
 _CREDITS = re.compile(rf"^\s*{_OPEN}\s*(?:Additional\s+)?(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Cc]ompiled)\s+by\b")
 """A wire's credits: "(Reporting by Jo Bloggs; Editing by Ann Other)", and what a page glues after them."""
-_BYLINE_NEWS = re.compile(r"^\s*(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*\s+){2,4}News\s*,\s*[A-Z]")
+_BYLINE_NEWS = re.compile(rf"^\s*(?:{_CAPITALISED}\s+){{2,4}}News\s*,\s*[A-Z]")
 """A byline without its "By", as a broadcaster's pages write it before their lead: "Jim Muir BBC News , Beirut ..."."""
 
 _PICTURE = r"(?:photo|picture|photograph|image|frame grab)"
@@ -235,9 +237,9 @@ def junk_reason(text: str) -> str | None:
         return "list"
     for reason, pattern in (("comment", _COMMENT), ("comment", _THREAD), ("question", _QUESTION), ("stamp", _STAMP),
                             ("stamp", _AGO), ("speaker", _SPEAKER), ("byline", _BYLINE), ("byline", _BYLINE_TITLED),
-                            ("byline", _BYLINE_NEWS),
-                            ("byline", _CREDITS), ("caption", _CAPTION), ("caption", _SCENE), ("link", _LINK),
-                            ("navigation", _NAVIGATION), ("lead-in", _LEAD_IN), ("fragment", _FRAGMENT), ("cut", _CUT)):
+                            ("byline", _BYLINE_NEWS), ("byline", _CREDITS), ("caption", _CAPTION), ("caption", _SCENE),
+                            ("link", _LINK), ("navigation", _NAVIGATION), ("lead-in", _LEAD_IN),
+                            ("fragment", _FRAGMENT), ("cut", _CUT)):
         if pattern.search(text):
             return reason
     return None

@@ -404,6 +404,11 @@ def _years_written_nearby(found: list[TemporalExpression], yearless: set[int],
     return out
 
 
+def _written_day(t: TemporalExpression) -> bool:
+    """A day written with its number ("March 3", "3 mars"), not named by a word ("Friday", "yesterday")."""
+    return t.precision == "day" and any(c.isdigit() for c in t.text)
+
+
 _BETWEEN_WEEKDAY_AND_DATE = re.compile(r"^[\s,]*(?:\w+[\s,]+)?$")
 """What may stand between a date and its weekday: "Friday, March 3", "am 26. Oktober, einem Freitag"."""
 
@@ -411,7 +416,7 @@ _BETWEEN_WEEKDAY_AND_DATE = re.compile(r"^[\s,]*(?:\w+[\s,]+)?$")
 def _weekdays_of_dates(found: list[TemporalExpression], sentence: str) -> list[TemporalExpression]:
     """Without the weekdays (and other words for a day) that only say which day a written date next to them
     is: in "am 26. Oktober, einem Freitag" the Friday is the 26th, not the Friday before publication."""
-    written = [t for t in found if t.precision == "day" and any(c.isdigit() for c in t.text)]
+    written = [t for t in found if _written_day(t)]
 
     def beside_a_date(t: TemporalExpression) -> bool:
         return any(_BETWEEN_WEEKDAY_AND_DATE.match(sentence[min(t.end, d.end):max(t.start, d.start)])
@@ -434,8 +439,7 @@ def _behind_heads(found: list[TemporalExpression], sentence: str) -> list[Tempor
     night of 25 June he ..." is news of 8 October), but for the heads of further lines glued to it ("... in
     Damascus 6 Jan : Car bomb ...")."""
     first = found[0] if found else None
-    if (first is None or first.precision != "day" or not any(c.isdigit() for c in first.text)
-            or not _BEFORE_HEAD.fullmatch(sentence, 0, first.start) or not _HEAD_END.match(sentence, first.end)):
+    if (first is None or not _written_day(first) or not _BEFORE_HEAD.fullmatch(sentence, 0, first.start) or not _HEAD_END.match(sentence, first.end)):
         return found
     return [t if t is first or t.background or _LINE_MARK.match(sentence, t.end) else replace(t, background=True)
             for t in found]
