@@ -6,9 +6,11 @@ from storyline.model import Article
 from storyline.sentences import split_sentences
 from storyline.timeline import (
     DEFAULTS,
+    LEAST_COVERAGE,
     build_timeline,
     choose_days,
     collect,
+    coverage,
     default_dates,
     fill,
     importance,
@@ -67,6 +69,26 @@ def test_a_month_with_its_share_of_the_story_gets_a_date_when_the_story_chooses_
     assert sorted(ranked[:wanted]) == sorted(ranked[:may]) + [date(2024, 7, 9)], "2 of 77 articles: July's best day"
     ranked, wanted = choose_days(published, naming, set(published), replace(DEFAULTS, dates=10), None)
     assert all(day.month == 5 for day in ranked[:wanted]), "a number of dates asked for is kept"
+
+
+def test_a_milestone_where_coverage_thins_outranks_an_ordinary_day_of_a_busy_month():
+    busy = {date(2024, 3, day): 8 for day in range(1, 32)}
+    quiet = {date(2024, 9, day): 1 for day in (2, 16, 23, 30)} | {date(2024, 9, 10): 4}
+    published = busy | quiet
+    naming = {day: Counter() for day in published}
+    one = replace(DEFAULTS, dates=1)
+    ranked, _ = choose_days(published, naming, set(published), one, None)
+    assert ranked[0] == date(2024, 9, 10), "four reports where a fortnight has three"
+    ranked, _ = choose_days(published, naming, set(published), replace(one, lull=0.0), None)
+    assert ranked[0].month == 3, "counting articles alone, any day of March wins"
+
+
+def test_coverage_is_against_the_story_mean_and_never_below_a_floor():
+    published = {date(2024, 3, day): 2 for day in range(1, 11)} | {date(2024, 3, 30): 2}
+    dense = coverage(published, [date(2024, 3, 5), date(2024, 3, 20)], 2)
+    mean = 22 / 30
+    assert dense[date(2024, 3, 5)] == 2 / mean
+    assert dense[date(2024, 3, 20)] == LEAST_COVERAGE, "no article within two days"
 
 
 def test_history_the_story_mentions_on_many_days_is_not_recalled_as_its_own():

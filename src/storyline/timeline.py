@@ -46,7 +46,7 @@ from storyline.offtopic import off_topic
 from storyline.reading import Reading, read_article
 from storyline.statements import leans_on_context
 
-METHOD = "datewise-statements-salience-recalled"
+METHOD = "datewise-statements-salience-recalled-lulls"
 
 
 @dataclass(frozen=True)
@@ -76,6 +76,11 @@ class TimelineSettings:
     spread: float = 0.15
     spread_days: int = 3
     """A date's importance is divided by (1 + the mean importance of the ``spread_days`` either side) ** ``spread``."""
+    lull: float = 0.2
+    lull_days: int = 14
+    """And by (the articles published within ``lull_days`` either side, against the story's mean over as many
+    days) ** ``lull``, at least a fifth: where coverage thins (Libya after August 2011) a milestone is reported by
+    a few articles, where it is thick (Libya's March) an ordinary day by a dozen."""
     precisions: tuple[str, ...] = ("day", "week")
     """How precise a date named in a sentence must be to date an entry ("three weeks ago" is a week)."""
     recalled: float = 5.0
@@ -227,6 +232,34 @@ def _salience(weights: Mapping[date, float], day: date, settings: TimelineSettin
     return weights[day] / (1.0 + baseline) ** settings.spread
 
 
+LEAST_COVERAGE = 0.2
+"""The thinnest coverage ``TimelineSettings.lull`` counts, against the story's mean: a day named from a time the
+story has no articles in is not thereby a milestone."""
+
+
+def coverage(published: Mapping[date, int], days: Iterable[date], reach: int) -> dict[date, float]:
+    """For each of ``days``: the articles published within ``reach`` days either side (within the story's first
+    and last publication days), against the story's mean over as many days; at least ``LEAST_COVERAGE``."""
+    if not published:
+        return {day: 1.0 for day in days}
+    first, last = min(published), max(published)
+    ordinals = sorted(published)
+    running = np.cumsum([published[d] for d in ordinals])
+    mean = running[-1] / ((last - first).days + 1)
+
+    def within(start: date, end: date) -> int:
+        high = bisect.bisect_right(ordinals, end)
+        low = bisect.bisect_left(ordinals, start)
+        return int(running[high - 1] - (running[low - 1] if low else 0)) if high > low else 0
+
+    result = {}
+    for day in days:
+        start, end = max(first, day - timedelta(days=reach)), min(last, day + timedelta(days=reach))
+        span = (end - start).days + 1 if end >= start else 2 * reach + 1
+        result[day] = max(LEAST_COVERAGE, within(start, end) / span / mean)
+    return result
+
+
 def collect(articles: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]], settings: TimelineSettings,
             read: Callable[[Article, Sequence[Sentence]], Reading] = read_article, story_size: int | None = None
             ) -> Pool:
@@ -354,7 +387,9 @@ def choose_days(published: Mapping[date, int], naming: Mapping[date, Mapping[dat
     weights = importance(published, naming, settings)
     start, end = _own_time(published, span)
     days = [d for d, n in weights.items() if (n or settings.dates is not None) and start <= d <= end]
-    ranked = sorted((d for d in days if d in eligible), key=lambda d: (_salience(weights, d, settings), d), reverse=True)
+    dense = coverage(published, days, settings.lull_days)
+    ranked = sorted((d for d in days if d in eligible),
+                    key=lambda d: (_salience(weights, d, settings) / dense[d] ** settings.lull, d), reverse=True)
     if settings.dates is not None:
         return ranked, settings.dates
     wanted = default_dates(days, settings)
