@@ -208,6 +208,11 @@ def test_a_sentence_that_leans_on_the_one_before_is_told_apart(text, leans):
     ("The mayor gave an interview , telling The Kessport Tide last month that the port would reopen .", None),
     ("In Ada Quist 's The Long Strike , the dock workers of Kessport vote to stay out all winter .", None),
     ("Dockers joined the protest at the Orlen gates An Orlen council spokesman , speaking to reporters .", None),
+    ("`` We hold every quay except the one they call ` Pier Two ' where the last strikers are surrounded , '' said "
+     "Ada Quist .", None),
+    ("The union 's blog “ Still Out In ” will publish the names of every striker who was hurt on the quay .", None),
+    ("The mayor wrote on Monday : \"We will reopen the port soon The dockers of Kessport have won and the board must "
+     "pay them .\"", None),
 ])
 def test_a_headline_or_caption_glued_before_the_news_is_cut_off(text, news):
     sentence = Sentence(article_id="a", index=0, start=10, end=10 + len(text), text=text)

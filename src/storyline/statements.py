@@ -210,6 +210,19 @@ _NEWS_VERB = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|said|says
                         r"|\w+ed)\b")
 
 
+_QUOTES = (("``", "''"), ("“", "”"), ("‘", "’"), ("«", "»"))
+"""Quotation marks that say which way they face (Timeline17's text writes them as tokens: "`` We have ... ''")."""
+
+
+def _in_quotation(text: str) -> bool:
+    """Whether a quotation opened in ``text`` is still open at its end: no header ends inside a quote ("`` We hold
+    the city except neighborhood ` Number Two ' where ..." is one sentence). A lone "`" opens as a word of its own;
+    a straight double quote is open after an odd number of them."""
+    words = text.split()
+    return (any(text.count(opening) > text.count(closing) for opening, closing in _QUOTES)
+            or words.count("`") > words.count("'") or text.count('"') % 2 == 1)
+
+
 def without_header(sentence: Sentence) -> Sentence:
     """The sentence after the headline or photo caption glued before it with no stop between them, if there is one
     ("Children pulled from Haiti rubble An 11-year-old girl has been pulled ...", as every BBC page of Timeline17
@@ -222,10 +235,11 @@ def without_header(sentence: Sentence) -> Sentence:
     """
     cut = 0
     for match in _GLUED.finditer(sentence.text):
-        before, after = sentence.text[:match.start()].split(), sentence.text[match.end():].split()
+        head = sentence.text[:match.start()]
+        before, after = head.split(), sentence.text[match.end():].split()
         if (len(before) >= 3 and len(after) >= 8 and before[-1].lower() not in _BEFORE_A_NAME
                 and not re.search(r"[:,;|`\"“-]$", before[-1]) and _NEWS_VERB.search(" ".join(after[:VERB_WITHIN]))
-                and not (before[-1][0].isupper() and after[1][0].isupper())):
+                and not (before[-1][0].isupper() and after[1][0].isupper()) and not _in_quotation(head)):
             cut = match.end()
     return replace(sentence, start=sentence.start + cut, text=sentence.text[cut:]) if cut else sentence
 
