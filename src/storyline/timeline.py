@@ -238,25 +238,17 @@ story has no articles in is not thereby a milestone."""
 
 
 def coverage(published: Mapping[date, int], days: Iterable[date], reach: int) -> dict[date, float]:
-    """For each of ``days``: the articles published within ``reach`` days either side (within the story's first
-    and last publication days), against the story's mean over as many days; at least ``LEAST_COVERAGE``."""
+    """For each of ``days``: the articles published a day within ``reach`` days either side (and within the story's
+    first and last publication days), against the story's mean a day; at least ``LEAST_COVERAGE``."""
     if not published:
-        return {day: 1.0 for day in days}
+        return dict.fromkeys(days, 1.0)
     first, last = min(published), max(published)
-    ordinals = sorted(published)
-    running = np.cumsum([published[d] for d in ordinals])
-    mean = running[-1] / ((last - first).days + 1)
-
-    def within(start: date, end: date) -> int:
-        high = bisect.bisect_right(ordinals, end)
-        low = bisect.bisect_left(ordinals, start)
-        return int(running[high - 1] - (running[low - 1] if low else 0)) if high > low else 0
-
+    mean = sum(published.values()) / ((last - first).days + 1) or 1.0
     result = {}
     for day in days:
         start, end = max(first, day - timedelta(days=reach)), min(last, day + timedelta(days=reach))
-        span = (end - start).days + 1 if end >= start else 2 * reach + 1
-        result[day] = max(LEAST_COVERAGE, within(start, end) / span / mean)
+        around = [start + timedelta(days=k) for k in range((end - start).days + 1)]
+        result[day] = max(LEAST_COVERAGE, sum(published.get(d, 0) for d in around) / max(len(around), 1) / mean)
     return result
 
 
