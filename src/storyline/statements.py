@@ -109,7 +109,8 @@ _BYLINE_TITLED = re.compile(
     r"(?:[A-Z]{2,}\b|(?:[A-Za-z]+\s+){0,3}(?:Producer|Correspondent|correspondent|Editor|Analyst|Contributor)\b)"
 )
 """A byline with its writers' titles after a comma, glued to the page's summary or lead: "By Ada Quill , Tide
-National Security Producer ...", "By Ada Quill , Special to Tide ...", "By Ada Quill , Jo Bloggs and Ann Other , CNN"."""
+National Security Producer ...", "By Ada Quill , Special to Tide ...", "By Ada Quill , Jo Bloggs and Ann Other ,
+CNN"."""
 _CREDITS = re.compile(rf"^\s*{_OPEN}\s*(?:Additional\s+)?(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Cc]ompiled)\s+by\b")
 """A wire's credits: "(Reporting by Jo Bloggs; Editing by Ann Other)", and what a page glues after them."""
 _BYLINE_NEWS = re.compile(rf"^\s*(?:{_CAPITALISED}\s+){{2,4}}News\s*,\s*[A-Z]")

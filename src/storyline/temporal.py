@@ -439,7 +439,8 @@ def _behind_heads(found: list[TemporalExpression], sentence: str) -> list[Tempor
     night of 25 June he ..." is news of 8 October), but for the heads of further lines glued to it ("... in
     Damascus 6 Jan : Car bomb ...")."""
     first = found[0] if found else None
-    if (first is None or not _written_day(first) or not _BEFORE_HEAD.fullmatch(sentence, 0, first.start) or not _HEAD_END.match(sentence, first.end)):
+    if (first is None or not _written_day(first) or not _BEFORE_HEAD.fullmatch(sentence, 0, first.start)
+            or not _HEAD_END.match(sentence, first.end)):
         return found
     return [t if t is first or t.background or _LINE_MARK.match(sentence, t.end) else replace(t, background=True)
             for t in found]

@@ -379,9 +379,10 @@ def choose_days(published: Mapping[date, int], naming: Mapping[date, Mapping[dat
     weights = importance(published, naming, settings)
     start, end = _own_time(published, span)
     days = [d for d, n in weights.items() if (n or settings.dates is not None) and start <= d <= end]
-    dense = coverage(published, days, settings.lull_days)
-    ranked = sorted((d for d in days if d in eligible),
-                    key=lambda d: (_salience(weights, d, settings) / dense[d] ** settings.lull, d), reverse=True)
+    candidates = [d for d in days if d in eligible]
+    dense = coverage(published, candidates, settings.lull_days)
+    ranked = sorted(candidates, key=lambda d: (_salience(weights, d, settings) / dense[d] ** settings.lull, d),
+                    reverse=True)
     if settings.dates is not None:
         return ranked, settings.dates
     wanted = default_dates(days, settings)
