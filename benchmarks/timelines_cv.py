@@ -1,6 +1,7 @@
 """Choose the timeline settings by cross-validation over Timeline17's topics, and report both halves.
 
 Usage: python benchmarks/timelines_cv.py [T17_DIR] [--grid NAME=V1,V2,... ...] [--metric R1|R2|date]
+("none" turns off a setting that may be None)
 
 The nine topics are dealt into two halves in turn (odd and even in name
 order). Each setting of a small grid (by default: how strongly a date is
@@ -77,7 +78,9 @@ def _grid_point(text: str) -> tuple[str, tuple[float, ...]]:
     name, _, values = text.partition("=")
     if not hasattr(DEFAULTS, name) or not values:
         raise argparse.ArgumentTypeError(f"{text!r}: expected NAME=V1,V2,... with NAME a timeline setting")
-    return name, tuple(type(getattr(DEFAULTS, name))(v) for v in values.split(","))
+    kind = type(getattr(DEFAULTS, name))
+    return name, tuple(None if v.lower() == "none" else (float if kind is type(None) else kind)(v)
+                       for v in values.split(","))
 
 
 if __name__ == "__main__":

@@ -150,6 +150,32 @@ def test_a_day_keeps_the_lead_it_cannot_do_without():
     assert [(e.date, e.article_id) for e in entries] == [(days[0], "t"), (days[1], "w")]
 
 
+def test_a_claim_the_story_keeps_telling_does_not_stand_for_a_later_day():
+    """Every report of a trial repeats the charge and the plea; on the day a witness speaks, the plea is the most
+    central lead of the day's articles, but it is what the story told a week before, not that day's news."""
+    denial = "The harbour master , Edwin Mabry , denies fraud over the Kessport dredging contracts ."
+    story = [
+        _a("c", date(2024, 6, 3), "Prosecutors charged the Kessport harbour master Edwin Mabry with fraud over the "
+           "dredging contracts.\n" + denial),
+        _a("o", date(2024, 6, 5), "The fraud trial of the Kessport harbour master opened with the reading of the "
+           "dredging contracts.\n" + denial),
+        _a("d1", date(2024, 6, 12), "A diver told the fraud trial the Kessport channel in the dredging contracts was "
+           "never dug.\n" + denial),
+        _a("d2", date(2024, 6, 12), "A port clerk told the fraud trial the Kessport harbour master signed the invoices "
+           "twice.\nEdwin Mabry , 61 , denies fraud over the Kessport dredging contracts ."),
+        _a("d3", date(2024, 6, 12), "An engineer told the fraud trial the Kessport channel depth matched the old "
+           "charts.\n" + denial),
+    ]
+    pool = collect(story, {a.id: _sentences(a) for a in story}, DEFAULTS)
+    one = replace(DEFAULTS, sentences_per_date=1)
+    [entry] = fill([date(2024, 6, 12)], [], pool, score(pool, story, None), [], one)
+    assert entry.article_id == "d1" and "diver" in entry.text
+    [entry] = fill([date(2024, 6, 12)], [], pool, score(pool, story, None), [], replace(one, retold=None))
+    assert "denies fraud" in entry.text, "without the rule, the plea told again wins the day"
+    [entry] = fill([date(2024, 6, 3)], [], pool, score(pool, story, None), [], one)
+    assert entry.article_id == "c", "the first telling is news"
+
+
 def test_a_question_is_never_an_entry():
     day = date(2024, 5, 2)
     question = "Will the strike by Kessport dock workers over pay halt every ship on Thursday?"

@@ -21,15 +21,16 @@ Ifrim 2020), without its supervised date ranker or topic keywords:
 4. For each date, the chosen sentences are those most central to that
    date's candidates, weighted by their relevance to the story and by
    what they add to the articles published before that date; none repeats
-   an entry already chosen. Every article counts once in the story's
-   centroids for relevance and novelty, however long it is.
+   an entry already chosen, and a lead that tells again what articles of
+   earlier days told (the charge in every report of a trial) does not
+   stand for its day. Every article counts once in the story's centroids
+   for relevance and novelty, however long it is.
 """
 
 from __future__ import annotations
 
 import bisect
 import json
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
@@ -40,13 +41,19 @@ import numpy as np
 
 from storyline.aliases import one_name
 from storyline.clean import language_at
-from storyline.lexicon import stop_words
 from storyline.model import Article, Precision, Sentence, TimelineEntry
 from storyline.offtopic import off_topic
 from storyline.reading import Reading, read_article
 from storyline.statements import leans_on_context
+from storyline.story_vectors import (
+    article_units,
+    relevance_to_story,
+    story_stop_words,
+    tfidf,
+    word_sets,
+)
 
-METHOD = "datewise-statements-salience-recalled-lulls"
+METHOD = "datewise-statements-salience-recalled-lulls-news"
 
 
 @dataclass(frozen=True)
@@ -90,6 +97,13 @@ class TimelineSettings:
     """A day followed by fewer publication days than the story's typical day (its last weeks, a lull) had fewer
     chances to be recalled: its recalls count as many times more, up to this. Without it the newest milestones of a
     story lose to older ones the story has had weeks to come back to."""
+    retold: float | None = 0.7
+    retold_after: int = 2
+    retold_days: int = 2
+    """A lead sentence stands for its publication day only if it tells news: one whose content words are this
+    alike (``story_vectors.word_sets``) to sentences published on ``retold_days`` days, ``retold_after`` days or
+    more before it, is the story told again ("Michael Jackson 's death was ruled as homicide ...", seven months
+    after the coroner's ruling)."""
     month_share: float = 0.02
     """When the story chooses how many dates it has, a month holding this share of its articles gets a date of its
     own: where coverage thins (Libya after August 2011, the oil spill after July 2010) the busiest months would
@@ -282,55 +296,6 @@ def collect(articles: Sequence[Article], sentences: Mapping[str, Sequence[Senten
     return pool
 
 
-_TOKEN = re.compile(r"\w\w+")
-"""What scikit-learn's vectorizer takes for a word."""
-
-
-def _vectors(texts: Sequence[str], languages: Iterable[str]):
-    """TF-IDF of words and word pairs: outlets that report the same thing share phrases, not just words.
-
-    Stop words are those of each language at least a fifth of the story's
-    articles are in, so a few misdetected articles do not change a story's
-    vocabulary; only one-word entries that the tokenizer can produce count.
-    """
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    counts = Counter(language or "en" for language in languages)
-    main = [language for language, n in counts.items() if n >= 0.2 * sum(counts.values())]
-    stop = sorted(w for w in set().union(*map(stop_words, main)) if _TOKEN.fullmatch(w))
-    try:
-        return TfidfVectorizer(stop_words=stop or None, sublinear_tf=True, ngram_range=(1, 2)).fit_transform(texts)
-    except ValueError:  # nothing but stop words
-        return None
-
-
-def _article_units(matrix, owners: np.ndarray):
-    """Each article's sentences summed and scaled to unit length (a sparse row per article), and the row of each
-    sentence's article: one giant page then weighs what one short report weighs."""
-    from scipy.sparse import csr_matrix, diags
-
-    numbers, row_of = np.unique(owners, return_inverse=True)
-    membership = csr_matrix((np.ones(len(owners)), (row_of, np.arange(len(owners)))))
-    sums = (membership @ matrix).tocsr()
-    norms = np.sqrt(np.asarray(sums.multiply(sums).sum(axis=1)).ravel())
-    return diags(np.divide(1.0, norms, out=np.zeros_like(norms), where=norms > 0)) @ sums, row_of, numbers
-
-
-def _relevance(matrix, units, row_of: np.ndarray) -> np.ndarray:
-    """Cosine of each sentence with the other articles of the story (with its own, if it is the only one),
-    every article counting once whatever its length."""
-    total = np.asarray(units.sum(axis=0)).ravel()
-    if units.shape[0] == 1:
-        norm = np.linalg.norm(total)
-        return matrix @ total / norm if norm else np.zeros(matrix.shape[0])
-    own = units[row_of]
-    dots = matrix @ total - np.asarray(matrix.multiply(own).sum(axis=1)).ravel()
-    own_total = units @ total
-    own_norm = np.asarray(units.multiply(units).sum(axis=1)).ravel()
-    rest_norm = np.sqrt(np.maximum(total @ total - 2 * own_total + own_norm, 0.0))[row_of]
-    return np.divide(dots, rest_norm, out=np.zeros_like(dots), where=rest_norm > 1e-9)
-
-
 def build_timeline(
     articles: Sequence[Article],
     sentences_of: Callable[[Article], Sequence[Sentence]],
@@ -416,6 +381,27 @@ class Scored:
     relevance: np.ndarray
     published_on: np.ndarray
     """The publication day (an ordinal) of each row of ``units``."""
+    words: Any
+    """Each sentence's content words (``story_vectors.word_sets``)."""
+    row_published: np.ndarray
+    """The publication day (an ordinal) of each sentence."""
+
+    def retold(self, candidates: Iterable[_Candidate], settings: TimelineSettings) -> set[int]:
+        """The rows of the ``candidates`` standing for their publication day that tell what sentences published
+        on ``settings.retold_days`` days, ``settings.retold_after`` days or more before their article, told."""
+        published = {c.row: c.article.published for c in candidates if not c.named}
+        if settings.retold is None or not published:
+            return set()
+        rows = list(published)
+        alike = (self.words[rows] @ self.words.T).tocsr()
+        told: set[int] = set()
+        for n, row in enumerate(rows):
+            sims = slice(alike.indptr[n], alike.indptr[n + 1])
+            days = self.row_published[alike.indices[sims][alike.data[sims] >= settings.retold]]
+            before = (published[row] - timedelta(days=settings.retold_after)).toordinal()
+            if len(set(days[days <= before])) >= settings.retold_days:
+                told.add(row)
+        return told
 
 
 def score(pool: Pool, articles: Sequence[Article], aliases: Mapping[str, str] | None,
@@ -424,14 +410,16 @@ def score(pool: Pool, articles: Sequence[Article], aliases: Mapping[str, str] | 
     after all others), and the relevance of each; None when there is nothing to weigh."""
     texts = pool.texts + list(extra)
     texts = one_name(texts, aliases) if aliases else texts
-    matrix = _vectors(texts, (a.language for a in articles)) if texts else None
+    stop = story_stop_words(a.language for a in articles)
+    matrix = tfidf(texts, stop) if texts else None
     if matrix is None:
         return None
     owners = np.array(pool.owners + [len(articles)] * len(extra))
-    units, row_of, numbers = _article_units(matrix, owners)
+    units, row_of, numbers = article_units(matrix, owners)
     published_on = np.array([articles[n].published.toordinal() if n < len(articles) else date.max.toordinal()
                              for n in numbers])
-    return Scored(matrix, units, _relevance(matrix, units, row_of), published_on)
+    return Scored(matrix, units, relevance_to_story(matrix, units, row_of), published_on, word_sets(texts, stop),
+                  published_on[row_of])
 
 
 def fill(days: list[date], spare: Sequence[date], pool: Pool, scored: Scored, chosen: list[int],
@@ -453,9 +441,9 @@ def fill(days: list[date], spare: Sequence[date], pool: Pool, scored: Scored, ch
         candidates = pool.by_day.get(day, [])
         needed = _needed([relevant[d] for d in queue], set(chosen), settings.sentences_per_date)
         own = [c for c in candidates if c.row not in needed]
-        picked = _summarise(own, scored.matrix, scored.relevance, known, chosen, settings)
+        picked = _summarise(own, scored, known, chosen, settings)
         if not picked and len(own) < len(candidates):
-            picked = _summarise(candidates, scored.matrix, scored.relevance, known, chosen, settings)
+            picked = _summarise(candidates, scored, known, chosen, settings)
         if not picked and (instead := next(spares, None)):
             bisect.insort(queue, instead)
         for candidate in picked:
@@ -482,10 +470,14 @@ def default_dates(days: Sequence[date], settings: TimelineSettings) -> int:
     return min(settings.max_dates, round(settings.dates_per_root * len(days) ** 0.5))
 
 
-def _summarise(candidates: list[_Candidate], matrix, relevance: np.ndarray, known: np.ndarray | None,
-               chosen: list[int], settings: TimelineSettings) -> list[_Candidate]:
-    """The day's most central, relevant and novel candidates that repeat no entry already chosen."""
-    unique = {c.row: c for c in candidates if relevance[c.row] >= settings.min_relevance}
+def _summarise(candidates: list[_Candidate], scored: Scored, known: np.ndarray | None, chosen: list[int],
+               settings: TimelineSettings) -> list[_Candidate]:
+    """The day's most central, relevant and novel candidates that repeat no entry already chosen and do not stand
+    for the day with what was told before it."""
+    matrix, relevance = scored.matrix, scored.relevance
+    relevant = [c for c in candidates if relevance[c.row] >= settings.min_relevance]
+    told = scored.retold(relevant, settings)
+    unique = {c.row: c for c in relevant if c.row not in told}
     if not unique:
         return []
     rows = list(unique)
