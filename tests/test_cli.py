@@ -438,11 +438,11 @@ def test_serve_binds_to_loopback_by_default_and_warns_otherwise(monkeypatch, tmp
     import uvicorn
     from uvicorn.supervisors import Multiprocess
 
-    from storyline import cli
+    from storyline.cli import serve
 
     calls, warmed, served = [], [], []
     # Ports 8000 and 9000 may be taken here: nothing is bound, nothing served.
-    monkeypatch.setattr(cli, "_listen", lambda host, port: calls.append((host, port)) or contextlib.nullcontext())
+    monkeypatch.setattr(serve, "_listen", lambda host, port: calls.append((host, port)) or contextlib.nullcontext())
     monkeypatch.setattr(uvicorn.Server, "run", lambda self, sockets: served.append(self.config.workers))
     monkeypatch.setattr(Multiprocess, "run", lambda self: served.append(self.processes_num))
 
@@ -451,7 +451,7 @@ def test_serve_binds_to_loopback_by_default_and_warns_otherwise(monkeypatch, tmp
             warmed.append((target.__name__, args))
             return type("Started", (), {"start": lambda self: None})()
 
-    monkeypatch.setattr(cli.multiprocessing, "get_context", lambda method: Context())
+    monkeypatch.setattr(serve.multiprocessing, "get_context", lambda method: Context())
     assert run("serve", "--db", db).exit_code == 0
     assert calls == [("127.0.0.1", 8000)] and [(name, args[0]) for name, args in warmed] == [("_warm", db)]
     loud = run("serve", "--db", db, "--host", "0.0.0.0", "--port", "9000")

@@ -14,17 +14,16 @@ from abc import ABC, abstractmethod
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
-from dataclasses import astuple
 from datetime import date
-from functools import lru_cache
 from typing import Any
 
 import numpy as np
 
 from storyline.dedupe import band_keys
 from storyline.model import Article, Event, Sentence, Story
+from storyline.store.history import History
 from storyline.store.queries import NO_LIMIT, StoryQuery, TextSearch, story_list_sql
-from storyline.store.records import Snippet, SourceState, Update
+from storyline.store.records import Snippet
 from storyline.store.rows import (
     ARTICLE_COLUMNS,
     INSERT_ARTICLE,
@@ -37,6 +36,7 @@ from storyline.store.rows import (
     now,
     sentence_rows,
     to_article,
+    upsert,
 )
 
 DEFAULT_DB = "storyline.db"
@@ -61,19 +61,6 @@ _MISPLACED = f"FROM story_articles sa JOIN articles a ON a.id = sa.article_id WH
 """Story members that stopped being canonical (now a copy, or an older version)."""
 
 
-_SOURCE_COLUMNS = "address, etag, last_modified, polled_at, status, error, stored, watermark"
-"""A watched source's state, in the order of ``SourceState``."""
-
-
-@lru_cache(maxsize=None)
-def _upsert(table: str, columns: str, keys: str) -> str:
-    """An insert of ``columns`` into ``table`` that updates the other columns of the row ``keys`` already name."""
-    names = [name.strip() for name in columns.split(",")]
-    updated = ", ".join(f"{name} = excluded.{name}" for name in names if name not in keys.split(", "))
-    return (f"INSERT INTO {table}({columns}) VALUES ({', '.join('?' * len(names))}) "
-            f"ON CONFLICT({keys}) DO UPDATE SET {updated}")
-
-
 class StoreError(Exception):
     """The store cannot be opened, or is of an unknown schema."""
 
@@ -87,8 +74,8 @@ def default_path() -> str:
     return os.environ.get(ENV_DB) or DEFAULT_DB
 
 
-class Store(ABC):
-    """Articles, their sentences, learned boilerplate, stories and what changed in them.
+class Store(History, ABC):
+    """Articles, their sentences, learned boilerplate, stories and what changed in them (``History``).
 
     ``conn`` runs SQL written with ``?`` parameters and hands back rows readable by position and by column name.
     """
@@ -394,7 +381,7 @@ class Store(ABC):
 
     def cache(self, story_id: int, kind: str, key: str, body: str) -> None:
         with self.transaction():
-            self.conn.execute(_upsert("story_cache", "story_id, kind, key, body", "story_id, kind"),
+            self.conn.execute(upsert("story_cache", "story_id, kind, key, body", "story_id, kind"),
                               (story_id, kind, key, body))
 
     def stories_are_stale(self) -> bool:
@@ -413,7 +400,7 @@ class Store(ABC):
 
     def save_clusterer_state(self, fingerprint: str, body: bytes) -> None:
         with self.transaction():
-            self.conn.execute(_upsert("clusterer_state", "id, fingerprint, body", "id"), (1, fingerprint, body))
+            self.conn.execute(upsert("clusterer_state", "id, fingerprint, body", "id"), (1, fingerprint, body))
 
     def story_assignments(self) -> dict[str, tuple[int | None, int]]:
         """Event id (None in a store older than events) and story id of every article that has them."""
@@ -455,76 +442,19 @@ class Store(ABC):
 
     def keep_readings(self, bodies: dict[str, str], method: str) -> None:
         with self.transaction():
-            self.conn.executemany(_upsert("article_readings", "article_id, method, body", "article_id"),
+            self.conn.executemany(upsert("article_readings", "article_id, method, body", "article_id"),
                                   [(article_id, method, body) for article_id, body in bodies.items()])
-
-    # --- watched sources ----------------------------------------------------
-
-    def source(self, address: str) -> SourceState:
-        """What the last poll of a watched source left (a blank state for one never polled)."""
-        row = self.conn.execute(f"SELECT {_SOURCE_COLUMNS} FROM sources WHERE address = ?", (address,)).fetchone()
-        return SourceState(*row) if row else SourceState(address)
-
-    def save_source(self, state: SourceState) -> None:
-        with self.transaction():
-            self.conn.execute(_upsert("sources", _SOURCE_COLUMNS, "address"), astuple(state))
-
-    # --- what changed -------------------------------------------------------
-
-    def note_update(self) -> None:
-        """Note an update that placed nothing (a scheduled run with nothing new), so "since the last update" is
-        empty after it."""
-        with self.transaction():
-            self.conn.execute("INSERT INTO updates(at, articles, rebuild) VALUES (?, 0, 0)", (now(),))
-
-    def updates(self) -> list[Update]:
-        """Every update noted, oldest first."""
-        rows = self.conn.execute("SELECT id, at, articles, rebuild FROM updates ORDER BY id")
-        return [Update(r[0], r[1], r[2], bool(r[3])) for r in rows]
-
-    def placed_after(self, update_id: int, story_id: int | None = None) -> dict[int, list[str]]:
-        """Per story (or for one), the articles placed by the updates after ``update_id``."""
-        placed: dict[int, list[str]] = {}
-        rows = self.conn.execute("SELECT story_id, article_id FROM story_articles WHERE update_id > ? "
-                                 "AND story_id = COALESCE(?, story_id) ORDER BY story_id, update_id, rowid",
-                                 (update_id, story_id))
-        for story_id, article_id in rows:
-            placed.setdefault(story_id, []).append(article_id)
-        return placed
-
-    def placed_by_update(self, story_id: int) -> dict[int, list[str]]:
-        """A story's articles by the update that placed them, oldest update first."""
-        placed: dict[int, list[str]] = {}
-        rows = self.conn.execute("SELECT update_id, article_id FROM story_articles WHERE story_id = ? "
-                                 "ORDER BY COALESCE(update_id, 0), rowid", (story_id,))
-        for update_id, article_id in rows:
-            placed.setdefault(update_id or 0, []).append(article_id)
-        return placed
-
-    def timeline_version(self, story_id: int, update_id: int) -> tuple[int, str] | None:
-        """The last timeline kept for a story as of ``update_id`` (the update it was made after), if any."""
-        row = self.conn.execute("SELECT update_id, body FROM timeline_versions WHERE story_id = ? AND update_id <= ? "
-                                "ORDER BY update_id DESC LIMIT 1", (story_id, update_id)).fetchone()
-        return (row[0], row[1]) if row else None
-
-    def keep_timeline_version(self, story_id: int, body: str) -> None:
-        """Keep a story's timeline as readers see it after the latest update, so a later one never rewrites it
-        silently."""
-        latest = self.conn.execute("SELECT COALESCE(MAX(id), 0) FROM updates").fetchone()[0]
-        with self.transaction():
-            self.conn.execute(_upsert("timeline_versions", "story_id, update_id, body", "story_id, update_id"),
-                              (story_id, latest, body))
 
     def _write_stories(self, stories: Sequence[Story]) -> None:
         """Upsert stories, their events and their members (inside the caller's transaction)."""
         stamp = now()
         for story in stories:
-            self.conn.execute(_upsert("stories", "id, label, method, updated_at", "id"),
+            self.conn.execute(upsert("stories", "id, label, method, updated_at", "id"),
                               (story.id, story.label, story.method, stamp))
-            self.conn.executemany(_upsert("events", "id, story_id, label", "id"),
+            self.conn.executemany(upsert("events", "id, story_id, label", "id"),
                                   [(event.id, story.id, event.label) for event in story.events])
             event_of = {article_id: event.id for event in story.events for article_id in event.article_ids}
-            self.conn.executemany(_upsert("story_articles", "article_id, story_id, event_id", "article_id"),
+            self.conn.executemany(upsert("story_articles", "article_id, story_id, event_id", "article_id"),
                                   [(a, story.id, event_of.get(a)) for a in story.article_ids])
 
 

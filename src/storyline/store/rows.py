@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime, timezone
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -60,3 +61,12 @@ def to_article(row: Mapping[str, Any]) -> Article:
         title=row["title"], text=row["text"], raw_text=row["raw_text"], content_hash=row["content_hash"],
         origin=row["origin"], metadata=json.loads(row["metadata"]),
     )
+
+
+@lru_cache(maxsize=None)
+def upsert(table: str, columns: str, keys: str) -> str:
+    """An insert of ``columns`` into ``table`` that updates the other columns of the row ``keys`` already name."""
+    names = [name.strip() for name in columns.split(",")]
+    updated = ", ".join(f"{name} = excluded.{name}" for name in names if name not in keys.split(", "))
+    return (f"INSERT INTO {table}({columns}) VALUES ({', '.join('?' * len(names))}) "
+            f"ON CONFLICT({keys}) DO UPDATE SET {updated}")
