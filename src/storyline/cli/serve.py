@@ -75,10 +75,10 @@ def serve_command(
         context.Process(target=watch_loop, args=(path, addresses, interval, SESSION.settings.stories), daemon=True,
                         kwargs={"heard": _heard}).start()
         err.print(f"Watching {len(addresses)} source(s) every {every}", highlight=False)
-    if host not in ("127.0.0.1", "localhost", "::1"):
+    local = host in ("127.0.0.1", "localhost", "::1")
+    if not local:
         err.print(f"[yellow]note:[/yellow] listening on {escape(host)}: anyone who can reach it can read and add articles.")
     err.print(f"Serving {name} on http://{host}:{port}/ (Ctrl+C stops)", highlight=False)
-    local = host in ("127.0.0.1", "localhost", "::1")
     os.environ[ENVIRONMENT] = app_settings(path, SESSION.settings.timeline,
                                            ("127.0.0.1", "localhost", "[::1]", "::1") if local else ())
     config = uvicorn.Config("storyline.web:app_from_environment", factory=True, workers=workers, log_level="warning")

@@ -423,18 +423,6 @@ class Store(History, ABC):
             self.conn.execute("DELETE FROM stories WHERE id NOT IN (SELECT story_id FROM story_articles)")
             self._record_update(rebuild=False)
 
-    def _record_update(self, *, rebuild: bool) -> None:
-        """Note this update and mark the articles it placed (inside the caller's transaction); an update that
-        placed nothing new is not noted."""
-        update_id = self.conn.execute("INSERT INTO updates(at, articles, rebuild) VALUES (?, 0, ?) RETURNING id",
-                                      (now(), int(rebuild))).fetchone()[0]
-        placed = self.conn.execute("UPDATE story_articles SET update_id = ? WHERE update_id IS NULL",
-                                   (update_id,)).rowcount
-        if placed:
-            self.conn.execute("UPDATE updates SET articles = ? WHERE id = ?", (placed, update_id))
-        else:
-            self.conn.execute("DELETE FROM updates WHERE id = ?", (update_id,))
-
     def readings(self, article_ids: Sequence[str], method: str) -> dict[str, str]:
         """What was kept of these articles for timelines (see ``reading.Reading``) under ``method``."""
         return dict(self._select_in("SELECT article_id, body FROM article_readings WHERE method = ? AND "

@@ -40,6 +40,18 @@ class History:
         with self.transaction():
             self.conn.execute("INSERT INTO updates(at, articles, rebuild) VALUES (?, 0, 0)", (now(),))
 
+    def _record_update(self, *, rebuild: bool) -> None:
+        """Note this update and mark the articles it placed (inside the caller's transaction); an update that
+        placed nothing new is not noted."""
+        update_id = self.conn.execute("INSERT INTO updates(at, articles, rebuild) VALUES (?, 0, ?) RETURNING id",
+                                      (now(), int(rebuild))).fetchone()[0]
+        placed = self.conn.execute("UPDATE story_articles SET update_id = ? WHERE update_id IS NULL",
+                                   (update_id,)).rowcount
+        if placed:
+            self.conn.execute("UPDATE updates SET articles = ? WHERE id = ?", (placed, update_id))
+        else:
+            self.conn.execute("DELETE FROM updates WHERE id = ?", (update_id,))
+
     def updates(self) -> list[Update]:
         """Every update noted, oldest first."""
         rows = self.conn.execute("SELECT id, at, articles, rebuild FROM updates ORDER BY id")
