@@ -140,3 +140,48 @@ def test_a_named_month_called_next_is_the_first_one_ahead_and_a_month_last_year_
         [date(2024, 5, 1)]
     assert [(t.text, t.value) for t in find_dates("It closed in November last year.", PUBLISHED)] == \
         [("in November", date(2023, 11, 1)), ("last year", date(2023, 1, 1))]
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("it", "Il consiglio di Varrow aveva votato il 20 marzo scorso."),  # the nearest 20 March is a week ahead
+    ("it", "Lo scorso 20 marzo il consiglio di Varrow aveva votato."),
+    ("es", "El pasado 20 de marzo votó el consejo de Varrow."),
+    ("es", "El pasado día 20 de marzo votó el consejo de Varrow."),
+    ("fr", "Le conseil de Varrow avait voté le 20 mars dernier."),
+    ("pt", "O conselho de Varrow votou no passado dia 20 de março."),
+    ("de", "Der Rat von Varrow stimmte am vergangenen 20. März ab."),
+    ("en", "The Varrow council voted last March 20."),
+])
+def test_a_day_and_month_called_last_is_the_latest_one_past(language, sentence):
+    assert [(t.value, t.precision) for t in find_dates(sentence, PUBLISHED, language)] == [(date(2023, 3, 20), "day")]
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("it", "Il consiglio di Varrow voterà il 10 marzo prossimo."),  # the nearest 10 March is three days past
+    ("it", "Il prossimo 10 marzo il consiglio di Varrow voterà."),
+    ("es", "El próximo 10 de marzo votará el consejo de Varrow."),
+    ("fr", "Le conseil de Varrow votera le 10 mars prochain."),
+    ("pt", "O conselho de Varrow vota no próximo dia 10 de março."),
+])
+def test_a_day_and_month_called_next_is_the_first_one_ahead(language, sentence):
+    assert [(t.value, t.precision) for t in find_dates(sentence, PUBLISHED, language)] == [(date(2025, 3, 10), "day")]
+
+
+def test_the_day_after_is_no_date_of_the_calendar():
+    """"No dia seguinte" follows the story's day: read as a unit with "passado" or "próximo", it became a year."""
+    assert find_dates("O ferry partiu e, no próximo dia, voltou.", PUBLISHED, "pt") == []
+    assert find_dates("The ferry left and returned the next day.", PUBLISHED) == []
+
+
+@pytest.mark.parametrize(("language", "sentence", "expected"), [
+    ("it", "A metà febbraio il ponte di Varrow ha chiuso.", (date(2024, 2, 1), "month")),
+    ("it", "A fine febbraio il ponte di Varrow ha chiuso.", (date(2024, 2, 1), "month")),
+    ("it", "Ai primi di febbraio il ponte di Varrow ha chiuso.", (date(2024, 2, 1), "month")),
+    ("es", "A fines de febrero cerró el puente de Varrow.", (date(2024, 2, 1), "month")),
+    ("pt", "No final de fevereiro a ponte de Varrow fechou.", (date(2024, 2, 1), "month")),
+    ("es", "Anoche cerró el puente de Varrow.", YESTERDAY),
+    ("it", "Stamattina il ponte di Varrow ha chiuso.", TODAY),
+    ("it", "Stasera il ponte di Varrow chiude.", TODAY),
+])
+def test_parts_of_a_month_and_of_a_day_said_in_one_word(language, sentence, expected):
+    assert [(t.value, t.precision) for t in find_dates(sentence, PUBLISHED, language)] == [expected]

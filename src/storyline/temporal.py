@@ -65,14 +65,18 @@ def _rules(language: str) -> list[tuple[str, re.Pattern[str]]]:
     unit = rf"(?P<unit>{_alt(words.units)})"
     which = rf"(?P<which>{_alt(words.last + words.next + words.this)})"
     month_of = rf"(?:(?:{_alt(u for u, kind in words.units.items() if kind == 'month')})\s+(?:of|de|di|d')\s+)?"
+    # "el pasado (día) 20 de diciembre", "il 3 gennaio scorso": the last or next such day, not the nearest
+    day_word = rf"(?:(?:{_alt(u for u, kind in words.units.items() if kind == 'day')})\s+)?"
+    mark = rf"(?:(?P<mark>{_alt(words.last + words.next + words.this)})\s+{day_word})?"
+    mark_after = rf"(?:\s+(?P<mark_after>{_alt(words.marks_after)})(?!\w))?" if words.marks_after else ""
     flags = re.IGNORECASE
     rules = [
         (NEUTRAL, _ISO),
         ("month_day_year", re.compile(rf"\b{month}\s+{_DAY}\s*,?\s+{_YEAR}\b", flags)),
         ("day_month_year", re.compile(rf"\b{_DAY}{link}\s+{month}{link}\s*,?\s+{_YEAR}\b", flags)),
         ("month_year", re.compile(rf"\b{month}{link}\s*,?\s+{_YEAR}\b", flags)),
-        ("month_day", re.compile(rf"\b{month}\s+{_DAY}(?!\w)(?!\s*(?:,\s*)?\d)", flags)),
-        ("day_month", re.compile(rf"\b{_DAY}{link}\s+{month}(?!\w)", flags)),
+        ("month_day", re.compile(rf"(?<!\w){mark}{month}\s+{_DAY}(?!\w)(?!\s*(?:,\s*)?\d)", flags)),
+        ("day_month", re.compile(rf"(?<!\w){mark}{_DAY}{link}\s+{month}(?!\w){mark_after}", flags)),
         # "last November", "el pasado mes de noviembre", "novembre dernier" (not "November last year")
         ("relative_month", re.compile(rf"(?<!\w){which}\s+{month_of}{month}(?!\w)", flags)),
         ("relative_month", re.compile(rf"(?<!\w){month_of}{month}\s+{which}(?!\w)(?!\s+{unit})", flags)),
@@ -169,6 +173,13 @@ def _nearest_year(published: date, month: int, day: int) -> date | None:
     return min(valid, key=lambda c: abs((c - published).days)) if valid else None
 
 
+def _beyond(published: date, month: int, day: int, step: int) -> date | None:
+    """The last date with this month and day before ``published`` (``step`` -1), or the first after it (1)."""
+    around = [d for k in range(-4, 5) if (d := _safe_date(published.year + k, month, day))]
+    side = [d for d in around if (d - published).days * step > 0]
+    return (max(side) if step < 0 else min(side)) if side else None
+
+
 def _resolve(rule: str, m: re.Match[str], published: date, future: bool, words: Words) -> tuple[date, Precision] | None:
     g = m.groupdict()
     months = words.months if "month" in g else {}
@@ -181,6 +192,9 @@ def _resolve(rule: str, m: re.Match[str], published: date, future: bool, words: 
     if rule == "month_year":
         return date(int(g["year"]), months[g["month"].lower()], 1), "month"
     if rule in _DAY_AND_MONTH:
+        if step := _step(g["mark"] or g.get("mark_after") or "", words):
+            value = _beyond(published, months[g["month"].lower()], int(g["day"]), step)
+            return (value, "day") if value else None
         value = _nearest_year(published, months[g["month"].lower()], int(g["day"]))
         if value and not future and value > published + timedelta(days=PAST_AHEAD):
             value = _safe_date(value.year - 1, value.month, value.day)
@@ -198,6 +212,8 @@ def _resolve(rule: str, m: re.Match[str], published: date, future: bool, words: 
     if rule == "relative_unit":
         step = _step(g["which"], words)
         unit = words.units[g["unit"].lower()]
+        if unit == "day":
+            return None  # "the next day" follows the story's own day, not the publication's
         if unit == "week":
             monday = published - timedelta(days=published.weekday())
             return monday + timedelta(weeks=step), "week"

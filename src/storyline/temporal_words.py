@@ -52,6 +52,10 @@ class Words:
     name_verbs: tuple[str, ...] = ()
     """What a day does not do: a day and month at the head of a clause followed by one of these is a name, the
     subject of its verb ("March 14 has accused Damascus ..."), not a date."""
+    marks_after: tuple[str, ...] = ()
+    """Words written after a day and month to say it is the last or next one: "le 20 décembre dernier", "il 3
+    gennaio scorso" (before it, the words for last and next say so in every language: "el pasado 20 de
+    diciembre")."""
 
 
 def _names(*groups: str, first: int = 0) -> dict[str, int]:
@@ -100,10 +104,12 @@ SPANISH = Words(
            "mes": "month", "meses": "month", "año": "year", "años": "year"},
     ago_before=("hace",),
     last=("pasado", "pasada", "anterior"), next=("próximo", "próxima", "proximo", "proxima", "que viene"),
+    marks_after=("pasado", "próximo"),
     this=("este", "esta"),
-    deictic={"anteayer": -2, "ayer": -1, "hoy": 0, "mañana": 1},
+    deictic={"anteayer": -2, "ayer": -1, "anoche": -1, "hoy": 0, "mañana": 1},
     deictic_not_after={"mañana": ("la", "esta", "cada", "una", "de")},
-    month_prepositions=("en", "desde", "hasta", "a principios de", "a finales de", "a mediados de"),
+    month_prepositions=("en", "desde", "hasta", "a principios de", "a comienzos de", "a finales de", "a fines de",
+                        "a mediados de"),
     year_prepositions=("en", "desde", "hasta", "en el año"),
     weekday_prepositions=("el",),
     date_connectors=("de", "del"),
@@ -122,6 +128,7 @@ FRENCH = Words(
            "ans": "year", "année": "year", "années": "year"},
     ago_before=("il y a",),
     last=("dernier", "dernière", "passé", "passée"), next=("prochain", "prochaine"),
+    marks_after=("dernier", "prochain"),
     this=("ce", "cet", "cette"),
     deictic={"avant-hier": -2, "hier": -1, "aujourd'hui": 0, "aujourd’hui": 0, "demain": 1},
     month_prepositions=("en", "depuis", "jusqu'en", "début", "fin", "mi-"),
@@ -144,9 +151,12 @@ ITALIAN = Words(
            "mesi": "month", "anno": "year", "anni": "year"},
     ago_after=("fa",),
     last=("scorso", "scorsa", "passato", "passata"), next=("prossimo", "prossima"),
+    marks_after=("scorso", "prossimo"),
     this=("questo", "questa", "quest'"),
-    deictic={"l'altro ieri": -2, "ieri": -1, "oggi": 0, "domani": 1},
-    month_prepositions=("a", "ad", "in", "da", "dal", "fino a", "entro", "all'inizio di", "alla fine di"),
+    deictic={"l'altro ieri": -2, "ieri": -1, "oggi": 0, "stamattina": 0, "stamani": 0, "stasera": 0, "stanotte": 0,
+             "domani": 1},
+    month_prepositions=("a", "ad", "in", "da", "dal", "fino a", "entro", "all'inizio di", "alla fine di", "a inizio",
+                        "a fine", "a metà", "a metà di", "ai primi di"),
     year_prepositions=("nel", "dal", "fino al", "entro il"),
     weekday_prepositions=(),
     date_connectors=(),
@@ -191,9 +201,10 @@ PORTUGUESE = Words(
     ago_before=("há", "faz"),
     ago_after=("atrás",),
     last=("passado", "passada", "anterior"), next=("próximo", "próxima", "proximo", "proxima", "que vem"),
+    marks_after=("passado", "próximo"),
     this=("este", "esta", "neste", "nesta"),
     deictic={"anteontem": -2, "ontem": -1, "hoje": 0, "amanhã": 1},
-    month_prepositions=("em", "desde", "até", "no início de", "no fim de", "em meados de"),
+    month_prepositions=("em", "desde", "até", "no início de", "no começo de", "no fim de", "no final de", "em meados de"),
     year_prepositions=("em", "desde", "até"),
     weekday_prepositions=("na", "no"),
     date_connectors=("de",),
