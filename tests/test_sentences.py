@@ -63,3 +63,30 @@ def test_splitting_a_long_line_takes_linear_time():
     spans = split_spans(line)
     assert len(spans) == 20_000
     assert time.perf_counter() - start < 5, "1.8 MB on one line (it took minutes when splitting was quadratic)"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Il consiglio di Kessport ha votato l'art. 18 dello statuto. Il porto riapre.",
+         ["Il consiglio di Kessport ha votato l'art. 18 dello statuto.", "Il porto riapre."]),
+        ("El puerto cita el núm. 5 del decreto. La huelga sigue.",
+         ["El puerto cita el núm. 5 del decreto.", "La huelga sigue."]),
+        ("It was a work of art. Twenty dockers saw it.", ["It was a work of art.", "Twenty dockers saw it."]),
+    ],
+)
+def test_a_word_that_names_a_number_does_not_end_a_sentence_before_it(text, expected):
+    assert [s.text for s in split_sentences("a", text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("«Non restiamo», ha detto il portuale. «Ce ne andiamo». Poi è uscito.",
+         ["«Non restiamo», ha detto il portuale.", "«Ce ne andiamo».", "Poi è uscito."]),
+        ("„Wir bleiben“, sagte die Sprecherin. „Das ist alles.“ Dann ging sie.",
+         ["„Wir bleiben“, sagte die Sprecherin.", "„Das ist alles.“", "Dann ging sie."]),
+    ],
+)
+def test_a_sentence_opening_or_closing_on_european_quotes_is_split(text, expected):
+    assert [s.text for s in split_sentences("a", text)] == expected

@@ -25,7 +25,11 @@ _ABBREVIATIONS = {
 }
 """Words that end with a full stop without ending the sentence, in the languages Storyline reads;
 a stop after a single letter (initials, "M." for Monsieur) never ends one either."""
-_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-ÖØ-Þ¿¡])")
+_BEFORE_NUMBER = {"art", "artt", "cap", "par", "vol", "pag", "pp", "tel", "nº", "núm", "num"}
+"""Words that end with a full stop before a number they name: "l'art. 18", "núm. 5", "vol. 2"."""
+_END = re.compile(r"[.!?…]+[\"'”’“»)\]]*(?=\s+[\"'“‘«„‚(\[]?[A-Z0-9À-ÖØ-Þ¿¡])")
+"""A stop, its closing quotes and brackets, then a sentence opening: quotes as English, French, Italian, Spanish
+(« »), German („ “) and Portuguese write them."""
 _WORD_BEFORE = re.compile(r"([\w.]+)\s*$")
 _WINDOW = 64
 """Characters looked back for the word before a stop: searching the whole line each time made splitting a long
@@ -51,7 +55,8 @@ def _is_abbreviation(text: str, end: int) -> bool:
             else None
         return bool(following and following[1].lower() in _MONTHS) or bool(
             before and before[1].lower() in _ORDINAL_AFTER)
-    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or (
+        word in _BEFORE_NUMBER and text[end + 1:end + 3].strip()[:1].isdigit())
 
 
 OPEN_BRACKET = r"(?:\(|\[|-LRB-|-LSB-)"
