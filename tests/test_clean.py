@@ -25,6 +25,17 @@ def test_rules_drop_prompts_but_not_prose_that_mentions_them():
         assert not is_rule_boilerplate(line), line
 
 
+def test_rights_notices_and_continue_reading_links_go_in_each_language():
+    for line in ["Riproduzione riservata", "Tutti i diritti riservati.", "Todos los derechos reservados.",
+                 "Tous droits réservés.", "Alle Rechte vorbehalten.", "All rights reserved.", "Continua a leggere",
+                 "Sigue leyendo", "Lire la suite", "Weiterlesen", "Vedi anche: il porto di Orlen chiude"]:
+        assert is_rule_boilerplate(line), line
+    assert not is_rule_boilerplate("I diritti riservati agli armatori di Orlen scadono a maggio, ha detto il sindaco.")
+    text = "Il porto di Orlen ha chiuso.\nIl sindaco ha parlato con i portuali. © RIPRODUZIONE RISERVATA"
+    assert clean_text(text) == "Il porto di Orlen ha chiuso.\nIl sindaco ha parlato con i portuali."
+    assert clean_text("The © 2010 Orlen logo was shown on the ferry.") == "The © 2010 Orlen logo was shown on the ferry."
+
+
 def test_line_key_ignores_case_spacing_and_numbers():
     assert line_key("Posted 3 days ago") == line_key("posted   12 days AGO")
     assert line_key("Posted 3 days ago") != line_key("Posted days ago later")

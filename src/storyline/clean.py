@@ -36,6 +36,11 @@ _RULE_LINES = [
     r"(lee|leer|lea) (también|más)\s*:.*", r"(lire|à lire) aussi\s*:.*", r"leggi anche\s*:.*",
     r"(lesen sie )?auch\s*:.*", r"leia (também|mais)\s*:.*",
     r"(compartir|partager|condividi|teilen|compartilhe?)\b.{0,40}", r"(foto|photo)\s*:.*", r"bild\s*:.*",
+    # rights notices and "continue reading" links, alone on their line
+    r"(all rights reserved|(tutti i )?diritti riservati|riproduzione riservata|(todos los )?derechos reservados"
+    r"|tous droits réservés|alle rechte vorbehalten|(todos os )?direitos reservados)\.?",
+    r"(continue reading|continua a leggere|sigue leyendo|lire la suite|weiterlesen|continuar lendo)\b.{0,40}",
+    r"(vedi|ver|voir|siehe|veja) (anche|también|aussi|auch|também)\s*:.*",
 ]
 _RULES = re.compile("^(" + "|".join(_RULE_LINES) + ")$", re.IGNORECASE)
 _PROMPT_WORDS = (
@@ -104,6 +109,10 @@ def is_rule_boilerplate(line: str, prompt_words: Sequence[str] = _PROMPT_WORDS) 
     return len(prompt_words) >= 2 and sum(map(lower.__contains__, prompt_words)) >= 2
 
 
+_RIGHTS_TAIL = re.compile(r"(?<=[.!?\"'”»])\s+©[^\n]{0,100}$")
+"""A rights notice glued after the last sentence: "... un accordo. © RIPRODUZIONE RISERVATA"."""
+
+
 def clean_text(text: str, repeated: Collection[int] = ()) -> str:
     """Remove boilerplate lines; ``repeated`` holds keys learned for the outlet."""
     lower = text.lower()
@@ -118,6 +127,8 @@ def clean_text(text: str, repeated: Collection[int] = ()) -> str:
         kept.append(line)
     if repeated and kept and (tail := glued_tail(kept[-1])) and line_key(tail) in repeated:
         kept[-1] = kept[-1][:-len(tail)].rstrip()
+    if kept:
+        kept[-1] = _RIGHTS_TAIL.sub("", kept[-1])
     return re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
 
 
