@@ -29,6 +29,13 @@ def test_names_are_whole_phrases_with_titles_possessives_and_calendar_words_left
     assert not {"Yesterday", "On", "Monday", "April", "Dr.", "Ilsa Brandt’s"} & found.keys()
 
 
+def test_the_label_of_a_photo_credit_is_no_part_of_the_name_it_credits():
+    text = ("The dunes of Varnholm shrank again, the survey found.\n(Credit: Ilsa Brandt / Korvath Courier)\n"
+            "Foto: Anna Rossi\nThe survey was paid for by Credit Varnholm, the town's bank.")
+    assert {"Ilsa Brandt", "Anna Rossi", "Credit Varnholm"} <= set(RuleExtractor().names(text))
+    assert not any(name.startswith(("Credit:", "Foto:")) for name in RuleExtractor().names(text))
+
+
 def test_a_word_capitalised_only_for_starting_a_sentence_is_not_a_name():
     found = _mentions("Lanterns were lit across the valley. Nobody in Quellport saw lanterns like these.")
     assert set(found) == {"Quellport"}

@@ -96,6 +96,9 @@ _RUN = re.compile(
 _SKIPPED = re.compile(rf"\b(?:{'|'.join(w.capitalize() for w in sorted(CALENDAR | NOT_NAMES))})\b")
 _MID_SENTENCE = re.compile(rf"[{_UPPER}](?<=[\w,;)] .)[\w'’.&-]*\w")
 """A capitalised word after a word or a comma (the capital is matched before looking behind it: much faster)."""
+_CREDIT = re.compile(r"(?:Credits?|Photos?|Picture|Image|Foto|Fotos|Bild|Quelle|Source|Fuente|Fonte|Crédit|Crédito): ")
+"""The label of a photo credit or a source line, which a run of capitalised words takes in with its colon (as it
+takes in "Star Wars: The Force Awakens")."""
 _LOWER_WORD = re.compile(r"\b[a-zß-ÿ][\w'’-]*")
 _WORD = re.compile(r"[\w'’-]+|[^\w\s]")
 _TITLE_CASE_WORDS = re.compile(
@@ -198,10 +201,13 @@ class RuleExtractor:
               lowered: set[str]) -> Iterator[tuple[int, int]]:
         """Character spans of the names among ``runs`` of a text: without calendar words or a sentence's first word."""
         for match in runs:
-            spans = [match.span()]
-            if _SKIPPED.search(match[0]):  # split the run around "April", "I"
-                spans, position = [], match.start()
-                for word in match[0].split(" "):
+            run, position = match[0], match.start()
+            if label := _CREDIT.match(run):  # "Credit: Clayton Aldern" names Clayton Aldern
+                run, position = run[label.end():], position + label.end()
+            spans = [(position, match.end())]
+            if _SKIPPED.search(run):  # split the run around "April", "I"
+                spans = []
+                for word in run.split(" "):
                     bare = bare_name(word.rstrip(":")).lower()
                     if bare not in CALENDAR and bare not in NOT_NAMES:
                         if spans and spans[-1][1] == position - 1:
