@@ -49,6 +49,7 @@ from storyline.statements import (
         ("For the latest on the strike, tune in to Harbour Hour at 10 p.m. on Tide TV.", "link"),
         ("Was the strike justified? YES | NO", "navigation"),
         ("Poll results YES | NO Dock workers walked out on Monday.", "navigation"),
+        ("| Startseite » 2024 » März » 13 » Hafen |", "navigation"),
         ("The union gave its reasons in a statement:", "lead-in"),
         ("The strike committee also included Ada Quist, Ben Odell, Cora Lind, Dana Holt and Eli Varga.", "list"),
         ("N -RRB- had a 25 percent stake in the Kessport terminal .", "fragment"),

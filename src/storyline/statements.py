@@ -164,7 +164,7 @@ _LINK = re.compile(
 )
 """A link or promo line: "Related: ...", "Read more", "leggi tutto »", a bare address, "tune in to ..."."""
 
-_NAVIGATION = re.compile(r"\s\|\s")
+_NAVIGATION = re.compile(r"(?:^|\s)\|(?:\s|$)")
 """Menu items and polls separated by bars ("YES | NO ..."); a news sentence has no bar in it."""
 
 _NAME = r"[A-ZÀ-ÖØ-Þ][\w'’.-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]+){0,3}"
