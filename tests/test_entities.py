@@ -29,6 +29,11 @@ def test_names_are_whole_phrases_with_titles_possessives_and_calendar_words_left
     assert not {"Yesterday", "On", "Monday", "April", "Dr.", "Ilsa Brandt’s"} & found.keys()
 
 
+def test_i_with_a_curly_apostrophe_is_no_name():
+    assert list(RuleExtractor().names("The ferry sailed. I’m glad, and I’ve told Korvath Lines so.")) == \
+        ["Korvath Lines"]
+
+
 def test_the_label_of_a_photo_credit_is_no_part_of_the_name_it_credits():
     text = ("The dunes of Varnholm shrank again, the survey found.\n(Credit: Ilsa Brandt / Korvath Courier)\n"
             "Foto: Anna Rossi\nThe survey was paid for by Credit Varnholm, the town's bank.")
