@@ -214,6 +214,18 @@ def test_a_sentence_that_leans_on_the_one_before_is_told_apart(text, leans):
     ("The union 's blog “ Still Out In ” will publish the names of every striker who was hurt on the quay .", None),
     ("The mayor wrote on Monday : \"We will reopen the port soon The dockers of Kessport have won and the board must "
      "pay them .\"", None),
+    # the news opens with the headline's first two words
+    ("Ada Quist quits as harbour master Ada Quist has resigned as harbour master of Kessport after nine years .",
+     "Ada Quist has resigned as harbour master of Kessport after nine years ."),
+    ("Orlen Ferries sold to rival Orlen Ferries , the river 's oldest line , has been sold to Tide Shipping .",
+     "Orlen Ferries , the river 's oldest line , has been sold to Tide Shipping ."),
+    ("Lawyers for Dr Ada Quist said they would appeal Dr Ada Quist was fined by the harbour board on Monday .", None),
+    ("Ada Quist broke the rules , the board said , and explained how Ada Quist had lied to the strikers on Monday .",
+     None),
+    ("Ada Quist smiled in the clip as the mayor was giving Ada Quist a medal she had earned in the strike of 1998 .",
+     None),
+    ("Ada Quist told reporters the strike was over and saying Ada Quist was to blame made no sense to anyone .",
+     None),
 ])
 def test_a_headline_or_caption_glued_before_the_news_is_cut_off(text, news):
     sentence = Sentence(article_id="a", index=0, start=10, end=10 + len(text), text=text)

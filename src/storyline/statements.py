@@ -242,7 +242,35 @@ def without_header(sentence: Sentence) -> Sentence:
                 and not re.search(r"[:,;|`\"“-]$", before[-1]) and _NEWS_VERB.search(" ".join(after[:VERB_WITHIN]))
                 and not (before[-1][0].isupper() and after[1][0].isupper()) and not _in_quotation(head)):
             cut = match.end()
+    cut += _told_again(sentence.text[cut:])
     return replace(sentence, start=sentence.start + cut, text=sentence.text[cut:]) if cut else sentence
+
+
+_NOT_BEFORE_ITS_SUBJECT = _BEFORE_A_NAME | frozenset("how why whether if because so saying giving entitled titled".split())
+_NOT_AFTER_A_SUBJECT = frozenset("a an the to of in on at for by with from".split())
+_SUBJECT_WORD = re.compile(r"[A-ZÀ-ÖØ-Þa-zß-ÿ][\w'’.-]*")
+_PRONOUNS = frozenset(("I", "We", "You"))
+
+
+def _told_again(text: str) -> int:
+    """Where the news starts when a headline or caption glued before it opens with the same two words as the news
+    ("Michael Jackson died from cardiac arrest in his rented home Michael Jackson 's death was homicide ...",
+    "BP has faced mounting criticism ... BP has denied claims ..."): the offset of that second opening, else 0.
+
+    The words before it must end a clause in lower case (not "Dr", not "how", not "saying"), and what follows
+    the two words must not be a bare object ("giving Michael Jackson a lethal dose").
+    """
+    spans = [(m.start(), m[0]) for m in re.finditer(r"\S+", text)]
+    words = [word for _, word in spans]
+    if (len(words) < 14 or not words[0][0].isupper() or words[0] in _OPENERS.split("|") or words[0] in _PRONOUNS
+            or not all(_SUBJECT_WORD.fullmatch(word) for word in words[:2])):
+        return 0
+    for i in range(3, len(words) - 8):
+        if (words[i:i + 2] == words[:2] and words[i - 1][0].islower() and words[i - 1] not in _NOT_BEFORE_ITS_SUBJECT
+                and words[i + 2].lower() not in _NOT_AFTER_A_SUBJECT
+                and _NEWS_VERB.search(" ".join(words[i:i + VERB_WITHIN])) and not _in_quotation(text[:spans[i][0]])):
+            return spans[i][0]
+    return 0
 
 
 def junk_reason(text: str) -> str | None:
