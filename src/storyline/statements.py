@@ -246,10 +246,12 @@ def without_header(sentence: Sentence) -> Sentence:
     return replace(sentence, start=sentence.start + cut, text=sentence.text[cut:]) if cut else sentence
 
 
-_NOT_BEFORE_ITS_SUBJECT = _BEFORE_A_NAME | frozenset("how why whether if because so saying giving entitled titled".split())
+_NOT_BEFORE_ITS_SUBJECT = _BEFORE_A_NAME | frozenset("how why whether if because so saying giving entitled titled"
+                                                     .split())
 _NOT_AFTER_A_SUBJECT = frozenset("a an the to of in on at for by with from".split())
+_NOT_A_SUBJECT = frozenset(_OPENERS.split("|")) | {"I", "We", "You"}
+"""First words of a sentence that a quote or a caption may well repeat: no sign of a header told again."""
 _SUBJECT_WORD = re.compile(r"[A-ZÀ-ÖØ-Þa-zß-ÿ][\w'’.-]*")
-_PRONOUNS = frozenset(("I", "We", "You"))
 
 
 def _told_again(text: str) -> int:
@@ -262,7 +264,7 @@ def _told_again(text: str) -> int:
     """
     spans = [(m.start(), m[0]) for m in re.finditer(r"\S+", text)]
     words = [word for _, word in spans]
-    if (len(words) < 14 or not words[0][0].isupper() or words[0] in _OPENERS.split("|") or words[0] in _PRONOUNS
+    if (len(words) < 14 or not words[0][0].isupper() or words[0] in _NOT_A_SUBJECT
             or not all(_SUBJECT_WORD.fullmatch(word) for word in words[:2])):
         return 0
     for i in range(3, len(words) - 8):

@@ -63,11 +63,12 @@ def _rules(language: str) -> list[tuple[str, re.Pattern[str]]]:
     link = rf"(?:\s+(?:{_alt(words.date_connectors)}))?" if words.date_connectors else ""
     count = rf"(?P<count>\d+|{_alt(words.numbers)})"
     unit = rf"(?P<unit>{_alt(words.units)})"
-    which = rf"(?P<which>{_alt(words.last + words.next + words.this)})"
+    relative = _alt(words.last + words.next + words.this)
+    which = rf"(?P<which>{relative})"
     month_of = rf"(?:(?:{_alt(u for u, kind in words.units.items() if kind == 'month')})\s+(?:of|de|di|d')\s+)?"
     # "el pasado (día) 20 de diciembre", "il 3 gennaio scorso": the last or next such day, not the nearest
     day_word = rf"(?:(?:{_alt(u for u, kind in words.units.items() if kind == 'day')})\s+)?"
-    mark = rf"(?:(?P<mark>{_alt(words.last + words.next + words.this)})\s+{day_word})?"
+    mark = rf"(?:(?P<mark>{relative})\s+{day_word})?"
     mark_after = rf"(?:\s+(?P<mark_after>{_alt(words.marks_after)})(?!\w))?" if words.marks_after else ""
     flags = re.IGNORECASE
     rules = [
