@@ -63,6 +63,16 @@ def test_a_promo_glued_to_the_last_paragraph_is_learned_and_cut_from_it():
     assert line_keys(ending) == {line_key(ending)}, "an abbreviation's stop starts no sentence"
 
 
+def test_a_chronology_an_outlet_repeats_is_kept():
+    factbox = ["March 3 - Engineers find a crack in the Orlen dam .", "4 April: The town of Orlen is evacuated .",
+               "* May 12 - Repairs begin on the dam ."]
+    text = "\n".join(["The dam held on Monday .", *factbox, "Orlen Courier - your town, your news"])
+    counts = {key: MIN_REPEATS for key in map(line_key, text.split("\n")[1:])}
+    learned = repeated_keys(counts, line_keys(text))
+    assert clean_text(text, learned) == "\n".join(["The dam held on Monday .", *factbox])
+    assert not any(line_key(line) in line_keys(text) for line in factbox), "never counted as boilerplate"
+
+
 def test_long_repeated_paragraphs_are_kept():
     background = "The dam was built in 1931 " + "and has been inspected every year since then " * 10
     assert line_key(background.strip()) not in line_keys(background)

@@ -17,6 +17,7 @@ from typing import Any
 from storyline.lexicon import stop_words
 from storyline.model import Article
 from storyline.sentences import CLOSE_BRACKET, last_sentence_start
+from storyline.temporal_words import LANGUAGES
 
 MIN_REPEATS = 3
 """A line seen in this many articles of one outlet is that outlet's boilerplate."""
@@ -60,6 +61,18 @@ def _fingerprint(canonical: str) -> int:
     return int.from_bytes(hashlib.blake2b(" ".join(canonical.split()).encode(), digest_size=8).digest(), "big", signed=True)
 
 
+_MONTH_NAMES = "|".join(sorted({m for words in LANGUAGES.values() for m in words.months}, key=len, reverse=True))
+_DAY = r"\d{1,2}(?:st|nd|rd|th|er|º|°|\.)?"
+_CHRONOLOGY = re.compile(rf"^[\s*•·-]*(?:{_DAY}\s+(?:de\s+)?(?:{_MONTH_NAMES})|(?:{_MONTH_NAMES})\.?\s+{_DAY})"
+                         rf"(?:\s*,?\s+\d{{4}})?\s*[-–—:]\s", re.IGNORECASE)
+"""A line of a chronology, headed by its day and a dash or colon ("February 24 - Rebels take Misrata ."): a wire
+repeats its factbox in every report of a story, but its dated lines are what a timeline reads, not boilerplate."""
+
+
+def is_chronology(line: str) -> bool:
+    return bool(_CHRONOLOGY.match(line))
+
+
 def line_key(line: str) -> int:
     """A stable fingerprint of a line that ignores case, spacing and numbers."""
     return _fingerprint(_DIGITS.sub("0", line.lower()))
@@ -75,7 +88,8 @@ def line_keys(text: str) -> set[int]:
     text = text.rstrip()
     lines = text.split("\n")
     folded = _DIGITS.sub("0", text.lower()).split("\n")
-    keys = {_fingerprint(canonical) for line, canonical in zip(lines, folded) if 0 < len(line) <= MAX_BOILERPLATE_CHARS}
+    keys = {_fingerprint(canonical) for line, canonical in zip(lines, folded)
+            if 0 < len(line) <= MAX_BOILERPLATE_CHARS and not is_chronology(line)}
     if tail := glued_tail(lines[-1]):
         keys.add(line_key(tail))
     return keys
@@ -121,7 +135,8 @@ def clean_text(text: str, repeated: Collection[int] = ()) -> str:
     for line in text.rstrip().split("\n"):
         if line and (
             is_rule_boilerplate(line, prompt_words)
-            or (repeated and len(line) <= MAX_BOILERPLATE_CHARS and line_key(line) in repeated)
+            or (repeated and len(line) <= MAX_BOILERPLATE_CHARS and line_key(line) in repeated
+                and not is_chronology(line))
         ):
             continue
         kept.append(line)
