@@ -127,6 +127,12 @@ def test_news_sentences_are_statements(text):
         ("• Dock workers ended their strike.", "Dock workers ended their strike."),
         ("-LRB- an error occurred while processing this directive -RRB- Dock workers ended their strike.",
          "Dock workers ended their strike."),
+        ("(ANSA) - KESSPORTO, 5 MAR - I portuali hanno chiuso lo sciopero.", "I portuali hanno chiuso lo sciopero."),
+        ("Kessporto, 5 mar. (Adnkronos) - I portuali hanno chiuso lo sciopero.", "I portuali hanno chiuso lo sciopero."),
+        ("KESSPUERTO, 5 Mar. (EUROPA PRESS) - Los estibadores terminaron la huelga.",
+         "Los estibadores terminaron la huelga."),
+        ("KESSPORT, 5 mars 2024 (AFP) - Les dockers ont mis fin à la grève.", "Les dockers ont mis fin à la grève."),
+        ("KESSPORTO, 5 mar (Lusa) - Os estivadores terminaram a greve.", "Os estivadores terminaram a greve."),
     ],
 )
 def test_a_time_stamp_or_dateline_before_the_news_is_cut_off_and_the_citation_follows(text, news):

@@ -17,7 +17,7 @@ from typing import Any
 from storyline.lexicon import stop_words
 from storyline.model import Article
 from storyline.sentences import CLOSE_BRACKET, last_sentence_start
-from storyline.temporal_words import LANGUAGES
+from storyline.temporal_words import ALL_MONTHS
 
 MIN_REPEATS = 3
 """A line seen in this many articles of one outlet is that outlet's boilerplate."""
@@ -61,9 +61,8 @@ def _fingerprint(canonical: str) -> int:
     return int.from_bytes(hashlib.blake2b(" ".join(canonical.split()).encode(), digest_size=8).digest(), "big", signed=True)
 
 
-_MONTH_NAMES = "|".join(sorted({m for words in LANGUAGES.values() for m in words.months}, key=len, reverse=True))
 _DAY = r"\d{1,2}(?:st|nd|rd|th|er|º|°|\.)?"
-_CHRONOLOGY = re.compile(rf"^[\s*•·-]*(?:{_DAY}\s+(?:de\s+)?(?:{_MONTH_NAMES})|(?:{_MONTH_NAMES})\.?\s+{_DAY})"
+_CHRONOLOGY = re.compile(rf"^[\s*•·-]*(?:{_DAY}\s+(?:de\s+)?(?:{ALL_MONTHS})|(?:{ALL_MONTHS})\.?\s+{_DAY})"
                          rf"(?:\s*,?\s+\d{{4}})?\s*[-–—:]\s", re.IGNORECASE)
 """A line of a chronology, headed by its day and a dash or colon ("February 24 - Rebels take Misrata ."): a wire
 repeats its factbox in every report of a story, but its dated lines are what a timeline reads, not boilerplate."""

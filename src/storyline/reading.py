@@ -17,7 +17,7 @@ from storyline.temporal import TemporalExpression, find_dates, stamp_days
 Reading = list[tuple[Sentence, list[TemporalExpression]]]
 """What a story's timeline needs of one article, whatever the story: its statements (sentences, a stamp, a dateline
 or a glued headline cut off) and the dates each one names."""
-READING_METHOD = "statements-dates-16"
+READING_METHOD = "statements-dates-17"
 """Bumped when what ``read_article`` finds changes (the statement rules, the date rules), so kept readings are
 made again."""
 

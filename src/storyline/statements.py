@@ -22,6 +22,7 @@ from storyline.offtopic import is_heading
 from storyline.sentences import CLOSE_BRACKET as _CLOSE
 from storyline.sentences import CODE_THEN_CLOSE, TIME_LINE
 from storyline.sentences import OPEN_BRACKET as _OPEN
+from storyline.temporal_words import ALL_MONTHS
 
 _CLOCK = r"\d{1,2}[:.]\d\d\s*(?:[ap]\.?\s?m\.?|[AP]\.?\s?M\.?)?"
 
@@ -64,14 +65,18 @@ _UPDATE = (rf"^[\s-]*{_OPEN}\s*(?:Update|UPDATE|Updated)\b.*?{_CLOSE}(?:\s*{_CLO
 """A live blog's update stamp: "(Update 8:14 a.m. Tuesday in Cairo)", "Update -- 9:02 p.m. :"."""
 _UPDATE_STAMP = re.compile(_UPDATE)
 
+_AGENCIES = ("Reuters|AP|AFP|CNN|Bloomberg|dpa|ANSA|EFE|Xinhua|Adnkronos|AGI|LaPresse|Europa Press|EUROPA PRESS|Lusa"
+             "|APA|Belga|KNA|epd|TASS|Kyodo|ANP|PAP|ATS|SDA|Notimex")
+"""News agencies whose name in brackets ends a dateline: "CAIRO (Reuters) - ", "Roma, 20 dic. (Adnkronos) - "."""
 _PREFIX = re.compile(
     rf"{_UPDATE}"
     rf"|^\s*{_CLOCK}\s*(?:GMT|BST|ET|EST|EDT|CET|CEST|UTC)?\s*(?::|\||--)\s*"
     rf"|^\s*(?:a\.m\.|p\.m\.|GMT|BST|ET|EST|EDT)?\s*{_CLOSE}\s*"
     rf"|^[^|]{{0,60}}\|[^|]{{0,60}}\b\d\d\d\d\b[^|]{{0,40}}?{_CLOCK}\s*[A-Z]{{2,4}}\s+"
     rf"|^\s*{_OPEN}\s*{_CLOCK}[^()]{{0,80}}?{_CLOSE}\s*"
-    rf"|^(?:(?:[A-Z][\w.'’/\\-]*|\d{{1,2}})[ ,]*){{0,5}}{_OPEN}\s*(?:Reuters|AP|AFP|CNN|Bloomberg|dpa|ANSA|EFE|Xinhua)\s*{_CLOSE}"
+    rf"|^(?:(?:[A-ZÀ-ÖØ-Þ][\w.'’/\\-]*|\d{{1,4}}|(?i:{ALL_MONTHS})\.?)[ ,]*){{0,6}}{_OPEN}\s*(?:{_AGENCIES})\s*{_CLOSE}"
     r"\s*(?:''|\")?\s*(?:-+|—|–|:)\s*"
+    rf"|^\s*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ' -]+,\s*\d{{1,2}}\s+(?i:{ALL_MONTHS})\.?(?:\s+\d{{4}})?\s*(?:-+|—|–)\s*"
     rf"|^\s*{TIME_LINE}\s*"
     rf"|^\s*(?:\d{{1,2}}\s+[A-Z][a-z]+\s+\d{{4}}\s+)?(?:Page\s+)?[Ll]ast updated at\s+{_CLOCK}\s*(?:GMT|BST|UTC|ET)?"
     rf"\s*(?:,\s*[A-Z][a-z]+\s*,\s*\d{{1,2}}\s+[A-Z][a-z]+\s+\d{{4}}\s*(?:{_CLOCK}\s*(?:UK|GMT|BST)?\s*)?)?(?:Help\s+)?"
@@ -83,7 +88,8 @@ _PREFIX = re.compile(
     r"(?:\s*[/\\]+\s*[A-Z][\w.'’-]*(?:\s+Images)?)+\s+"
 )
 """What stands before the news in a sentence: a live-blog time stamp ("(Update 8:14 a.m. Tuesday in Cairo) ..."),
-a wire page's line ("CAIRO | Tue Jul 19, 2011 4:04 pm BST"), a dateline ("CAIRO (Reuters) - "), a page's time line
+a wire page's line ("CAIRO | Tue Jul 19, 2011 4:04 pm BST"), a dateline ("CAIRO (Reuters) - ", "Roma, 20 dic.
+(Adnkronos) - ", "(ANSA) - ROMA, 20 DIC - "), a page's time line
 ("Thursday 31 March 2005 00.05 BST", "9 November 2011 Last updated at 10:48 GMT", "Page last updated at 07:48
 GMT , Tuesday , 8 November 2011 08:48 UK"), a photo credit ("Photograph: Jo Bloggs/AP"), a desk's byline ("By the
 CNN Wire Staff"), a server's error in place of a page's part ("[an error occurred while processing this

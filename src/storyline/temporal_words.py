@@ -217,3 +217,6 @@ PORTUGUESE = Words(
 LANGUAGES: dict[str, Words] = {
     "en": ENGLISH, "es": SPANISH, "fr": FRENCH, "it": ITALIAN, "de": GERMAN, "pt": PORTUGUESE,
 }
+ALL_MONTHS = r"|".join(sorted({name for words in LANGUAGES.values() for name in words.months}, key=len, reverse=True))
+"""Every language's month names and abbreviations as one alternation, longest first, for rules that do not know
+the text's language (a chronology's line, a wire's dateline)."""
