@@ -268,6 +268,9 @@ def _told_again(text: str) -> int:
     The words before it must end a clause in lower case (not "Dr", not "how", not "saying"), and what follows
     the two words must not be a bare object ("giving Michael Jackson a lethal dose").
     """
+    opening = text.split(None, 2)[:2]
+    if len(opening) < 2 or f" {opening[0]} {opening[1]} " not in text:  # most sentences: no second opening at all
+        return 0
     spans = [(m.start(), m[0]) for m in re.finditer(r"\S+", text)]
     words = [word for _, word in spans]
     if (len(words) < 14 or not words[0][0].isupper() or words[0] in _NOT_A_SUBJECT
