@@ -63,21 +63,16 @@ def _rules(language: str) -> list[tuple[str, re.Pattern[str]]]:
     link = rf"(?:\s+(?:{_alt(words.date_connectors)}))?" if words.date_connectors else ""
     count = rf"(?P<count>\d+|{_alt(words.numbers)})"
     unit = rf"(?P<unit>{_alt(words.units)})"
-    relative = _alt(words.last + words.next + words.this)
-    which = rf"(?P<which>{relative})"
+    which = rf"(?P<which>{_alt(words.last + words.next + words.this)})"
     month_of = rf"(?:(?:{_alt(u for u, kind in words.units.items() if kind == 'month')})\s+(?:of|de|di|d')\s+)?"
-    # "el pasado (día) 20 de diciembre", "il 3 gennaio scorso": the last or next such day, not the nearest
-    day_word = rf"(?:(?:{_alt(u for u, kind in words.units.items() if kind == 'day')})\s+)?"
-    mark = rf"(?:(?P<mark>{relative})\s+{day_word})?"
-    mark_after = rf"(?:\s+(?P<mark_after>{_alt(words.marks_after)})(?!\w))?" if words.marks_after else ""
     flags = re.IGNORECASE
     rules = [
         (NEUTRAL, _ISO),
         ("month_day_year", re.compile(rf"\b{month}\s+{_DAY}\s*,?\s+{_YEAR}\b", flags)),
         ("day_month_year", re.compile(rf"\b{_DAY}{link}\s+{month}{link}\s*,?\s+{_YEAR}\b", flags)),
         ("month_year", re.compile(rf"\b{month}{link}\s*,?\s+{_YEAR}\b", flags)),
-        ("month_day", re.compile(rf"(?<!\w){mark}{month}\s+{_DAY}(?!\w)(?!\s*(?:,\s*)?\d)", flags)),
-        ("day_month", re.compile(rf"(?<!\w){mark}{_DAY}{link}\s+{month}(?!\w){mark_after}", flags)),
+        ("month_day", re.compile(rf"\b{month}\s+{_DAY}(?!\w)(?!\s*(?:,\s*)?\d)", flags)),
+        ("day_month", re.compile(rf"\b{_DAY}{link}\s+{month}(?!\w)", flags)),
         # "last November", "el pasado mes de noviembre", "novembre dernier" (not "November last year")
         ("relative_month", re.compile(rf"(?<!\w){which}\s+{month_of}{month}(?!\w)", flags)),
         ("relative_month", re.compile(rf"(?<!\w){month_of}{month}\s+{which}(?!\w)(?!\s+{unit})", flags)),
@@ -98,6 +93,18 @@ def _rules(language: str) -> list[tuple[str, re.Pattern[str]]]:
         ("in_year", re.compile(rf"(?<!\w)(?P<prep>{_alt(words.year_prepositions)})\s+{_YEAR}\b", flags)),
     ]
     return rules
+
+
+@cache
+def _marks(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The words before a day and month ("el pasado (día) 20 de diciembre", "last March 3") and after it ("il 3
+    gennaio scorso", "le 10 mars prochain") that make it the last or the next one, not the nearest. Looked for only
+    beside a day and month found, which is cheaper than a rule that tries them at every word."""
+    words = LANGUAGES.get(language or "en", ENGLISH)
+    day_word = rf"(?:(?:{_alt(u for u, kind in words.units.items() if kind == 'day')})\s+)?"
+    before = re.compile(rf"(?<!\w)(?P<which>{_alt(words.last + words.next + words.this)})\s+{day_word}$", re.I)
+    after = re.compile(rf"\s+(?P<which>{_alt(words.marks_after)})(?!\w)" if words.marks_after else r"(?!)", re.I)
+    return before, after
 
 
 def _deictic(words: Words) -> str:
@@ -181,7 +188,10 @@ def _beyond(published: date, month: int, day: int, step: int) -> date | None:
     return (max(side) if step < 0 else min(side)) if side else None
 
 
-def _resolve(rule: str, m: re.Match[str], published: date, future: bool, words: Words) -> tuple[date, Precision] | None:
+def _resolve(rule: str, m: re.Match[str], published: date, future: bool, words: Words,
+             step: int = 0) -> tuple[date, Precision] | None:
+    """The date and precision ``m`` (found by ``rule``) stands for; ``step`` -1 or 1 when a day and month is called
+    the last or next one."""
     g = m.groupdict()
     months = words.months if "month" in g else {}
     if rule == NEUTRAL:
@@ -193,7 +203,7 @@ def _resolve(rule: str, m: re.Match[str], published: date, future: bool, words: 
     if rule == "month_year":
         return date(int(g["year"]), months[g["month"].lower()], 1), "month"
     if rule in _DAY_AND_MONTH:
-        if step := _step(g["mark"] or g.get("mark_after") or "", words):
+        if step:
             value = _beyond(published, months[g["month"].lower()], int(g["day"]), step)
             return (value, "day") if value else None
         value = _nearest_year(published, months[g["month"].lower()], int(g["day"]))
@@ -366,14 +376,21 @@ def find_dates(sentence: str, published: date | None, language: str = "en") -> l
                 continue  # March 14 has accused ...
             future = bool(_future(language).search(sentence, clause_start, clause_end))
             background = _in_background(sentence, start, clause_start, language)
+            step = 0
+            if day_and_month:
+                before, after = _marks(language)
+                if marked := before.search(sentence, max(0, start - 30), start):
+                    start, step = marked.start(), _step(marked["which"], words)
+                elif marked := after.match(sentence, end):
+                    end, step = marked.end(), _step(marked["which"], words)
             try:
-                resolved = _resolve(rule, match, published or date.min, future, words)
+                resolved = _resolve(rule, match, published or date.min, future, words, step)
             except (ValueError, OverflowError):  # "5,000 years ago": before the calendar starts
                 resolved = None
             if resolved is None:
                 continue
             taken.append((start, end))
-            found.append(TemporalExpression(match[0], start, end, *resolved, background))
+            found.append(TemporalExpression(sentence[start:end], start, end, *resolved, background))
             if day_and_month:
                 yearless.add(start)
     found.sort(key=lambda t: t.start)
