@@ -252,8 +252,8 @@ def without_header(sentence: Sentence) -> Sentence:
     return replace(sentence, start=sentence.start + cut, text=sentence.text[cut:]) if cut else sentence
 
 
-_NOT_BEFORE_ITS_SUBJECT = _BEFORE_A_NAME | frozenset("how why whether if because so saying giving entitled titled"
-                                                     .split())
+_NOT_BEFORE_ITS_SUBJECT = _BEFORE_A_NAME | frozenset(
+    "how why whether if because so saying giving entitled titled".split())
 _NOT_AFTER_A_SUBJECT = frozenset("a an the to of in on at for by with from".split())
 _NOT_A_SUBJECT = frozenset(_OPENERS.split("|")) | {"I", "We", "You"}
 """First words of a sentence that a quote or a caption may well repeat: no sign of a header told again."""
