@@ -71,6 +71,38 @@ def test_title_case_headlines_are_skipped_but_names_inside_running_text_are_not(
     assert set(found) == {"Quellport", "Lina Vos"}
 
 
+def test_title_case_leaves_only_short_words_in_lower_case_and_a_contraction_is_no_lower_case_word():
+    from storyline.entities import title_case
+
+    assert title_case("Harbor Council Votes to Close the Old Pier")
+    assert title_case("Ferry Union Doesn't Back the New Timetable")
+    assert title_case("Quellport Launches New iGlow Lamps at Fair")
+    assert not title_case("Mayor Okafor met Rhee and Dunmore in Portvale")
+    assert not title_case("Die Stadt Quellport hat am Montag den Hafen geschlossen")
+
+
+def test_camel_case_names_and_abbreviations_inside_names_are_kept_whole():
+    names = list(RuleExtractor().names(
+        "Shoppers queued for the iGlow 3 lamp and sold old ones on eMarket, said Ada deWitt Park, who hiked "
+        "Mt. Velora with Mr. Okafor before the fair in St. Ambrose."
+    ))
+    assert names == ["iGlow 3", "eMarket", "Ada deWitt Park", "Mt. Velora", "Okafor", "St. Ambrose"]
+
+
+def test_a_stop_after_an_abbreviation_that_ends_a_sentence_keeps_the_next_one_apart():
+    assert list(RuleExtractor().names("The fire started on Kessler St. The crew from Quellport came.")) == \
+        ["Kessler St", "Quellport"]
+
+
+def test_a_kicker_before_a_colon_is_no_part_of_a_name_but_a_subtitle_is():
+    extractor = RuleExtractor()
+    assert list(extractor.names("Survey: Seagulls prefer the old pier")) == ["Seagulls"]
+    assert list(extractor.names("Ada Quist read Ledger: The Final Count on the ferry.")) == \
+        ["Ada Quist", "Ledger: The Final Count"]
+    assert list(extractor.names("Ledger: The Final Count opens in Quellport")) == ["Ledger: The Final Count",
+                                                                                   "Quellport"]
+
+
 def test_names_view_matches_the_mentions():
     text = "Dr. Ilsa Brandt visited Varnholm. Brandt’s team stayed in Varnholm."
     extractor = RuleExtractor()

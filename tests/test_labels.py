@@ -43,3 +43,10 @@ def test_label_names_one_person_once_however_the_name_is_spelt():
     weights = {"Mohammed Qasim": 0.9, "Muhammad Kassem": 0.8, "Kessport": 0.7, "Iraq": 0.6, "Riga": 0.5}
     centroid = {ENTITY_MARK + name: weight for name, weight in weights.items()}
     assert label([], centroid=centroid) == "Mohammed Qasim · Kessport · Iraq"
+
+
+def test_a_label_falls_back_to_shared_phrases_when_no_name_reads_well():
+    from storyline.terms import ENTITY_MARK
+
+    articles = [_a("Job openings rose. Harbor Jobs Board figures came out."), _a("The Harbor Jobs Board said so.")]
+    assert label(articles, centroid={ENTITY_MARK + "Jan": 0.9, ENTITY_MARK + "AM Posted": 0.5}) == "Harbor Jobs Board"

@@ -76,21 +76,27 @@ _MODIFIED = re.compile(r"[a-zß-ÿ][\w-]{2,}$")
 _EXAMPLES = {"including", "like", "as"}
 """Words between a kind and its examples: blockbusters including Bird Box."""
 _OPENERS = {'"', "“", "”", "‘", "’", "'", "(", "[", ":", "-", "–", "—", "`", "``", "«", "¿", "¡"}
-_FUNCTION_WORDS = {"with", "from", "into", "about", "after", "over", "what", "when", "that", "this", "have",
-                   "will", "your", "more", "than", "their", "how", "why", "for", "and", "the", "are", "its"}
-"""Words Title Case capitalises and running text does not."""
+_SMALL_WORDS = {"a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "on", "at", "to", "from", "by", "of",
+                "in", "with", "as", "vs", "via", "into", "onto", "over", "per", "off", "up", "out"}
+"""The short words Title Case leaves in lower case: "Twitter Blacks Out for All Users"."""
 
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
-_CAP = rf"[{_UPPER}](?:[\w'’.&-]*\w)?"
+_CAP = rf"(?:[a-z]{{1,3}}(?=[{_UPPER}]))?[{_UPPER}](?:[\w'’.&-]*\w)?"
+"""A capitalised word, or one whose capital follows a short lower-case start (iPhone, eBay, deGrasse, macOS)."""
+_PREFIX = r"(?:Mt|St|Ste|Ft|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|Rev|Sr|Sra|Dra)\."
+_ABBREVIATED = rf"{_PREFIX}(?= (?!(?:The|A|An|This|That|He|She|It|They|We|In|On|At|But|And|Then)\b)[{_UPPER}])"
+"""An abbreviation written with its stop before a name (Mt. Gox, St. Louis, Mr. Smith): inside the name, not the
+end of a sentence, unless a sentence's usual first word follows."""
 _INITIALS = r"(?:[A-Z]\.){2,}(?![\w.])"
 """Dotted initials (U.N., U.S.): a name of their own, with their last dot, that no name runs on from."""
 _ARTICLE_PARTICLE = rf"(?:al|el)-{_CAP}"
 """An Arabic surname written with its article: al-Assad, el-Baradei."""
 _RUN = re.compile(
-    rf"{_INITIALS}|{_CAP}(?:(?: (?:{'|'.join(sorted(PARTICLES))}))? (?!{_INITIALS}){_CAP}| {_ARTICLE_PARTICLE}"
+    rf"(?<!\w)(?:{_INITIALS}|(?:{_ABBREVIATED}|{_CAP})(?:(?: (?:{'|'.join(sorted(PARTICLES))}))? (?!{_INITIALS})"
+    rf"(?:{_ABBREVIATED}|{_CAP})| {_ARTICLE_PARTICLE}"
     rf"| \d{{1,2}}(?!\w|[.,:/]\d))*"
-    rf"(?:: {_CAP}(?:(?: (?:and|&|of|the))? {_CAP})*)?"
+    rf"(?:: {_CAP}(?:(?: (?:and|&|of|the))? {_CAP})*)?)"
 )
 """A run of capitalised words, the particles inside names, a sequel number, a subtitle (Thor: Love and Thunder)."""
 _SKIPPED = re.compile(rf"\b(?:{'|'.join(w.capitalize() for w in sorted(CALENDAR | NOT_NAMES))})\b")
@@ -99,7 +105,8 @@ _MID_SENTENCE = re.compile(rf"[{_UPPER}](?<=[\w,;)] .)[\w'’.&-]*\w")
 _CREDIT = re.compile(r"(?:Credits?|Photos?|Picture|Image|Foto|Fotos|Bild|Quelle|Source|Fuente|Fonte|Crédit|Crédito): ")
 """The label of a photo credit or a source line, which a run of capitalised words takes in with its colon (as it
 takes in "Star Wars: The Force Awakens")."""
-_LOWER_WORD = re.compile(r"\b[a-zß-ÿ][\w'’-]*")
+_LOWER_WORD = re.compile(r"(?<![\w'’])[a-zß-ÿ][\w'’-]*")
+"""A word written in lower case, not the end of a contraction (the "t" of "Doesn't")."""
 _WORD = re.compile(r"[\w'’-]+|[^\w\s]")
 _TITLE_CASE_WORDS = re.compile(
     r"(?<= )(?:With|From|Into|About|After|Over|What|When|That|This|Have|Will|Your|More|Than|Their|How|Why|For|And"
@@ -114,7 +121,16 @@ def without_article(word: str) -> str:
 
 def _ends_in_particle(name: str) -> bool:
     last = name[name.rfind(" ") + 1:]
-    return last[:1].islower() and not re.fullmatch(_ARTICLE_PARTICLE, last)
+    return last.islower() or bool(re.fullmatch(_PREFIX, last))  # "of" and "St.", not "al-Assad" or "iPhone"
+
+
+def _opens(text: str, start: int) -> bool:
+    """Whether a sentence or a line starts at ``start``: only spaces between it and a stop, an opening quote or
+    the start."""
+    at = start - 1
+    while at >= 0 and text[at] == " ":
+        at -= 1
+    return at < 0 or text[at] in _OPENERS or text[at] in ".!?\n"
 
 
 def bare_name(text: str) -> str:
@@ -153,11 +169,17 @@ def without_titles(words: list[str]) -> tuple[list[str], str]:
 
 
 def title_case(sentence: str) -> bool:
-    """Headlines in Title Case capitalise everything, so their capitals say nothing."""
+    """Headlines in Title Case capitalise every word but a few short ones, so their capitals say nothing.
+
+    Running text, however full of names, has a verb or a noun in lower case
+    ("Obama met Cameron and Merkel in Berlin").
+    """
     rest = sentence.split(" ", 1)[1] if " " in sentence else ""
     if rest.count(" ") < 3:
         return False
-    return not _LOWER_WORD.search(rest) or len(_TITLE_CASE_WORDS.findall(rest)) >= 2
+    lower = [word for word in _LOWER_WORD.findall(rest) if word.islower()]  # not iPhone
+    return (not lower or len(_TITLE_CASE_WORDS.findall(rest)) >= 2
+            or (_SMALL_WORDS.issuperset(lower) and sum(word[:1].isupper() for word in rest.split()) >= 3))
 
 
 class RuleExtractor:
@@ -204,6 +226,9 @@ class RuleExtractor:
             run, position = match[0], match.start()
             if label := _CREDIT.match(run):  # "Credit: Clayton Aldern" names Clayton Aldern
                 run, position = run[label.end():], position + label.end()
+            head, colon, tail = run.partition(": ")
+            if colon and " " not in head + tail and _opens(sentence, position):
+                run, position = tail, position + len(head) + 2  # a kicker: "Study: Smartphones make ..."
             spans = [(position, match.end())]
             if _SKIPPED.search(run):  # split the run around "April", "I"
                 spans = []
@@ -229,20 +254,17 @@ class RuleExtractor:
         It stays when the article names it elsewhere, or when it is never
         written in lower case and starts a name of several words.
         """
-        at = start - 1
-        while at >= 0 and sentence[at] == " ":
-            at -= 1
-        if at >= 0 and sentence[at] not in _OPENERS and sentence[at] not in ".!?\n":
+        if not _opens(sentence, start):
             return start
         first, _, rest = sentence[start:end].partition(" ")
         word = first.rstrip(":")
-        if bare_name(word) in known:
+        if bare_name(word) in known or word[:1].islower():  # iPhone is not capitalised for starting a sentence
             return start
-        if not (word.lower() in lowered or not rest or rest[0].islower() or len(word) < 3):
+        if not (word.lower() in lowered or not rest or rest.partition(" ")[0].islower() or len(word) < 3):
             return start
         start += len(first) + 1
-        while start < end and not sentence[start].isupper():  # particles and numbers after it
-            following = sentence.find(" ", start, end)
+        while start < end and (not sentence[start].isalpha() or sentence[start:end].partition(" ")[0].islower()):
+            following = sentence.find(" ", start, end)  # particles and numbers after it
             start = end if following < 0 else following + 1
         return start
 

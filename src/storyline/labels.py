@@ -39,8 +39,8 @@ def label(articles: Sequence[Article], size: int = 3, centroid: Mapping[str, flo
     """A short title from the heaviest names of the story's centroid, or the proper-noun phrases most articles share."""
     if centroid:
         names = sorted((t for t in centroid if t.startswith(ENTITY_MARK)), key=lambda t: (-centroid[t], t))
-        if names:
-            return _join([t[len(ENTITY_MARK):] for t in names], size)
+        if joined := _join([t[len(ENTITY_MARK):] for t in names], size):  # none may be readable ("US", "JOLTS")
+            return joined
     counts: Counter[str] = Counter()
     for article in articles:
         phrases: dict[str, None] = {}  # ordered, so ties are broken the same way every run
