@@ -103,6 +103,17 @@ def test_a_kicker_before_a_colon_is_no_part_of_a_name_but_a_subtitle_is():
                                                                                    "Quellport"]
 
 
+def test_german_nouns_after_an_article_and_stop_words_name_nothing_but_names_with_an_article_stay():
+    text = ("Die Fähre nach Quellhafen fiel aus, sagte Lina Vogt. Im Hafen stand das Wasser hoch. "
+            "Haben Sie die Spice Lanterns gehört? Das Geheimnis von Mara Brandt ist gelüftet, und die Fähre fährt "
+            "wieder.")
+    german = list(RuleExtractor().names(text, "de"))
+    assert german == ["Quellhafen", "Lina Vogt", "Spice Lanterns", "Mara Brandt"]
+    article = Article(raw_text=text, text=text, id="a1", language="de")
+    assert [m.text for m in RuleExtractor().mentions(article)] == german
+    assert {"Fähre", "Wasser", "Haben Sie"} <= set(RuleExtractor().names(text, "en"))  # English has no such rule
+
+
 def test_names_view_matches_the_mentions():
     text = "Dr. Ilsa Brandt visited Varnholm. Brandt’s team stayed in Varnholm."
     extractor = RuleExtractor()

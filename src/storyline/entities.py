@@ -21,6 +21,7 @@ from storyline.entity_words import (
     GROUP_AFTER,
     HONORIFICS,
     NOT_NAMES,
+    NOUN_MARKERS,
     ORGANISATION_BEFORE,
     ORGANISATION_HEADS,
     ORGANISATION_PREPOSITIONS,
@@ -124,6 +125,12 @@ def _ends_in_particle(name: str) -> bool:
     return last.islower() or bool(re.fullmatch(_PREFIX, last))  # "of" and "St.", not "al-Assad" or "iPhone"
 
 
+def _is_stop_word(name: str, language: str) -> bool:
+    """A "name" that is a stop word of English or of the article's language: "The", German's polite "Sie"."""
+    lower = name.lower()
+    return lower in stop_words() or (language not in ("", "en") and lower in stop_words(language))
+
+
 def _opens(text: str, start: int) -> bool:
     """Whether a sentence or a line starts at ``start``: only spaces between it and a stop, an opening quote or
     the start."""
@@ -138,6 +145,25 @@ def bare_name(text: str) -> str:
     if "'" not in text and "’" not in text:  # most words: skip the regular expression, called per word
         return text
     return _POSSESSIVE.sub("", text)
+
+
+def _common_nouns(text: str, language: str) -> frozenset[str]:
+    """In a language that capitalises its nouns (``NOUN_MARKERS``), the capitalised words that name nothing: those
+    the text writes after an article or a determiner ("die Hochzeit", "im Wasser"), and its stop words ("Sie",
+    "Haben Sie", "Auch")."""
+    markers = NOUN_MARKERS.get(language)
+    if not markers:
+        return frozenset()
+    stop = stop_words(language)
+    return frozenset(match[2] for match in _AFTER_WORD.finditer(text) if match[1].lower() in markers).union(
+        word for word in set(_CAPITALISED.findall(text)) if word.lower() in stop)
+
+
+_AFTER_WORD = re.compile(rf"(?<!\bv[oa]n )\b(\w+) (?=([{_UPPER}][\w-]*)(?! [{_UPPER}]))")
+"""A word and the capitalised word after it (which may be the next match's word) when no capitalised word follows
+("die Spice Girls", "die Deutsche Bahn" are names), but for the article of a surname's particle ("von der
+Leyen")."""
+_CAPITALISED = re.compile(rf"\b[{_UPPER}][\w-]*")
 
 
 def _known_names(text: str, lowered: set[str], runs: Iterable[re.Match[str]]) -> set[str]:
@@ -189,14 +215,15 @@ class RuleExtractor:
         text = article.text
         lowered = set(_LOWER_WORD.findall(text))
         known = _known_names(text, lowered, _RUN.finditer(text))
+        nouns = _common_nouns(text, article.language)
         found: list[Mention] = []
         for index, (start, end) in enumerate(split_spans(text)):
             sentence = text[start:end]
             if title_case(sentence):
                 continue
             previous: Mention | None = None
-            for first, last in self._runs(sentence, _RUN.finditer(sentence), known, lowered):
-                mention = self._mention(article.id, index, sentence, start, first, last)
+            for first, last in self._runs(sentence, _RUN.finditer(sentence), known, lowered, nouns):
+                mention = self._mention(article.id, index, sentence, start, first, last, article.language)
                 if mention is None:
                     continue
                 if previous is not None and previous.type and not mention.type \
@@ -206,22 +233,22 @@ class RuleExtractor:
                 previous = mention
         return found
 
-    def names(self, text: str) -> Iterator[str]:
+    def names(self, text: str, language: str = "en") -> Iterator[str]:
         """Just the names, without types or positions: the cheap view the story clusterer uses."""
         lowered = set(_LOWER_WORD.findall(text))
         runs = list(_RUN.finditer(text))  # runs never cross a line, so one pass serves the whole text
         known = _known_names(text, lowered, runs)
-        stop = stop_words()
-        for start, end in self._runs(text, runs, known, lowered):
+        for start, end in self._runs(text, runs, known, lowered, _common_nouns(text, language)):
             words, _ = without_titles(text[start:end].split(" "))
             name = bare_name(" ".join(words))
-            if len(name) > 1 and name.lower() not in stop:
+            if len(name) > 1 and not _is_stop_word(name, language):
                 yield name
 
     @staticmethod
-    def _runs(sentence: str, runs: Iterable[re.Match[str]], known: set[str],
-              lowered: set[str]) -> Iterator[tuple[int, int]]:
-        """Character spans of the names among ``runs`` of a text: without calendar words or a sentence's first word."""
+    def _runs(sentence: str, runs: Iterable[re.Match[str]], known: set[str], lowered: set[str],
+              nouns: frozenset[str] = frozenset()) -> Iterator[tuple[int, int]]:
+        """Character spans of the names among ``runs`` of a text: without calendar words, common ``nouns`` or a
+        sentence's first word."""
         for match in runs:
             run, position = match[0], match.start()
             if label := _CREDIT.match(run):  # "Credit: Clayton Aldern" names Clayton Aldern
@@ -230,12 +257,14 @@ class RuleExtractor:
             if colon and " " not in head + tail and _opens(sentence, position):
                 run, position = tail, position + len(head) + 2  # a kicker: "Study: Smartphones make ..."
             spans = [(position, match.end())]
-            if _SKIPPED.search(run):  # split the run around "April", "I"
-                spans = []
+            if _SKIPPED.search(run) or (nouns and not nouns.isdisjoint(run.split(" "))):
+                spans = []  # split the run around "April", "I", "Geheimnis" (of "Geheimnis von Brigitte Bardot")
                 for word in run.split(" "):
-                    bare = bare_name(word.rstrip(":")).lower()
-                    if bare not in CALENDAR and bare not in NOT_NAMES:
-                        if spans and spans[-1][1] == position - 1:
+                    bare = bare_name(word.rstrip(":"))
+                    joins = spans and spans[-1][1] == position - 1
+                    if bare.lower() not in CALENDAR and bare.lower() not in NOT_NAMES and bare not in nouns and (
+                            joins or not word.islower()):  # no particle left leading ("von Brigitte Bardot")
+                        if joins:
                             spans[-1] = (spans[-1][0], position + len(word))
                         else:
                             spans.append((position, position + len(word)))
@@ -270,13 +299,13 @@ class RuleExtractor:
 
     @staticmethod
     def _mention(article_id: str, sentence_index: int, sentence: str, offset: int, start: int,
-                 end: int) -> Mention | None:
+                 end: int, language: str = "en") -> Mention | None:
         written = sentence[start:end].split(" ")
         words, role = without_titles(written)
         kind = "person" if role else ""
         start += sum(len(word) + 1 for word in written[:len(written) - len(words)])
         name = bare_name(" ".join(words))
-        if not any(c.isalpha() for c in name) or len(name) < 2 or name.lower() in stop_words():
+        if not any(c.isalpha() for c in name) or len(name) < 2 or _is_stop_word(name, language):
             return None
         preceding = _WORD.findall(sentence[max(0, start - 60):start])
         before = preceding[-1].lower() if preceding else ""

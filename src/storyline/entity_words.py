@@ -130,3 +130,15 @@ WORK_BEFORE |= {
     "canción", "chanson", "canzone", "lied", "canção", "secuela", "suite", "fortsetzung", "documental",
     "documentaire", "documentario", "dokumentarfilm", "documentário",
 }
+
+NOUN_MARKERS = {
+    "de": frozenset({
+        "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines", "kein", "keine",
+        "keinen", "keinem", "keiner", "keines", "mein", "meine", "meinen", "meinem", "meiner", "sein", "seine",
+        "seinen", "seinem", "seiner", "seines", "ihr", "ihre", "ihren", "ihrem", "ihrer", "ihres", "unser", "unsere",
+        "unseren", "unserem", "unserer", "dieser", "diese", "dieses", "diesem", "diesen", "jeder", "jede", "jedes",
+        "jedem", "jeden", "im", "am", "zum", "zur", "beim", "vom", "ins", "ans", "aufs", "fürs",
+    }),
+}
+"""Words after which a capitalised word is a common noun, in languages that capitalise every noun: a word the
+article writes after one of them ("das Wasser", "im Urlaub") names nothing, wherever else it stands."""

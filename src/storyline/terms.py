@@ -91,7 +91,7 @@ def article_terms(article: Article, weights: Weights = DEFAULT_WEIGHTS) -> Terms
     if weights.entities:
         name_counts: Counter[str] = Counter()
         shown: dict[str, str] = {}  # each name as first written
-        for name in DEFAULT_EXTRACTOR.names(named[:ENTITY_LEAD]):
+        for name in DEFAULT_EXTRACTOR.names(named[:ENTITY_LEAD], language):
             key = name_key(name)
             name_counts[key] += 1
             shown.setdefault(key, name)
