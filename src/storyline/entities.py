@@ -99,7 +99,8 @@ _RUN = re.compile(
     rf"| \d{{1,2}}(?!\w|[.,:/]\d))*"
     rf"(?:: {_CAP}(?:(?: (?:and|&|of|the))? {_CAP})*)?)"
 )
-"""A run of capitalised words, the particles inside names, a sequel number, a subtitle (Thor: Love and Thunder)."""
+"""A run of capitalised words, the particles and abbreviations inside names, a sequel number, a subtitle (Thor: Love
+and Thunder)."""
 _SKIPPED = re.compile(rf"\b(?:{'|'.join(w.capitalize() for w in sorted(CALENDAR | NOT_NAMES))})\b")
 _MID_SENTENCE = re.compile(rf"[{_UPPER}](?<=[\w,;)] .)[\w'’.&-]*\w")
 """A capitalised word after a word or a comma (the capital is matched before looking behind it: much faster)."""
@@ -147,6 +148,13 @@ def bare_name(text: str) -> str:
     return _POSSESSIVE.sub("", text)
 
 
+_AFTER_WORD = re.compile(rf"(?<!\bv[oa]n )\b(\w+) (?=([{_UPPER}][\w-]*)(?! [{_UPPER}]))")
+"""A word and the capitalised word after it (which may be the next match's word) when no capitalised word follows
+("die Spice Girls", "die Deutsche Bahn" are names), but for the article of a surname's particle ("von der
+Leyen")."""
+_CAPITALISED = re.compile(rf"\b[{_UPPER}][\w-]*")
+
+
 def _common_nouns(text: str, language: str) -> frozenset[str]:
     """In a language that capitalises its nouns (``NOUN_MARKERS``), the capitalised words that name nothing: those
     the text writes after an article or a determiner ("die Hochzeit", "im Wasser"), and its stop words ("Sie",
@@ -157,13 +165,6 @@ def _common_nouns(text: str, language: str) -> frozenset[str]:
     stop = stop_words(language)
     return frozenset(match[2] for match in _AFTER_WORD.finditer(text) if match[1].lower() in markers).union(
         word for word in set(_CAPITALISED.findall(text)) if word.lower() in stop)
-
-
-_AFTER_WORD = re.compile(rf"(?<!\bv[oa]n )\b(\w+) (?=([{_UPPER}][\w-]*)(?! [{_UPPER}]))")
-"""A word and the capitalised word after it (which may be the next match's word) when no capitalised word follows
-("die Spice Girls", "die Deutsche Bahn" are names), but for the article of a surname's particle ("von der
-Leyen")."""
-_CAPITALISED = re.compile(rf"\b[{_UPPER}][\w-]*")
 
 
 def _known_names(text: str, lowered: set[str], runs: Iterable[re.Match[str]]) -> set[str]:
