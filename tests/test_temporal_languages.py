@@ -185,3 +185,24 @@ def test_the_day_after_is_no_date_of_the_calendar():
 ])
 def test_parts_of_a_month_and_of_a_day_said_in_one_word(language, sentence, expected):
     assert [(t.value, t.precision) for t in find_dates(sentence, PUBLISHED, language)] == [expected]
+
+
+@pytest.mark.parametrize("language, sentence", [
+    ("de", "Die Brücke von Varrow wurde am 7.7.2022 eröffnet."),
+    ("fr", "Le pont de Varrow a ouvert le 07/07/2022."),
+    ("it", "Il ponte di Varrow è stato aperto il 7-7-2022."),
+    ("es", "El puente de Varrow abrió el 07.07.2022."),
+    ("pt", "A ponte de Varrow abriu em 7/7/2022."),
+])
+def test_a_date_in_figures_puts_the_day_first(language, sentence):
+    assert [(t.value, t.precision) for t in find_dates(sentence, PUBLISHED, language)] == [FULL_DATE]
+
+
+def test_a_date_in_figures_in_english_is_read_only_when_one_number_cannot_be_a_month():
+    def read(sentence: str) -> list[date]:
+        return [t.value for t in find_dates(sentence, PUBLISHED, "en")]
+
+    assert read("The Varrow bridge opened on 7/25/2022.") == read("The Varrow bridge opened on 25/7/2022.") == \
+        [date(2022, 7, 25)]
+    assert read("The Varrow bridge opened on 7/5/2022.") == []  # 7 May in London, 5 July in New York
+    assert read("Varrow Tools 2.10.2022.3 is out, and 3/4/2022/5 is no date.") == []

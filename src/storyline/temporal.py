@@ -38,6 +38,13 @@ class TemporalExpression:
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|°|\.)?"
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
 _ISO = re.compile(r"\b(?P<year>(?:1[89]|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
+_NUMERIC = re.compile(rf"(?<![\w./-])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[0-3]?\d)(?P=sep){_YEAR}(?![\w/-]|[.-]\d)")
+"""A date in figures with its year: "20.10.2011", "20/10/2011", "20-10-2011"."""
+DAY_FIRST = "numeric"
+"""The rule for a date in figures where the day comes first, as in every language read but English."""
+EITHER_FIRST = "numeric_either"
+"""The rule for a date in figures in English, where "10/5/2011" is 10 May in London and 5 October in New York: read
+only when one of its numbers cannot be a month."""
 PAST_AHEAD = 60
 """A day and month without a year that would fall further ahead than this, in a clause with no cue of the
 future, mean the past: "since March 15" in a December article is last March, and a recap line "February 17 -
@@ -68,6 +75,7 @@ def _rules(language: str) -> list[tuple[str, re.Pattern[str]]]:
     flags = re.IGNORECASE
     rules = [
         (NEUTRAL, _ISO),
+        (EITHER_FIRST if language in ("", "en") else DAY_FIRST, _NUMERIC),
         ("month_day_year", re.compile(rf"\b{month}\s+{_DAY}\s*,?\s+{_YEAR}\b", flags)),
         ("day_month_year", re.compile(rf"\b{_DAY}{link}\s+{month}{link}\s*,?\s+{_YEAR}\b", flags)),
         ("month_year", re.compile(rf"\b{month}{link}\s*,?\s+{_YEAR}\b", flags)),
@@ -196,6 +204,13 @@ def _resolve(rule: str, m: re.Match[str], published: date, future: bool, words: 
     months = words.months if "month" in g else {}
     if rule == NEUTRAL:
         value = _safe_date(int(g["year"]), int(g["m"]), int(g["d"]))
+        return (value, "day") if value else None
+    if rule in (DAY_FIRST, EITHER_FIRST):
+        first, second = int(g["a"]), int(g["b"])
+        if rule == EITHER_FIRST and max(first, second) <= 12:
+            return None
+        day, month = (second, first) if rule == EITHER_FIRST and second > 12 else (first, second)
+        value = _safe_date(int(g["year"]), month, day)
         return (value, "day") if value else None
     if rule in ("month_day_year", "day_month_year"):
         value = _safe_date(int(g["year"]), months[g["month"].lower()], int(g["day"]))
