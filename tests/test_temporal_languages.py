@@ -15,6 +15,11 @@ NEXT_MONTH, YESTERDAY, LAST_MONDAY = (date(2024, 4, 1), "month"), (date(2024, 3,
 SATURDAY, IN_APRIL, FULL_DATE = (date(2024, 3, 9), "day"), (date(2023, 4, 1), "month"), (date(2022, 7, 7), "day")
 DAY_MONTH, THIS_YEAR, TODAY = (date(2024, 3, 2), "day"), (date(2024, 1, 1), "year"), (date(2024, 3, 13), "day")
 
+def _dated(sentence: str, language: str = "en") -> list[tuple[date, str]]:
+    """The value and precision of each date read in ``sentence``, published on ``PUBLISHED``."""
+    return [(t.value, t.precision) for t in find_dates(sentence, PUBLISHED, language)]
+
+
 CASES = {
     "es": [
         ("El puente de Varrow cerró hace tres semanas.", WEEKS_AGO),
@@ -87,8 +92,7 @@ CASES = {
 @pytest.mark.parametrize(("language", "sentence", "expected"),
                          [(language, s, e) for language, cases in CASES.items() for s, e in cases])
 def test_each_form_in_each_language(language, sentence, expected):
-    found = find_dates(sentence, PUBLISHED, language)
-    assert [(t.value, t.precision) for t in found] == [expected], sentence
+    assert _dated(sentence, language) == [expected], sentence
 
 
 @pytest.mark.parametrize(("language", "sentence"), [
@@ -99,7 +103,7 @@ def test_each_form_in_each_language(language, sentence, expected):
     ("pt", "A ponte será reaberta em abril."),
 ])
 def test_a_month_in_a_future_sentence_is_the_next_one(language, sentence):
-    assert [(t.value, t.precision) for t in find_dates(sentence, PUBLISHED, language)] == [(date(2024, 4, 1), "month")]
+    assert _dated(sentence, language) == [(date(2024, 4, 1), "month")]
 
 
 def test_morning_is_not_tomorrow():
@@ -131,7 +135,7 @@ def test_a_weekday_beside_a_written_date_is_that_date():
     ("en", "The judge did so last November."),
 ])
 def test_a_named_month_called_last_is_the_latest_one_past(language, sentence):
-    assert [(t.value, t.precision) for t in find_dates(sentence, PUBLISHED, language)] == [(date(2023, 11, 1), "month")]
+    assert _dated(sentence, language) == [(date(2023, 11, 1), "month")]
 
 
 def test_a_named_month_called_next_is_the_first_one_ahead_and_a_month_last_year_stays_last_year():
@@ -153,7 +157,7 @@ def test_a_named_month_called_next_is_the_first_one_ahead_and_a_month_last_year_
     ("en", "The Varrow council voted last March 20."),
 ])
 def test_a_day_and_month_called_last_is_the_latest_one_past(language, sentence):
-    assert [(t.value, t.precision) for t in find_dates(sentence, PUBLISHED, language)] == [(date(2023, 3, 20), "day")]
+    assert _dated(sentence, language) == [(date(2023, 3, 20), "day")]
 
 
 @pytest.mark.parametrize(("language", "sentence"), [
@@ -164,7 +168,7 @@ def test_a_day_and_month_called_last_is_the_latest_one_past(language, sentence):
     ("pt", "O conselho de Varrow vota no próximo dia 10 de março."),
 ])
 def test_a_day_and_month_called_next_is_the_first_one_ahead(language, sentence):
-    assert [(t.value, t.precision) for t in find_dates(sentence, PUBLISHED, language)] == [(date(2025, 3, 10), "day")]
+    assert _dated(sentence, language) == [(date(2025, 3, 10), "day")]
 
 
 def test_the_day_after_is_no_date_of_the_calendar():
@@ -184,7 +188,7 @@ def test_the_day_after_is_no_date_of_the_calendar():
     ("it", "Stasera il ponte di Varrow chiude.", TODAY),
 ])
 def test_parts_of_a_month_and_of_a_day_said_in_one_word(language, sentence, expected):
-    assert [(t.value, t.precision) for t in find_dates(sentence, PUBLISHED, language)] == [expected]
+    assert _dated(sentence, language) == [expected]
 
 
 @pytest.mark.parametrize("language, sentence", [
@@ -195,14 +199,11 @@ def test_parts_of_a_month_and_of_a_day_said_in_one_word(language, sentence, expe
     ("pt", "A ponte de Varrow abriu em 7/7/2022."),
 ])
 def test_a_date_in_figures_puts_the_day_first(language, sentence):
-    assert [(t.value, t.precision) for t in find_dates(sentence, PUBLISHED, language)] == [FULL_DATE]
+    assert _dated(sentence, language) == [FULL_DATE]
 
 
 def test_a_date_in_figures_in_english_is_read_only_when_one_number_cannot_be_a_month():
-    def read(sentence: str) -> list[date]:
-        return [t.value for t in find_dates(sentence, PUBLISHED, "en")]
-
-    assert read("The Varrow bridge opened on 7/25/2022.") == read("The Varrow bridge opened on 25/7/2022.") == \
-        [date(2022, 7, 25)]
-    assert read("The Varrow bridge opened on 7/5/2022.") == []  # 7 May in London, 5 July in New York
-    assert read("Varrow Tools 2.10.2022.3 is out, and 3/4/2022/5 is no date.") == []
+    assert _dated("The Varrow bridge opened on 7/25/2022.") == _dated("The Varrow bridge opened on 25/7/2022.") == \
+        [(date(2022, 7, 25), "day")]
+    assert _dated("The Varrow bridge opened on 7/5/2022.") == []  # 7 May in London, 5 July in New York
+    assert _dated("Varrow Tools 2.10.2022.3 is out, and 3/4/2022/5 is no date.") == []
